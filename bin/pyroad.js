@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Start the CLI. `--version` alone is answered without loading the program at all.
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  const { VERSION } = await import('../dist/version.js');
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  const { main } = await import('../dist/cli.js');
+  const { stdin, stdout, stderr, env } = process;
+  process.exitCode = await main(args, { stdin, stdout, stderr, env });
+}

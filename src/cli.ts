@@ -1,0 +1,86 @@
+import { Command, CommanderError, Option } from 'commander';
+import { makeProgram } from './command.js';
+import type { Streams } from './context.js';
+import { EXIT, PyroadError } from './errors.js';
+import { VERSION } from './version.js';
+import { registerCommands } from './commands/index.js';
+
+/** Builds the whole program. Kept separate from `main` so tests can drive it in-process. */
+export function buildProgram(streams: Streams): Command {
+  const program = new Command('pyroad')
+    .description('Your coach on the road to a first job as a Python back-end developer.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .addOption(new Option('--roadmap <file>', 'use another roadmap file').env('PYROAD_ROADMAP'))
+    .addOption(new Option('--home <dir>', 'keep settings and progress in this folder').env('PYROAD_HOME'))
+    .option('--no-color', 'no colours in output (NO_COLOR and FORCE_COLOR are honoured too)')
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => void streams.stdout.write(s),
+      writeErr: (s) => void streams.stderr.write(s),
+    })
+    .exitOverride();
+  program.addHelpText(
+    'after',
+    `
+Start here:
+  $ pyroad assess        rate yourself and answer questions, one area at a time
+  $ pyroad next          what to learn next, and why
+  $ pyroad status        where you stand
+
+Exit codes: 0 ok, 1 data or runtime problem, 2 usage problem, 130 interrupted.
+`,
+  );
+  registerCommands(makeProgram(program, streams));
+  // Every subcommand inherits the output routing and the exit override.
+  for (const sub of program.commands) {
+    sub.configureOutput({
+      writeOut: (s) => void streams.stdout.write(s),
+      writeErr: (s) => void streams.stderr.write(s),
+    });
+    sub.exitOverride();
+  }
+  return program;
+}
+
+const isPromptExit = (error: unknown): boolean =>
+  error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+
+/** The one place that turns an outcome into an exit code. Returns it; bin/pyroad.js sets it. */
+export async function main(argv: string[], streams: Streams): Promise<number> {
+  const program = buildProgram(streams);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    return reportError(error, streams);
+  }
+}
+
+export function reportError(error: unknown, streams: Streams): number {
+  const debug = /(^|,)\s*pyroad\s*(,|$)/.test(streams.env.DEBUG ?? '');
+  if (error instanceof CommanderError) {
+    // commander has already printed help, the version or its own one-line message.
+    if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version')
+      return EXIT.ok;
+    if (error.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (error instanceof PyroadError) {
+    streams.stderr.write(`pyroad: ${error.message}\n`);
+    for (const line of error.details) streams.stderr.write(`${line}\n`);
+    if (debug && error.stack) streams.stderr.write(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  if (isPromptExit(error)) {
+    streams.stderr.write('pyroad: interrupted\n');
+    return EXIT.interrupted;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  streams.stderr.write(`pyroad: internal error: ${message}\n`);
+  streams.stderr.write(
+    debug && error instanceof Error && error.stack
+      ? `${error.stack}\n`
+      : 'This is a bug in pyroad. Please report it with the command you ran; DEBUG=pyroad shows the stack trace.\n',
+  );
+  return EXIT.data;
+}

@@ -1,0 +1,41 @@
+import { examples, type Program } from '../command.js';
+import { displayPath, loadRoadmapFiles, roadmapProblemsError } from '../roadmap/load.js';
+import { writeCachedRoadmap } from '../roadmap/cache.js';
+import { countRoadmap } from '../roadmap/query.js';
+
+export function registerValidate(program: Program): void {
+  program.command
+    .command('validate')
+    .argument('[file]', 'roadmap file to check (default: the roadmap in use)')
+    .description('check a roadmap file; every problem is printed as file:line:col: message')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', examples('pyroad validate', 'pyroad validate my-bootcamp.yaml'))
+    .action(
+      program.action(async (ctx, file: string | undefined, opts: { json?: boolean }) => {
+        const root = file ?? ctx.roadmapFile;
+        const result = loadRoadmapFiles(root);
+        if (opts.json)
+          ctx.print(
+            JSON.stringify(
+              {
+                file: displayPath(root),
+                valid: !!result.roadmap,
+                problems: result.problems,
+                ...(result.roadmap ? { counts: countRoadmap(result.roadmap) } : {}),
+              },
+              null,
+              2,
+            ),
+          );
+        if (!result.roadmap) throw roadmapProblemsError(root, result.problems);
+        writeCachedRoadmap(ctx.paths.cacheDir, root, result.roadmap);
+        if (!opts.json) {
+          const c = countRoadmap(result.roadmap);
+          const files = result.files.length === 1 ? '1 file' : `${result.files.length} files`;
+          ctx.print(
+            `${ctx.style.green('✓')} ${displayPath(root)} is valid: ${c.areas} areas, ${c.topics} topics, ${c.questions} questions, ${c.resources} resources (${files})`,
+          );
+        }
+      }),
+    );
+}

@@ -1,0 +1,88 @@
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { usageError } from './errors.js';
+import { resolvePaths, type Paths } from './paths.js';
+import { loadRoadmap } from './roadmap/cache.js';
+import type { Roadmap } from './roadmap/schema.js';
+import { colorLevel, makeStyle, type Style } from './render/style.js';
+import type { Settings } from './settings/keys.js';
+import { readSettings } from './settings/read.js';
+
+/** Options every command accepts (see src/cli.ts). */
+export interface GlobalOptions {
+  roadmap?: string;
+  home?: string;
+  /** commander turns --no-color into color: false. */
+  color?: boolean;
+}
+
+export interface Streams {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: Record<string, string | undefined>;
+}
+
+/** What a command needs from the outside world, built once per run. */
+export interface Context {
+  paths: Paths;
+  settings: Settings;
+  /** The roadmap's root file, absolute. */
+  roadmapFile: string;
+  /** The shipped roadmap is in use (no --roadmap, PYROAD_ROADMAP or setting). */
+  shippedRoadmap: boolean;
+  /** The clock; PYROAD_NOW (an ISO date) pins it, for tests and demos. */
+  now(): Date;
+  style: Style;
+  errStyle: Style;
+  streams: Streams;
+  /** Whether stdin and stdout are both terminals, i.e. prompts are possible. */
+  interactive: boolean;
+  /** Width to wrap text to. */
+  columns: number;
+  print(text?: string): void;
+  warn(text: string): void;
+  roadmap(): Promise<Roadmap>;
+}
+
+export const SHIPPED_ROADMAP = fileURLToPath(new URL('../data/roadmap.yaml', import.meta.url));
+
+function clockFrom(env: Record<string, string | undefined>): () => Date {
+  const pinned = env.PYROAD_NOW;
+  if (!pinned) return () => new Date();
+  const date = new Date(pinned);
+  if (Number.isNaN(date.getTime()))
+    throw usageError(`PYROAD_NOW must be an ISO date such as 2026-01-31T12:00:00Z, got "${pinned}"`);
+  return () => new Date(date);
+}
+
+export async function createContext(globals: GlobalOptions, streams: Streams): Promise<Context> {
+  const { env } = streams;
+  const paths = resolvePaths(globals.home, env);
+  const { settings, problem } = readSettings(paths.settingsFile);
+  const chosen = globals.roadmap || env.PYROAD_ROADMAP || settings.roadmap || undefined;
+  const roadmapFile = chosen ? resolve(chosen) : SHIPPED_ROADMAP;
+  const noColorFlag = globals.color === false;
+  const [style, errStyle] = await Promise.all([
+    makeStyle(colorLevel({ noColorFlag, isTTY: Boolean(streams.stdout.isTTY), setting: settings.color }, env)),
+    makeStyle(colorLevel({ noColorFlag, isTTY: Boolean(streams.stderr.isTTY), setting: settings.color }, env)),
+  ]);
+  let roadmapPromise: Promise<Roadmap> | undefined;
+  const context: Context = {
+    paths,
+    settings,
+    roadmapFile,
+    shippedRoadmap: !chosen,
+    now: clockFrom(env),
+    style,
+    errStyle,
+    streams,
+    interactive: Boolean(streams.stdin.isTTY && streams.stdout.isTTY),
+    columns: Math.max(40, Math.min(streams.stdout.columns ?? 80, 120)),
+    print: (text = '') => void streams.stdout.write(`${text}\n`),
+    warn: (text) => void streams.stderr.write(`${errStyle.yellow('warning:')} ${text}\n`),
+    roadmap: () => (roadmapPromise ??= loadRoadmap(roadmapFile, paths.cacheDir)),
+  };
+  if (problem) context.warn(problem);
+  return context;
+}

@@ -1,0 +1,61 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** Where pyroad keeps its files. Everything is derived here so tests can point it at a temp folder. */
+export interface Paths {
+  /** Set when `--home` / `PYROAD_HOME` put everything in one folder. */
+  home?: string;
+  configDir: string;
+  dataDir: string;
+  cacheDir: string;
+  /** Preferences, written through conf. */
+  settingsFile: string;
+  /** The progress journal. */
+  progressFile: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** The platform's per-user folders, following the env-paths conventions that conf uses. */
+function platformDirs(env: Env, platform: NodeJS.Platform, home: string) {
+  const name = 'pyroad';
+  if (platform === 'darwin') {
+    const library = join(home, 'Library');
+    return {
+      configDir: join(library, 'Preferences', name),
+      dataDir: join(library, 'Application Support', name),
+      cacheDir: join(library, 'Caches', name),
+    };
+  }
+  if (platform === 'win32') {
+    const appData = env.APPDATA ?? join(home, 'AppData', 'Roaming');
+    const localAppData = env.LOCALAPPDATA ?? join(home, 'AppData', 'Local');
+    return {
+      configDir: join(appData, name, 'Config'),
+      dataDir: join(localAppData, name, 'Data'),
+      cacheDir: join(localAppData, name, 'Cache'),
+    };
+  }
+  return {
+    configDir: join(env.XDG_CONFIG_HOME || join(home, '.config'), name),
+    dataDir: join(env.XDG_DATA_HOME || join(home, '.local', 'share'), name),
+    cacheDir: join(env.XDG_CACHE_HOME || join(home, '.cache'), name),
+  };
+}
+
+export function resolvePaths(
+  homeOption: string | undefined,
+  env: Env = process.env,
+  platform: NodeJS.Platform = process.platform,
+): Paths {
+  const home = homeOption || env.PYROAD_HOME || undefined;
+  const dirs = home
+    ? { configDir: resolve(home), dataDir: resolve(home), cacheDir: join(resolve(home), 'cache') }
+    : platformDirs(env, platform, homedir());
+  return {
+    ...(home ? { home: resolve(home) } : {}),
+    ...dirs,
+    settingsFile: join(dirs.configDir, 'settings.json'),
+    progressFile: join(dirs.dataDir, 'progress.jsonl'),
+  };
+}

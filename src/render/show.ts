@@ -1,0 +1,75 @@
+import type { RoadmapIndex } from '../roadmap/query.js';
+import type { Area, Topic } from '../roadmap/schema.js';
+import type { Style } from './style.js';
+import { STAGE_LABELS, plural, wrap } from './text.js';
+
+const heading = (style: Style, text: string) => style.bold(style.cyan(text));
+
+export function renderTopic(index: RoadmapIndex, topic: Topic, area: Area, style: Style, width: number): string {
+  const lines: string[] = [];
+  lines.push(`${style.bold(topic.title)} ${style.dim(`(${topic.id})`)}`);
+  lines.push(style.dim(`${area.title} · ${STAGE_LABELS[area.stage]}`));
+  lines.push('');
+  lines.push(wrap(topic.summary, width));
+  lines.push('');
+  lines.push(heading(style, 'Why it matters'));
+  lines.push(wrap(topic.why, width, '  '));
+  if (topic.prerequisites.length) {
+    lines.push('');
+    lines.push(heading(style, 'Learn first'));
+    for (const id of topic.prerequisites)
+      lines.push(`  • ${index.topics.get(id)?.topic.title ?? id} ${style.dim(`(${id})`)}`);
+  }
+  if (topic.project) {
+    lines.push('');
+    lines.push(heading(style, 'Milestones'));
+    topic.project.milestones.forEach((m, i) => lines.push(wrap(`${i + 1}. ${m}`, width, '  ')));
+    lines.push('');
+    lines.push(heading(style, 'Done when'));
+    lines.push(wrap(topic.project.done_when, width, '  '));
+    lines.push('');
+    lines.push(heading(style, 'Proves'));
+    lines.push(wrap(topic.project.proves.map((id) => index.topics.get(id)?.topic.title ?? id).join(', '), width, '  '));
+  }
+  if (topic.checklist) {
+    lines.push('');
+    lines.push(heading(style, 'Checklist'));
+    for (const step of topic.checklist) lines.push(wrap(`[ ] ${step}`, width, '  '));
+  }
+  lines.push('');
+  lines.push(heading(style, 'Resources'));
+  for (const r of topic.resources) {
+    lines.push(`  • ${r.title} ${style.dim(`[${r.kind}${r.free ? '' : ', paid'}]`)}`);
+    lines.push(`    ${style.blue(r.url)}`);
+  }
+  if (topic.questions.length) {
+    lines.push('');
+    lines.push(
+      style.dim(`${plural(topic.questions.length, 'knowledge-check question')}: pyroad assess ${area.id}`),
+    );
+  }
+  return lines.join('\n');
+}
+
+export function renderArea(index: RoadmapIndex, area: Area, style: Style, width: number): string {
+  const lines: string[] = [];
+  lines.push(`${style.bold(area.title)} ${style.dim(`(${area.id})`)}`);
+  lines.push(style.dim(`Stage: ${STAGE_LABELS[area.stage]}`));
+  lines.push('');
+  lines.push(wrap(area.summary, width));
+  if (area.prerequisites.length) {
+    lines.push('');
+    lines.push(heading(style, 'Finish first'));
+    for (const id of area.prerequisites) lines.push(`  • ${index.areas.get(id)?.title ?? id} ${style.dim(`(${id})`)}`);
+  }
+  lines.push('');
+  lines.push(heading(style, `Topics (${area.topics.length})`));
+  for (const topic of area.topics) {
+    lines.push(`  • ${topic.title} ${style.dim(`(${topic.id})`)}`);
+    lines.push(wrap(topic.summary, width, '    '));
+  }
+  const questions = area.topics.reduce((n, t) => n + t.questions.length, 0);
+  lines.push('');
+  lines.push(style.dim(`${plural(questions, 'question')} to check yourself: pyroad assess ${area.id}`));
+  return lines.join('\n');
+}

@@ -1,0 +1,39 @@
+/** Plain-text helpers shared by every renderer. No colour here: callers pass a Style. */
+
+/** Wraps text to `width` columns, keeping existing line breaks; `indent` prefixes every line. */
+export function wrap(text: string, width: number, indent = ''): string {
+  const out: string[] = [];
+  const room = Math.max(20, width - indent.length);
+  for (const paragraph of text.split('\n')) {
+    if (paragraph.trim() === '') {
+      out.push('');
+      continue;
+    }
+    const lead = /^\s*/.exec(paragraph)![0];
+    let line = lead;
+    for (const word of paragraph.trim().split(/\s+/)) {
+      if (line.trim() !== '' && line.length + 1 + word.length > room) {
+        out.push(line);
+        line = lead + word;
+      } else line = line.trim() === '' ? lead + word : `${line} ${word}`;
+    }
+    out.push(line);
+  }
+  return out.map((l) => (l ? indent + l : l)).join('\n');
+}
+
+/** A bar such as "███████░░░" for a fraction in 0..1. */
+export function bar(fraction: number, width = 20): string {
+  const filled = Math.round(Math.max(0, Math.min(1, fraction)) * width);
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+export const percent = (fraction: number): string => `${Math.round(fraction * 100)}%`;
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+export const STAGE_LABELS = {
+  skills: 'get the skills',
+  prove: 'prove the skills',
+  apply: 'put yourself out there',
+} as const;

@@ -1,0 +1,73 @@
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Roadmap } from './schema.js';
+import { VERSION } from '../version.js';
+
+/**
+ * A validated roadmap, saved as JSON so later runs skip YAML parsing and zod (about 100 ms of
+ * imports). It is used only while every source file still has the size and mtime it had when it
+ * was validated, and only by the same build of pyroad.
+ */
+interface CacheEntry {
+  key: string;
+  files: [path: string, size: number, mtimeMs: number][];
+  roadmap: Roadmap;
+}
+
+function buildKey(): string {
+  let schemaStamp = 0;
+  try {
+    schemaStamp = statSync(fileURLToPath(new URL('./schema.js', import.meta.url))).mtimeMs;
+  } catch {
+    // Running from sources (tests): the version alone keys the cache.
+  }
+  return `${VERSION}:${schemaStamp}`;
+}
+
+const cacheFile = (cacheDir: string, root: string) =>
+  join(cacheDir, `roadmap-${createHash('sha1').update(resolve(root)).digest('hex').slice(0, 16)}.json`);
+
+function stamp(path: string): [string, number, number] {
+  const s = statSync(path);
+  return [path, s.size, s.mtimeMs];
+}
+
+export function readCachedRoadmap(cacheDir: string, root: string): Roadmap | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(cacheFile(cacheDir, root), 'utf8')) as CacheEntry;
+    if (entry.key !== buildKey()) return undefined;
+    for (const [path, size, mtimeMs] of entry.files) {
+      const [, s, m] = stamp(path);
+      if (s !== size || m !== mtimeMs) return undefined;
+    }
+    return entry.roadmap;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best effort: a cache that cannot be written only makes the next run slower. */
+export function writeCachedRoadmap(cacheDir: string, root: string, roadmap: Roadmap): void {
+  try {
+    const entry: CacheEntry = { key: buildKey(), files: roadmap.files.map(stamp), roadmap };
+    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+    const target = cacheFile(cacheDir, root);
+    const tmp = `${target}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(entry), { mode: 0o600 });
+    renameSync(tmp, target);
+  } catch {
+    // ignored on purpose
+  }
+}
+
+/** The roadmap from the cache when it is fresh, else loaded, validated and cached. */
+export async function loadRoadmap(root: string, cacheDir: string): Promise<Roadmap> {
+  const cached = readCachedRoadmap(cacheDir, root);
+  if (cached) return cached;
+  const { loadRoadmapOrThrow } = await import('./load.js');
+  const roadmap = loadRoadmapOrThrow(root);
+  writeCachedRoadmap(cacheDir, root, roadmap);
+  return roadmap;
+}

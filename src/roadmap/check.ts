@@ -1,0 +1,131 @@
+import { didYouMean } from '../didyoumean.js';
+import type { ParsedFile, Path } from './parse.js';
+import type { Problem } from './problems.js';
+
+interface Located {
+  parsed: ParsedFile;
+  path: Path;
+}
+
+/**
+ * Checks what the schema alone cannot: ids unique across every file, prerequisites that resolve
+ * and form no cycle, answers in range, distinct choices. Pure: parsed files in, problems out.
+ */
+export function checkRoadmap(files: ParsedFile[]): Problem[] {
+  const problems: Problem[] = [];
+  const report = (where: Located, message: string, key?: string) =>
+    problems.push({ file: where.parsed.file, ...where.parsed.locate.at(where.path, key), message });
+
+  const areaIds = new Map<string, Located>();
+  const topicIds = new Map<string, Located>();
+  const questionIds = new Map<string, Located>();
+  const firstSeen = (seen: Located) => `${seen.parsed.file}:${seen.parsed.locate.at(seen.path).line}`;
+
+  const claim = (ids: Map<string, Located>, kind: string, id: string, where: Located) => {
+    const earlier = ids.get(id) ?? (kind === 'question' ? undefined : (areaIds.get(id) ?? topicIds.get(id)));
+    if (earlier) report(where, `duplicate ${kind} id "${id}" (first used at ${firstSeen(earlier)})`);
+    else ids.set(id, where);
+  };
+
+  for (const parsed of files) {
+    parsed.data?.areas.forEach((area, a) => {
+      const areaPath = ['areas', a];
+      claim(areaIds, 'area', area.id, { parsed, path: [...areaPath, 'id'] });
+      area.topics.forEach((topic, t) => {
+        const topicPath = [...areaPath, 'topics', t];
+        claim(topicIds, 'topic', topic.id, { parsed, path: [...topicPath, 'id'] });
+        topic.questions.forEach((question, q) => {
+          const questionPath = [...topicPath, 'questions', q];
+          claim(questionIds, 'question', question.id, { parsed, path: [...questionPath, 'id'] });
+          if (question.answer >= question.choices.length)
+            report(
+              { parsed, path: [...questionPath, 'answer'] },
+              `answer ${question.answer} is out of range: there are ${question.choices.length} choices, numbered from 0`,
+            );
+          const seen = new Map<string, number>();
+          question.choices.forEach((choice, c) => {
+            const key = choice.trim().toLowerCase();
+            const first = seen.get(key);
+            if (first !== undefined)
+              report({ parsed, path: [...questionPath, 'choices', c] }, `choice ${c} repeats choice ${first}`);
+            else seen.set(key, c);
+          });
+        });
+      });
+    });
+  }
+
+  // References, once every id is known.
+  const topicGraph = new Map<string, { deps: string[]; where: (i: number) => Located }>();
+  const areaGraph = new Map<string, { deps: string[]; where: (i: number) => Located }>();
+  for (const parsed of files) {
+    parsed.data?.areas.forEach((area, a) => {
+      const areaPath = ['areas', a];
+      const areaWhere = (i: number): Located => ({ parsed, path: [...areaPath, 'prerequisites', i] });
+      area.prerequisites.forEach((dep, i) => {
+        if (!areaIds.has(dep))
+          report(
+            areaWhere(i),
+            topicIds.has(dep)
+              ? `prerequisite "${dep}" is a topic; an area's prerequisites must be areas`
+              : `unknown area "${dep}" in prerequisites${didYouMean(dep, areaIds.keys())}`,
+          );
+      });
+      if (!areaGraph.has(area.id)) areaGraph.set(area.id, { deps: area.prerequisites, where: areaWhere });
+      area.topics.forEach((topic, t) => {
+        const topicPath = [...areaPath, 'topics', t];
+        const topicWhere = (i: number): Located => ({ parsed, path: [...topicPath, 'prerequisites', i] });
+        topic.prerequisites.forEach((dep, i) => {
+          if (!topicIds.has(dep))
+            report(
+              topicWhere(i),
+              areaIds.has(dep)
+                ? `prerequisite "${dep}" is an area; a topic's prerequisites must be topics`
+                : `unknown topic "${dep}" in prerequisites${didYouMean(dep, topicIds.keys())}`,
+            );
+        });
+        if (!topicGraph.has(topic.id)) topicGraph.set(topic.id, { deps: topic.prerequisites, where: topicWhere });
+        topic.project?.proves.forEach((dep, i) => {
+          if (!topicIds.has(dep))
+            report(
+              { parsed, path: [...topicPath, 'project', 'proves', i] },
+              `unknown topic "${dep}" in project.proves${didYouMean(dep, topicIds.keys())}`,
+            );
+        });
+      });
+    });
+  }
+
+  for (const [graph, kind] of [
+    [areaGraph, 'area'],
+    [topicGraph, 'topic'],
+  ] as const)
+    for (const cycle of findCycles(graph)) {
+      const [from, to] = cycle;
+      const node = graph.get(from!)!;
+      report(node.where(node.deps.indexOf(to!)), `prerequisite cycle between ${kind}s: ${cycle.join(' -> ')}`);
+    }
+
+  return problems;
+}
+
+/** Every elementary cycle found by a depth-first walk, each reported once, as [a, b, ..., a]. */
+export function findCycles(graph: Map<string, { deps: string[] }>): string[][] {
+  const state = new Map<string, 'active' | 'done'>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  const visit = (id: string) => {
+    state.set(id, 'active');
+    stack.push(id);
+    for (const dep of graph.get(id)?.deps ?? []) {
+      if (!graph.has(dep)) continue;
+      const s = state.get(dep);
+      if (s === 'active') cycles.push([...stack.slice(stack.indexOf(dep)), dep]);
+      else if (s === undefined) visit(dep);
+    }
+    stack.pop();
+    state.set(id, 'done');
+  };
+  for (const id of graph.keys()) if (!state.has(id)) visit(id);
+  return cycles;
+}

@@ -1,0 +1,102 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dataError } from '../errors.js';
+import { checkRoadmap } from './check.js';
+import { parseRoadmapFile, type ParsedFile } from './parse.js';
+import { formatProblem, sortProblems, type Problem } from './problems.js';
+import type { Roadmap } from './schema.js';
+
+export interface LoadResult {
+  roadmap?: Roadmap;
+  /** Every file read, root first, as absolute paths. */
+  files: string[];
+  problems: Problem[];
+}
+
+/** How a file is named in messages: relative to the working folder when it is below it. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+function readBytes(abs: string, shown: string): Uint8Array | Problem {
+  try {
+    const stat = statSync(abs);
+    if (stat.isDirectory()) return { file: shown, line: 1, col: 1, message: 'is a directory, not a roadmap file' };
+    return readFileSync(abs);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? String(error)})`;
+    return { file: shown, line: 1, col: 1, message };
+  }
+}
+
+/** Reads a roadmap and every file it includes, then checks the whole. Never throws for bad input. */
+export function loadRoadmapFiles(rootFile: string): LoadResult {
+  const root = resolve(rootFile);
+  const parsedFiles: ParsedFile[] = [];
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+
+  const visit = (abs: string, includedFrom?: { parsed: ParsedFile; index: number }) => {
+    const shown = displayPath(abs);
+    if (seen.has(abs)) {
+      if (includedFrom)
+        problems.push({
+          file: includedFrom.parsed.file,
+          ...includedFrom.parsed.locate.at(['include', includedFrom.index]),
+          message: `"${shown}" is included more than once`,
+        });
+      return;
+    }
+    seen.add(abs);
+    const bytes = readBytes(abs, shown);
+    if (!(bytes instanceof Uint8Array)) {
+      if (includedFrom)
+        problems.push({
+          ...bytes,
+          file: includedFrom.parsed.file,
+          ...includedFrom.parsed.locate.at(['include', includedFrom.index]),
+          message: `cannot include "${shown}": ${bytes.message}`,
+        });
+      else problems.push(bytes);
+      return;
+    }
+    const parsed = parseRoadmapFile(shown, bytes);
+    parsedFiles.push(parsed);
+    problems.push(...parsed.problems);
+    parsed.data?.include.forEach((inc, index) => visit(resolve(dirname(abs), inc), { parsed, index }));
+  };
+  visit(root);
+
+  const files = [...seen];
+  problems.push(...checkRoadmap(parsedFiles));
+  if (problems.length > 0) return { files, problems: sortProblems(problems) };
+
+  const rootData = parsedFiles[0]!.data!;
+  const areas = parsedFiles.flatMap((p) => p.data?.areas ?? []);
+  if (areas.length === 0)
+    return { files, problems: [{ file: parsedFiles[0]!.file, line: 1, col: 1, message: 'the roadmap has no areas' }] };
+  const roadmap: Roadmap = {
+    version: rootData.version,
+    title: rootData.title ?? 'Roadmap',
+    description: rootData.description,
+    files,
+    areas,
+  };
+  return { roadmap, files, problems: [] };
+}
+
+/** Loads a roadmap or throws one PyroadError listing every problem (exit 1). */
+export function loadRoadmapOrThrow(rootFile: string): Roadmap {
+  const result = loadRoadmapFiles(rootFile);
+  if (result.roadmap) return result.roadmap;
+  throw roadmapProblemsError(rootFile, result.problems);
+}
+
+/** "roadmap X has N problems:" followed by one `file:line:col: message` line per problem. */
+export function roadmapProblemsError(rootFile: string, problems: Problem[]) {
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  return dataError(`roadmap ${displayPath(resolve(rootFile))} has ${count}:`, problems.map(formatProblem));
+}

@@ -1,0 +1,191 @@
+import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { didYouMean } from '../didyoumean.js';
+import type { Problem } from './problems.js';
+import {
+  ROADMAP_VERSION,
+  areaSchema,
+  projectSchema,
+  questionSchema,
+  resourceSchema,
+  roadmapFileSchema,
+  topicSchema,
+  type RoadmapFile,
+} from './schema.js';
+
+/** Larger roadmap files are refused before parsing: the shipped one is well under 1 MB. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+export type Path = readonly (string | number)[];
+
+/** Finds the line:col of a value (or of a key, for unknown-field problems) in one parsed file. */
+export interface Locator {
+  at(path: Path, key?: string): { line: number; col: number };
+}
+
+export interface ParsedFile {
+  file: string;
+  data?: RoadmapFile;
+  locate: Locator;
+  problems: Problem[];
+}
+
+/** Known fields of each kind of object, for "unknown field" did-you-mean suggestions. */
+const shapes: Record<string, z.ZodObject> = {
+  '': roadmapFileSchema,
+  areas: areaSchema,
+  topics: topicSchema,
+  questions: questionSchema,
+  resources: resourceSchema,
+  project: projectSchema,
+};
+
+function knownKeys(path: Path): string[] {
+  const last = [...path].reverse().find((s): s is string => typeof s === 'string') ?? '';
+  return Object.keys(shapes[last]?.shape ?? {});
+}
+
+function makeLocator(doc: Document | undefined, lines: LineCounter): Locator {
+  const pos = (offset: number) => {
+    const { line, col } = lines.linePos(offset);
+    return { line, col };
+  };
+  return {
+    at(path, key) {
+      if (!doc) return { line: 1, col: 1 };
+      // Walk down as far as the path exists; a missing field points at its parent.
+      let node: unknown = doc.contents;
+      for (const segment of path) {
+        let next: unknown;
+        if (isMap(node)) next = node.items.find((p) => isScalar(p.key) && p.key.value === segment)?.value;
+        else if (isSeq(node) && typeof segment === 'number') next = node.items[segment];
+        if (next == null) break;
+        node = next;
+      }
+      if (key !== undefined && isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+        const keyNode = pair?.key as Node | undefined;
+        if (keyNode?.range) return pos(keyNode.range[0]);
+      }
+      const range = (node as Node | null)?.range;
+      return range ? pos(range[0]) : { line: 1, col: 1 };
+    },
+  };
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  if (bytes.includes(0)) return true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** A yaml error message without its trailing " at line N, column M:" and source excerpt. */
+const cleanYamlMessage = (message: string): string =>
+  (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
+
+/**
+ * Parses one roadmap file: YAML syntax, then the zod schema. Pure: bytes in, data or problems out.
+ * `file` is only used to name the file in problems.
+ */
+export function parseRoadmapFile(file: string, bytes: Uint8Array): ParsedFile {
+  const lines = new LineCounter();
+  const fail = (message: string, line = 1, col = 1): ParsedFile => ({
+    file,
+    locate: makeLocator(undefined, lines),
+    problems: [{ file, line, col, message }],
+  });
+
+  if (bytes.length > MAX_FILE_BYTES)
+    return fail(
+      `file is too large (${(bytes.length / 1024 / 1024).toFixed(1)} MB; a roadmap file may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB)`,
+    );
+  if (looksBinary(bytes)) return fail('not a text file (binary data or invalid UTF-8)');
+  let text = new TextDecoder('utf-8').decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') return fail('file is empty; a roadmap needs at least `version:` and `areas:`');
+
+  const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
+  if (!Array.isArray(docs)) return fail('file holds no YAML document');
+  if (docs.length > 1) {
+    const second = docs[1]!;
+    const { line, col } = lines.linePos(second.range[0]);
+    return fail('file holds several YAML documents (separated by ---); put one roadmap per file', line, col);
+  }
+  const doc = docs[0];
+  if (!doc) return fail('file holds no YAML document');
+  const locate = makeLocator(doc, lines);
+  const syntax = [...doc.errors].map((e): Problem => {
+    const start = e.linePos?.[0] ?? { line: 1, col: 1 };
+    return { file, line: start.line, col: start.col, message: cleanYamlMessage(e.message) };
+  });
+  if (syntax.length > 0) return { file, locate, problems: syntax };
+
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/alias/i.test(message)) return fail('too many YAML aliases (more than 100 expansions); refusing to expand it');
+    return fail(`cannot read YAML: ${message}`);
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return { file, locate, problems: [{ file, ...locate.at([]), message: 'expected a mapping with `version:` and `areas:`' }] };
+
+  const version = (raw as { version?: unknown }).version;
+  if (typeof version === 'number' && Number.isInteger(version) && version > ROADMAP_VERSION)
+    return {
+      file,
+      locate,
+      problems: [
+        {
+          file,
+          ...locate.at(['version']),
+          message: `roadmap format version ${version} is newer than this pyroad understands (up to ${ROADMAP_VERSION}); upgrade pyroad to read it`,
+        },
+      ],
+    };
+
+  const result = roadmapFileSchema.safeParse(raw);
+  if (result.success) return { file, data: result.data, locate, problems: [] };
+  return { file, locate, problems: result.error.issues.flatMap((issue) => describeIssue(file, locate, issue)) };
+}
+
+function describeIssue(file: string, locate: Locator, issue: z.core.$ZodIssue): Problem[] {
+  const path = issue.path as (string | number)[];
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeys(path);
+    return issue.keys.map((key) => ({
+      file,
+      ...locate.at(path, key),
+      message: `unknown field "${key}"${didYouMean(key, known)}`,
+    }));
+  }
+  // line:col already says where; name only the field itself.
+  const field = path.at(-1);
+  const where = typeof field === 'string' ? `${field}: ` : typeof field === 'number' ? `item ${field}: ` : '';
+  let message = issue.message;
+  if (issue.code === 'invalid_type') {
+    if (issue.input === undefined && typeof field === 'string')
+      return [{ file, ...locate.at(path.slice(0, -1)), message: `missing required field "${field}"` }];
+    message = `expected ${article(issue.expected)}${issue.expected}, got ${describeValue(issue.input)}`;
+  } else if (issue.code === 'invalid_value' && 'values' in issue) {
+    message = `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  } else if (issue.code === 'too_small' && issue.origin === 'array') {
+    message = issue.message.startsWith('Too small') ? `needs at least ${String(issue.minimum)} items` : issue.message;
+  }
+  return [{ file, ...locate.at(path), message: `${where}${message}` }];
+}
+
+const article = (word: string) => (/^[aeiou]/.test(word) ? 'an ' : 'a ');
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 30 ? value.slice(0, 27) + '...' : value)}`;
+  return `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,65 @@
+import { usageError } from '../errors.js';
+import { didYouMean } from '../didyoumean.js';
+import type { Area, Question, Roadmap, Topic } from './schema.js';
+
+/** Lookups over a loaded roadmap. Pure; built once per run. */
+export interface RoadmapIndex {
+  roadmap: Roadmap;
+  areas: Map<string, Area>;
+  topics: Map<string, { topic: Topic; area: Area; index: number }>;
+  questions: Map<string, { question: Question; topic: Topic; area: Area }>;
+}
+
+export function indexRoadmap(roadmap: Roadmap): RoadmapIndex {
+  const areas = new Map<string, Area>();
+  const topics: RoadmapIndex['topics'] = new Map();
+  const questions: RoadmapIndex['questions'] = new Map();
+  let index = 0;
+  for (const area of roadmap.areas) {
+    areas.set(area.id, area);
+    for (const topic of area.topics) {
+      topics.set(topic.id, { topic, area, index: index++ });
+      for (const question of topic.questions) questions.set(question.id, { question, topic, area });
+    }
+  }
+  return { roadmap, areas, topics, questions };
+}
+
+export function countRoadmap(roadmap: Roadmap) {
+  let topics = 0;
+  let questions = 0;
+  let resources = 0;
+  for (const area of roadmap.areas)
+    for (const topic of area.topics) {
+      topics++;
+      questions += topic.questions.length;
+      resources += topic.resources.length;
+    }
+  return { areas: roadmap.areas.length, topics, questions, resources };
+}
+
+/** An area or topic by id, or a usage error (exit 2) with a did-you-mean. */
+export function findItem(
+  index: RoadmapIndex,
+  id: string,
+): { kind: 'area'; area: Area } | { kind: 'topic'; topic: Topic; area: Area } {
+  const area = index.areas.get(id);
+  if (area) return { kind: 'area', area };
+  const topic = index.topics.get(id);
+  if (topic) return { kind: 'topic', topic: topic.topic, area: topic.area };
+  throw usageError(
+    `no area or topic "${id}" in the roadmap${didYouMean(id, [...index.areas.keys(), ...index.topics.keys()])}; \`pyroad roadmap\` lists them`,
+  );
+}
+
+export function findArea(index: RoadmapIndex, id: string): Area {
+  const area = index.areas.get(id);
+  if (area) return area;
+  throw usageError(`no area "${id}" in the roadmap${didYouMean(id, index.areas.keys())}; \`pyroad roadmap\` lists them`);
+}
+
+export function findTopic(index: RoadmapIndex, id: string): { topic: Topic; area: Area } {
+  const found = index.topics.get(id);
+  if (found) return found;
+  throw usageError(`no topic "${id}" in the roadmap${didYouMean(id, index.topics.keys())}; \`pyroad roadmap\` lists them`);
+}

@@ -1,0 +1,60 @@
+/**
+ * The learner's preferences: one table of keys, their defaults and how to read a value typed on
+ * the command line. Pure; the conf-backed store is in store.ts, the fast reader in read.ts.
+ */
+export interface SettingDef<T> {
+  description: string;
+  default: T;
+  /** Turns a command-line string into a value, or returns an error message. */
+  parse(raw: string): T | { error: string };
+  /** Checks a value read from the settings file. */
+  valid(value: unknown): value is T;
+  allowed: string;
+}
+
+const intSetting = (description: string, def: number, min: number, max: number): SettingDef<number> => ({
+  description,
+  default: def,
+  allowed: `a whole number from ${min} to ${max}`,
+  parse(raw) {
+    const n = Number(raw);
+    return Number.isInteger(n) && n >= min && n <= max ? n : { error: `must be a whole number from ${min} to ${max}` };
+  },
+  valid: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max,
+});
+
+const boolSetting = (description: string, def: boolean): SettingDef<boolean> => ({
+  description,
+  default: def,
+  allowed: 'true or false (also on/off, yes/no)',
+  parse(raw) {
+    const v = raw.trim().toLowerCase();
+    if (['true', 'on', 'yes', '1'].includes(v)) return true;
+    if (['false', 'off', 'no', '0'].includes(v)) return false;
+    return { error: 'must be true or false' };
+  },
+  valid: (v): v is boolean => typeof v === 'boolean',
+});
+
+const pathSetting = (description: string): SettingDef<string> => ({
+  description,
+  default: '',
+  allowed: 'a file path, or "" for the shipped roadmap',
+  parse: (raw) => raw,
+  valid: (v): v is string => typeof v === 'string',
+});
+
+export const SETTINGS = {
+  questionsPerTopic: intSetting('Questions asked per topic in `pyroad assess`.', 4, 1, 20),
+  nextLimit: intSetting('How many recommendations `pyroad next` shows.', 3, 1, 20),
+  roadmap: pathSetting('Roadmap file used when --roadmap and PYROAD_ROADMAP are not given.'),
+  color: boolSetting('Colour in terminal output (NO_COLOR, FORCE_COLOR and --no-color still win).', true),
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type Settings = { [K in SettingKey]: (typeof SETTINGS)[K]['default'] };
+export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+
+export function defaultSettings(): Settings {
+  return Object.fromEntries(SETTING_KEYS.map((k) => [k, SETTINGS[k].default])) as Settings;
+}
