@@ -1,0 +1,71 @@
+import type { Stage } from '../roadmap/schema.js';
+import type { Status } from '../progress/schema.js';
+
+/**
+ * What the coach computes from a roadmap, the progress and a clock. Pure data, JSON-ready
+ * (dates as ISO strings): `next --json`, `status --json`, `export` and the report all use it.
+ */
+export type Calibration = 'over-confident' | 'under-confident' | 'consistent' | 'unknown';
+
+export interface TopicSummary {
+  topic: string;
+  area: string;
+  title: string;
+  /** 0..1, from the self-rating and the quiz answers (quiz weighs more as answers accumulate). */
+  mastery: number;
+  /** Latest self-rating 0..4, if any. */
+  rating?: number;
+  /** Recency-weighted share of correct answers, 0..1, if any answers. */
+  quizScore?: number;
+  answered: number;
+  correct: number;
+  calibration: Calibration;
+  status: Status;
+  mastered: boolean;
+  lastAssessed?: string;
+  nextReview?: string;
+  due: boolean;
+}
+
+export interface AreaSummary {
+  area: string;
+  title: string;
+  stage: Stage;
+  mastery: number;
+  /** Average self-rating as 0..1 and quiz score 0..1 over the topics that have them (for the radar). */
+  selfScore?: number;
+  quizScore?: number;
+  topics: number;
+  mastered: number;
+  calibration: Calibration;
+  due: number;
+}
+
+export type RecommendationKind = 'start' | 'learn' | 'review' | 'assess' | 'project' | 'certificate' | 'job';
+
+export interface Recommendation {
+  kind: RecommendationKind;
+  area: string;
+  topic?: string;
+  title: string;
+  /** One sentence: why this, now. */
+  reason: string;
+  /** One concrete thing to do. */
+  action: { text: string; url?: string; command?: string };
+}
+
+export interface Summary {
+  generatedAt: string;
+  /** The stage the learner is in. */
+  stage: Stage;
+  /** 0..1 toward "ready to apply for junior Python back-end roles". */
+  readiness: number;
+  /** The few biggest gaps, as topic or area titles with a short note. */
+  gaps: string[];
+  areas: AreaSummary[];
+  topics: TopicSummary[];
+  due: string[];
+  recommendations: Recommendation[];
+  /** Mastery over time: one point per day with activity (for status and the report). */
+  history: { date: string; mastery: number; answered: number }[];
+}
