@@ -1,5 +1,4 @@
 import { examples, type Program } from '../command.js';
-import { displayPath, loadRoadmapFiles, roadmapProblemsError } from '../roadmap/load.js';
 import { writeCachedRoadmap } from '../roadmap/cache.js';
 import { countRoadmap } from '../roadmap/query.js';
 
@@ -12,6 +11,8 @@ export function registerValidate(program: Program): void {
     .addHelpText('after', examples('pyroad validate', 'pyroad validate my-bootcamp.yaml'))
     .action(
       program.action(async (ctx, file: string | undefined, opts: { json?: boolean }) => {
+        // The loader brings yaml and zod; only validate and a stale cache need them.
+        const { displayPath, loadRoadmapFiles, roadmapProblemsError } = await import('../roadmap/load.js');
         const root = file ?? ctx.roadmapFile;
         const result = loadRoadmapFiles(root);
         if (opts.json)

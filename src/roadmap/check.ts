@@ -27,9 +27,13 @@ export function checkRoadmap(files: ParsedFile[]): Problem[] {
     else ids.set(id, where);
   };
 
+  const looseIds = new Set(files.flatMap((f) => [...(f.ids ?? [])]));
+  const known = (ids: Map<string, Located>, id: string) => ids.has(id) || looseIds.has(id);
+  const pathOf = (parsed: ParsedFile, a: number) => ['areas', parsed.areaIndex?.[a] ?? a];
+
   for (const parsed of files) {
     parsed.data?.areas.forEach((area, a) => {
-      const areaPath = ['areas', a];
+      const areaPath = pathOf(parsed, a);
       claim(areaIds, 'area', area.id, { parsed, path: [...areaPath, 'id'] });
       area.topics.forEach((topic, t) => {
         const topicPath = [...areaPath, 'topics', t];
@@ -60,15 +64,15 @@ export function checkRoadmap(files: ParsedFile[]): Problem[] {
   const areaGraph = new Map<string, { deps: string[]; where: (i: number) => Located }>();
   for (const parsed of files) {
     parsed.data?.areas.forEach((area, a) => {
-      const areaPath = ['areas', a];
+      const areaPath = pathOf(parsed, a);
       const areaWhere = (i: number): Located => ({ parsed, path: [...areaPath, 'prerequisites', i] });
       area.prerequisites.forEach((dep, i) => {
-        if (!areaIds.has(dep))
+        if (!known(areaIds, dep))
           report(
             areaWhere(i),
             topicIds.has(dep)
               ? `prerequisite "${dep}" is a topic; an area's prerequisites must be areas`
-              : `unknown area "${dep}" in prerequisites${didYouMean(dep, areaIds.keys())}`,
+              : `unknown area "${dep}" in prerequisites${didYouMean(dep, [...areaIds.keys(), ...looseIds])}`,
           );
       });
       if (!areaGraph.has(area.id)) areaGraph.set(area.id, { deps: area.prerequisites, where: areaWhere });
@@ -76,20 +80,20 @@ export function checkRoadmap(files: ParsedFile[]): Problem[] {
         const topicPath = [...areaPath, 'topics', t];
         const topicWhere = (i: number): Located => ({ parsed, path: [...topicPath, 'prerequisites', i] });
         topic.prerequisites.forEach((dep, i) => {
-          if (!topicIds.has(dep))
+          if (!known(topicIds, dep))
             report(
               topicWhere(i),
               areaIds.has(dep)
                 ? `prerequisite "${dep}" is an area; a topic's prerequisites must be topics`
-                : `unknown topic "${dep}" in prerequisites${didYouMean(dep, topicIds.keys())}`,
+                : `unknown topic "${dep}" in prerequisites${didYouMean(dep, [...topicIds.keys(), ...looseIds])}`,
             );
         });
         if (!topicGraph.has(topic.id)) topicGraph.set(topic.id, { deps: topic.prerequisites, where: topicWhere });
         topic.project?.proves.forEach((dep, i) => {
-          if (!topicIds.has(dep))
+          if (!known(topicIds, dep))
             report(
               { parsed, path: [...topicPath, 'project', 'proves', i] },
-              `unknown topic "${dep}" in project.proves${didYouMean(dep, topicIds.keys())}`,
+              `unknown topic "${dep}" in project.proves${didYouMean(dep, [...topicIds.keys(), ...looseIds])}`,
             );
         });
       });

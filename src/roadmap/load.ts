@@ -39,14 +39,14 @@ export function loadRoadmapFiles(rootFile: string): LoadResult {
   const problems: Problem[] = [];
   const seen = new Set<string>();
 
-  const visit = (abs: string, includedFrom?: { parsed: ParsedFile; index: number }) => {
+  const visit = (abs: string, includedFrom?: { parsed: ParsedFile; index: number; as: string }) => {
     const shown = displayPath(abs);
     if (seen.has(abs)) {
       if (includedFrom)
         problems.push({
           file: includedFrom.parsed.file,
           ...includedFrom.parsed.locate.at(['include', includedFrom.index]),
-          message: `"${shown}" is included more than once`,
+          message: `"${includedFrom.as}" is included more than once`,
         });
       return;
     }
@@ -58,7 +58,7 @@ export function loadRoadmapFiles(rootFile: string): LoadResult {
           ...bytes,
           file: includedFrom.parsed.file,
           ...includedFrom.parsed.locate.at(['include', includedFrom.index]),
-          message: `cannot include "${shown}": ${bytes.message}`,
+          message: `cannot include "${includedFrom.as}": ${bytes.message}`,
         });
       else problems.push(bytes);
       return;
@@ -66,7 +66,7 @@ export function loadRoadmapFiles(rootFile: string): LoadResult {
     const parsed = parseRoadmapFile(shown, bytes);
     parsedFiles.push(parsed);
     problems.push(...parsed.problems);
-    parsed.data?.include.forEach((inc, index) => visit(resolve(dirname(abs), inc), { parsed, index }));
+    parsed.data?.include.forEach((inc, index) => visit(resolve(dirname(abs), inc), { parsed, index, as: inc }));
   };
   visit(root);
 

@@ -25,7 +25,12 @@ export interface Locator {
 
 export interface ParsedFile {
   file: string;
+  /** The file's content; when it has schema problems, only the areas that passed (see areaIndex). */
   data?: RoadmapFile;
+  /** Position in the file of each of data.areas, when some areas were dropped. */
+  areaIndex?: number[];
+  /** Every id written in the file, valid or not, so references to a broken area are not "unknown". */
+  ids?: Set<string>;
   locate: Locator;
   problems: Problem[];
 }
@@ -118,7 +123,8 @@ export function parseRoadmapFile(file: string, bytes: Uint8Array): ParsedFile {
   const doc = docs[0];
   if (!doc) return fail('file holds no YAML document');
   const locate = makeLocator(doc, lines);
-  const syntax = [...doc.errors].map((e): Problem => {
+  // After the first syntax error the parser's view of the rest is a guess: report that one only.
+  const syntax = doc.errors.slice(0, 1).map((e): Problem => {
     const start = e.linePos?.[0] ?? { line: 1, col: 1 };
     return { file, line: start.line, col: start.col, message: cleanYamlMessage(e.message) };
   });
@@ -151,10 +157,39 @@ export function parseRoadmapFile(file: string, bytes: Uint8Array): ParsedFile {
 
   const result = roadmapFileSchema.safeParse(raw);
   if (result.success) return { file, data: result.data, locate, problems: [] };
-  return { file, locate, problems: result.error.issues.flatMap((issue) => describeIssue(file, locate, issue)) };
+  const problems = result.error.issues.flatMap((issue) => describeIssue(file, locate, issue, raw));
+  return { file, locate, problems, ...salvage(raw as Record<string, unknown>) };
 }
 
-function describeIssue(file: string, locate: Locator, issue: z.core.$ZodIssue): Problem[] {
+/**
+ * Keeps the areas that pass the schema when others do not, so one run also reports duplicate
+ * ids, unknown prerequisites and cycles among them: every problem at once, not just the first.
+ */
+function salvage(raw: Record<string, unknown>): Pick<ParsedFile, 'data' | 'areaIndex' | 'ids'> {
+  const rawAreas = Array.isArray(raw.areas) ? (raw.areas as unknown[]) : [];
+  const ids = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object') {
+      const { id } = value as { id?: unknown };
+      if (typeof id === 'string') ids.add(id);
+      Object.values(value).forEach(collect);
+    }
+  };
+  collect(rawAreas);
+  const areas: RoadmapFile['areas'] = [];
+  const areaIndex: number[] = [];
+  rawAreas.forEach((candidate, i) => {
+    const parsed = areaSchema.safeParse(candidate);
+    if (parsed.success) {
+      areas.push(parsed.data);
+      areaIndex.push(i);
+    }
+  });
+  return { data: { version: 1, include: [], areas }, areaIndex, ids };
+}
+
+function describeIssue(file: string, locate: Locator, issue: z.core.$ZodIssue, raw: unknown): Problem[] {
   const path = issue.path as (string | number)[];
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeys(path);
@@ -169,15 +204,25 @@ function describeIssue(file: string, locate: Locator, issue: z.core.$ZodIssue): 
   const where = typeof field === 'string' ? `${field}: ` : typeof field === 'number' ? `item ${field}: ` : '';
   let message = issue.message;
   if (issue.code === 'invalid_type') {
-    if (issue.input === undefined && typeof field === 'string')
+    const value = valueAt(raw, path);
+    if (value === undefined && typeof field === 'string')
       return [{ file, ...locate.at(path.slice(0, -1)), message: `missing required field "${field}"` }];
-    message = `expected ${article(issue.expected)}${issue.expected}, got ${describeValue(issue.input)}`;
+    message = `expected ${article(issue.expected)}${issue.expected}, got ${describeValue(value)}`;
   } else if (issue.code === 'invalid_value' && 'values' in issue) {
     message = `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   } else if (issue.code === 'too_small' && issue.origin === 'array') {
     message = issue.message.startsWith('Too small') ? `needs at least ${String(issue.minimum)} items` : issue.message;
   }
   return [{ file, ...locate.at(path), message: `${where}${message}` }];
+}
+
+function valueAt(raw: unknown, path: Path): unknown {
+  let value = raw;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
 }
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an ' : 'a ');
