@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, tempDir } from '../helpers/cli.js';
+
+// The hot path stays light: with a warm roadmap cache these commands must not load the YAML
+// parser, zod, conf (ajv) or the prompt library. (Their import alone costs ~250 ms.)
+const HEAVY = ['/node_modules/yaml/', '/node_modules/zod/', '/node_modules/conf/', '/node_modules/ajv/', '/node_modules/@inquirer/'];
+const HOOKS = join(ROOT, 'test', 'helpers', 'import-hooks.mjs');
+const tmp = tempDir();
+afterAll(tmp.cleanup);
+
+function importsOf(args: string[]): string[] {
+  const env = { ...process.env, PYROAD_HOME: tmp.dir, NO_COLOR: '1' };
+  delete env.PYROAD_ROADMAP;
+  const r = spawnSync(process.execPath, ['--import', HOOKS, BIN, ...args], { env, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('IMPORT '))
+    .map((l) => l.slice(7));
+}
+
+describe('start-up cost', () => {
+  it('the first run validates the roadmap (and loads yaml and zod to do it)', () => {
+    expect(importsOf(['roadmap']).some((u) => u.includes('/node_modules/yaml/'))).toBe(true);
+  });
+
+  it.each([['roadmap'], ['show', 'python'], ['next'], ['status']])(
+    'pyroad %s with a warm cache loads none of yaml, zod, conf, @inquirer',
+    (...args) => {
+      const heavy = importsOf(args).filter((u) => HEAVY.some((h) => u.includes(h)));
+      expect(heavy).toEqual([]);
+    },
+  );
+
+  it('--version loads nothing but its own version module', () => {
+    const loaded = importsOf(['--version']).filter((u) => u.includes('/node_modules/'));
+    expect(loaded).toEqual([]);
+  });
+});
