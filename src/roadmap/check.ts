@@ -113,23 +113,39 @@ export function checkRoadmap(files: ParsedFile[]): Problem[] {
   return problems;
 }
 
-/** Every elementary cycle found by a depth-first walk, each reported once, as [a, b, ..., a]. */
+/**
+ * The cycles a depth-first walk meets, each reported once, as [a, b, ..., a]. Iterative, so a
+ * roadmap with a prerequisite chain thousands of topics long cannot overflow the stack.
+ */
 export function findCycles(graph: Map<string, { deps: string[] }>): string[][] {
   const state = new Map<string, 'active' | 'done'>();
-  const stack: string[] = [];
   const cycles: string[][] = [];
-  const visit = (id: string) => {
-    state.set(id, 'active');
-    stack.push(id);
-    for (const dep of graph.get(id)?.deps ?? []) {
+  for (const start of graph.keys()) {
+    if (state.has(start)) continue;
+    const path: string[] = [start];
+    const next: number[] = [0];
+    state.set(start, 'active');
+    while (path.length > 0) {
+      const id = path.at(-1)!;
+      const deps = graph.get(id)?.deps ?? [];
+      const i = next[next.length - 1]!;
+      if (i >= deps.length) {
+        state.set(id, 'done');
+        path.pop();
+        next.pop();
+        continue;
+      }
+      next[next.length - 1] = i + 1;
+      const dep = deps[i]!;
       if (!graph.has(dep)) continue;
       const s = state.get(dep);
-      if (s === 'active') cycles.push([...stack.slice(stack.indexOf(dep)), dep]);
-      else if (s === undefined) visit(dep);
+      if (s === 'active') cycles.push([...path.slice(path.indexOf(dep)), dep]);
+      else if (s === undefined) {
+        state.set(dep, 'active');
+        path.push(dep);
+        next.push(0);
+      }
     }
-    stack.pop();
-    state.set(id, 'done');
-  };
-  for (const id of graph.keys()) if (!state.has(id)) visit(id);
+  }
   return cycles;
 }
