@@ -22,7 +22,7 @@ describe('the packed package, installed globally', () => {
       { stdio: 'pipe' },
     );
     const bin = join(prefix, 'bin', 'pyroad');
-    const env = { ...process.env, PYROAD_HOME: join(tmp.dir, 'home'), NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PYROAD_HOME: join(tmp.dir, 'home'), NO_COLOR: '1' };
     delete env.PYROAD_ROADMAP;
     const run = (...args: string[]) => spawnSync(bin, args, { env, encoding: 'utf8', cwd: tmp.dir });
 

@@ -11,7 +11,7 @@ const tmp = tempDir();
 afterAll(tmp.cleanup);
 
 function importsOf(args: string[]): string[] {
-  const env = { ...process.env, PYROAD_HOME: tmp.dir, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PYROAD_HOME: tmp.dir, NO_COLOR: '1' };
   delete env.PYROAD_ROADMAP;
   const r = spawnSync(process.execPath, ['--import', HOOKS, BIN, ...args], { env, encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
