@@ -7,7 +7,7 @@
 //
 // Each measurement is a function below, registered in MEASUREMENTS with its goal.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,7 +74,432 @@ function startup() {
   }
 }
 
-const MEASUREMENTS = { startup };
+// --- coach: `pyroad next` and `pyroad status` (src/coach) -----------------------------------------
+
+/** A small deterministic PRNG, so every bench run measures the same data. */
+function prng(seed) {
+  let x = seed >>> 0 || 1;
+  return () => (x = (Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0) / 2 ** 32;
+}
+
+/**
+ * About a month of learning on a roadmap: an assess session every two or three days, each on the
+ * next area (sometimes re-checking an earlier one), with a rating and the area's answers per topic.
+ */
+async function monthOfProgress(progressFile, roadmap, { topicsPerSession = 6, now = Date.now() } = {}) {
+  const { ProgressStore } = await import(new URL('../dist/progress/store.js', import.meta.url));
+  const store = new ProgressStore(progressFile, { warn: () => {} });
+  const random = prng(42);
+  const events = [];
+  const areas = roadmap.areas.filter((a) => a.topics.some((t) => t.questions.length));
+  let next = 0;
+  for (let day = 30, n = 0; day >= 1; day -= 2 + (n % 2), n++) {
+    const area = n % 4 === 3 && next > 0 ? areas[Math.floor(random() * next)] : areas[next++ % areas.length];
+    const session = `bench-${n}`;
+    const at = (minute) => new Date(now - day * 86_400_000 + minute * 60_000).toISOString();
+    events.push({ e: 'session', at: at(0), session, area: area.id, phase: 'start' });
+    let minute = 1;
+    for (const topic of area.topics.slice(0, topicsPerSession)) {
+      const skill = random();
+      events.push({ e: 'rating', at: at(minute++), topic: topic.id, value: Math.min(4, Math.floor(skill * 5)) });
+      for (const q of topic.questions.slice(0, 4)) {
+        const correct = random() < 0.35 + skill * 0.6;
+        events.push({
+          e: 'answer',
+          at: at(minute++),
+          topic: topic.id,
+          question: q.id,
+          choice: correct ? q.answer : (q.answer + 1) % q.choices.length,
+          correct,
+          session,
+        });
+      }
+    }
+    events.push({ e: 'session', at: at(minute), session, area: area.id, phase: 'end' });
+  }
+  store.append(events);
+  return events.length;
+}
+
+/**
+ * A generated roadmap of `topics` topics with 3 questions each, as YAML: a root file including one
+ * file per 1,000 topics (a roadmap file may hold at most 8 MB), prerequisites forming a DAG.
+ */
+function generatedRoadmap(dir, topics) {
+  const random = prng(topics);
+  const perArea = 20;
+  const perFile = 1000;
+  const stages = ['skills', 'prove', 'apply'];
+  const files = [];
+  for (let start = 0; start < topics; start += perFile) {
+    const lines = ['version: 1', 'areas:'];
+    for (let a = start / perArea; a * perArea < Math.min(topics, start + perFile); a++) {
+      const stage = stages[Math.min(2, Math.floor((3 * a * perArea) / topics))];
+      lines.push(
+        `  - id: area-${a}`,
+        `    title: Area ${a}`,
+        `    stage: ${stage}`,
+        `    summary: Generated area ${a}.`,
+      );
+      lines.push(`    prerequisites: [${a > 0 && a % 3 === 0 ? `area-${a - 3}` : ''}]`, '    topics:');
+      for (let t = a * perArea; t < Math.min(topics, (a + 1) * perArea); t++) {
+        const prereqs = [];
+        for (let k = 0; k < 2 && t > 0; k++) if (random() < 0.6) prereqs.push(`t-${Math.floor(random() * t)}`);
+        lines.push(
+          `      - id: t-${t}`,
+          `        title: Topic ${t}`,
+          `        summary: Generated topic ${t}.`,
+          `        why: It is on the generated path.`,
+          `        prerequisites: [${[...new Set(prereqs)].join(', ')}]`,
+          '        resources:',
+          `          - { title: Docs ${t}, url: "https://example.com/t/${t}", kind: docs, free: true }`,
+          '        questions:',
+        );
+        for (let q = 0; q < 3; q++)
+          lines.push(
+            `          - id: t-${t}-q${q}`,
+            `            prompt: Generated question ${q} on topic ${t}?`,
+            `            choices: [alpha ${q}, beta ${q}, gamma ${q}]`,
+            `            answer: ${q % 3}`,
+            `            explanation: Because it is generated.`,
+            `            difficulty: easy`,
+          );
+      }
+    }
+    const name = `part-${files.length}.yaml`;
+    writeFileSync(join(dir, name), lines.join('\n') + '\n');
+    files.push(name);
+  }
+  const root = join(dir, `generated-${topics}.yaml`);
+  writeFileSync(
+    root,
+    ['version: 1', `title: Generated ${topics}`, 'include:', ...files.map((f) => `  - ${f}`), ''].join('\n'),
+  );
+  return root;
+}
+
+async function coach() {
+  const { loadRoadmapOrThrow } = await import(new URL('../dist/roadmap/load.js', import.meta.url));
+  const home = tempHome();
+  try {
+    // The shipped roadmap with a month of progress.
+    const shippedHome = join(home.dir, 'shipped');
+    const shipped = loadRoadmapOrThrow(join(ROOT, 'data', 'roadmap.yaml'));
+    const events = await monthOfProgress(join(shippedHome, 'progress.jsonl'), shipped);
+    const env = { PYROAD_HOME: shippedHome, NO_COLOR: '1' };
+    timeRun([BIN, 'next'], env); // fills the roadmap cache and the validated-journal stamp
+    const m = interleave({
+      node: () => timeRun(['-e', '0']),
+      next: () => timeRun([BIN, 'next'], env),
+      status: () => timeRun([BIN, 'status'], env),
+    });
+    console.log(
+      `     ${events} events; node -e 0 ${m.node.toFixed(1)} ms; next ${m.next.toFixed(1)} ms; status ${m.status.toFixed(1)} ms`,
+    );
+    report(
+      'pyroad next (month of progress) vs node -e 0',
+      m.next / m.node,
+      '×',
+      '≤ 2× (aim 1.5×)',
+      m.next / m.node <= 2,
+    );
+    report('pyroad status (month of progress) vs node -e 0', m.status / m.node, '×', '≤ 2×', m.status / m.node <= 2);
+
+    // Generated roadmaps: 1,000 and 10,000 topics (3 questions each), progress on their first areas.
+    const sizes = {};
+    for (const topics of [1000, 10000]) {
+      const dir = join(home.dir, `gen-${topics}`);
+      mkdirSync(dir, { recursive: true });
+      const file = generatedRoadmap(dir, topics);
+      const roadmap = loadRoadmapOrThrow(file);
+      await monthOfProgress(join(dir, 'progress.jsonl'), roadmap, { topicsPerSession: 20 });
+      sizes[topics] = { PYROAD_HOME: dir, PYROAD_ROADMAP: file, NO_COLOR: '1' };
+      timeRun([BIN, 'next'], sizes[topics]); // cold: validates and caches the roadmap
+    }
+    const g = interleave(
+      {
+        node: () => timeRun(['-e', '0']),
+        next1k: () => timeRun([BIN, 'next'], sizes[1000]),
+        next10k: () => timeRun([BIN, 'next'], sizes[10000]),
+      },
+      9,
+    );
+    const growth = (g.next10k - g.node) / Math.max(1, g.next1k - g.node);
+    console.log(
+      `     node -e 0 ${g.node.toFixed(1)} ms; next on 1k topics ${g.next1k.toFixed(1)} ms; on 10k topics ${g.next10k.toFixed(1)} ms`,
+    );
+    report('pyroad next, 10,000 topics (warm cache)', g.next10k, 'ms', '< 1000 ms', g.next10k < 1000);
+    report('next 1k → 10k topics: growth above node -e 0', growth, '×', '≤ 12× (linear: 10×)', growth <= 12);
+  } finally {
+    home.cleanup();
+  }
+}
+
+// --- assess: from an answer to the next prompt on screen (src/quiz) ------------------------------
+
+/**
+ * `pyroad assess`, in process, on the shipped roadmap: the time from choosing an answer to the next
+ * prompt drawn on a (fake) terminal — the session step, the save (store append with its lock and
+ * fsync), the feedback and the next question rendered, and inquirer's first render of the prompt.
+ * Runs on a journal holding 10,000 earlier answers and, interleaved, on an empty one.
+ */
+async function assess() {
+  const dist = (path) => import(new URL(`../dist/${path}`, import.meta.url));
+  const [
+    { loadRoadmapOrThrow },
+    { ProgressStore },
+    { QuizSession, planSession },
+    { Driver, Recorder },
+    { createPrompts },
+    { makeStyle },
+  ] = await Promise.all(
+    ['roadmap/load.js', 'progress/store.js', 'quiz/session.js', 'quiz/run.js', 'prompts.js', 'render/style.js'].map(
+      dist,
+    ),
+  );
+  const { PassThrough, Writable } = await import('node:stream');
+  const roadmap = loadRoadmapOrThrow(join(ROOT, 'data', 'roadmap.yaml'));
+  const questions = roadmap.areas.flatMap((a) => a.topics.flatMap((t) => t.questions.map((q) => ({ q, t }))));
+  const area = [...roadmap.areas].sort((a, b) => count(b) - count(a))[0];
+  function count(a) {
+    return a.topics.reduce((n, t) => n + t.questions.length, 0);
+  }
+  const style = await makeStyle(1);
+  const home = tempHome();
+  try {
+    /** A store under `dir` holding `answers` earlier answers, in sessions of 20. */
+    function storeWith(dir, answers) {
+      const store = new ProgressStore(join(dir, 'progress.jsonl'), { cacheDir: join(dir, 'cache'), warn: () => {} });
+      const random = prng(7);
+      const events = [];
+      const start = Date.now() - 365 * 86_400_000;
+      for (let i = 0; i < answers; i++) {
+        const session = `old-${Math.floor(i / 20)}`;
+        const at = new Date(start + i * 60_000).toISOString();
+        const { q, t } = questions[Math.floor(random() * questions.length)];
+        if (i % 20 === 0) events.push({ e: 'session', at, session, area: area.id, phase: 'start' });
+        const correct = random() < 0.6;
+        events.push({
+          e: 'answer',
+          at,
+          topic: t.id,
+          question: q.id,
+          choice: correct ? q.answer : (q.answer + 1) % q.choices.length,
+          correct,
+          session,
+        });
+        if (i % 20 === 19) events.push({ e: 'session', at, session, area: area.id, phase: 'end' });
+      }
+      if (events.length) store.append(events);
+      return store;
+    }
+
+    /** A fake 100x40 terminal for one prompt (inquirer ends its output); `drawn` is its first write. */
+    function terminal() {
+      let onWrite;
+      const output = Object.assign(
+        new Writable({
+          write(_chunk, _enc, done) {
+            onWrite?.();
+            onWrite = undefined;
+            done();
+          },
+        }),
+        { isTTY: true, columns: 100, rows: 40 },
+      );
+      return { output, drawn: new Promise((resolve) => (onWrite = resolve)) };
+    }
+    const printed = new Writable({ write: (_chunk, _enc, done) => done() });
+    const print = (text = '') => void printed.write(`${text}\n`);
+
+    function runner(name, answers) {
+      const dir = join(home.dir, name);
+      mkdirSync(dir, { recursive: true });
+      const store = storeWith(dir, answers);
+      const t0 = process.hrtime.bigint();
+      const state = store.load();
+      const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
+      let driver;
+      let n = 0;
+      const fresh = () => {
+        const session = new QuizSession(
+          planSession(area, state, { id: `${name}-${++n}`, questionsPerTopic: 20, seed: n }),
+        );
+        driver = new Driver(session, new Recorder(store, state), { style, columns: 100, rows: 40 }, () => new Date());
+        driver.start();
+      };
+      /** Shows the current step's prompt; returns once it is drawn, with a way to take it down. */
+      async function show() {
+        let step = driver.session.current();
+        while (step.kind === 'rate') {
+          driver.apply(2);
+          step = driver.session.current();
+        }
+        if (step.kind === 'done') {
+          driver.end();
+          fresh();
+          return show();
+        }
+        const view = driver.view(step);
+        print(view.text);
+        const controller = new globalThis.AbortController();
+        const { output, drawn } = terminal();
+        const pending = createPrompts({ input: new PassThrough(), output, signal: controller.signal, color: true })
+          .select(view.select)
+          .catch(() => {});
+        await drawn;
+        return { step, close: () => (controller.abort(), pending) };
+      }
+      /** One answer (alternately right and wrong) through to the next prompt on screen, in ms. */
+      async function answerOnce(prompt) {
+        const { step, close } = prompt;
+        await close();
+        const choice = n % 2 ? step.question.answer : (step.question.answer + 1) % step.question.choices.length;
+        const start = process.hrtime.bigint();
+        const feedback = driver.apply(choice);
+        if (feedback) print(feedback);
+        const next = await show();
+        return { ms: Number(process.hrtime.bigint() - start) / 1e6, next };
+      }
+      return { loadMs, start: async () => (fresh(), show()), answerOnce };
+    }
+
+    const big = runner('10k', 10_000);
+    const empty = runner('empty', 0);
+    let pBig = await big.start();
+    let pEmpty = await empty.start();
+    for (let i = 0; i < 5; i++) {
+      // warm-up: zod, inquirer and the JIT
+      pBig = (await big.answerOnce(pBig)).next;
+      pEmpty = (await empty.answerOnce(pEmpty)).next;
+    }
+    const times = { big: [], empty: [] };
+    for (let i = 0; i < 41; i++) {
+      const a = await big.answerOnce(pBig);
+      times.big.push(a.ms);
+      pBig = a.next;
+      const b = await empty.answerOnce(pEmpty);
+      times.empty.push(b.ms);
+      pEmpty = b.next;
+    }
+    await pBig.close();
+    await pEmpty.close();
+    const mBig = median(times.big);
+    const mEmpty = median(times.empty);
+    const p90 = [...times.big].sort((a, b) => a - b)[Math.floor(times.big.length * 0.9)];
+    console.log(
+      `     ${area.id}: journal load with 10,000 answers ${big.loadMs.toFixed(1)} ms; answer → next prompt: 10k median ${mBig.toFixed(1)} ms (p90 ${p90.toFixed(1)}), empty ${mEmpty.toFixed(1)} ms`,
+    );
+    report('assess: answer → next prompt, 10,000 answers', mBig, 'ms', '< 50 ms median', mBig < 50);
+    report(
+      'assess: same, 10,000 answers vs an empty journal',
+      mBig / mEmpty,
+      '×',
+      '≤ 2× (no growth with history)',
+      mBig / mEmpty <= 2,
+    );
+  } finally {
+    home.cleanup();
+  }
+}
+
+// --- progress: the journal with 100,000 answers (src/progress) ------------------------------------
+
+/**
+ * The progress journal at its design size: 100,000 answers on the shipped roadmap, in sessions of
+ * 20. Measures the file size, loading it and computing the summary in a fresh process (with the
+ * validated-journal stamp, as every run after the first; and without it, as the first run after a
+ * change), recording one more answer, and `pyroad status` as a whole.
+ */
+async function progress() {
+  const dist = (path) => import(new URL(`../dist/${path}`, import.meta.url));
+  const [{ loadRoadmapOrThrow }, { ProgressStore }] = await Promise.all([dist('roadmap/load.js'), dist('progress/store.js')]);
+  const { statSync } = await import('node:fs');
+  const roadmap = loadRoadmapOrThrow(join(ROOT, 'data', 'roadmap.yaml'));
+  const questions = roadmap.areas.flatMap((a) => a.topics.flatMap((t) => t.questions.map((q) => ({ q, t, a }))));
+  const home = tempHome();
+  try {
+    const file = join(home.dir, 'progress.jsonl');
+    const cacheDir = join(home.dir, 'cache');
+    const random = prng(100_000);
+    const events = [];
+    const start = Date.now() - 2 * 365 * 86_400_000;
+    for (let i = 0; i < 100_000; i++) {
+      const { q, t, a } = questions[Math.floor(random() * questions.length)];
+      const session = `s-${Math.floor(i / 20).toString(36).padStart(6, '0')}-${Math.floor(random() * 1e8).toString(36)}`;
+      const at = new Date(start + i * 600_000).toISOString();
+      if (i % 20 === 0) events.push({ e: 'session', at, session, area: a.id, phase: 'start' });
+      if (i % 20 === 0) events.push({ e: 'rating', at, topic: t.id, value: Math.floor(random() * 5) });
+      const correct = random() < 0.6;
+      events.push({ e: 'answer', at, topic: t.id, question: q.id, choice: correct ? q.answer : (q.answer + 1) % q.choices.length, correct, session });
+      if (i % 20 === 19) events.push({ e: 'session', at, session, area: a.id, phase: 'end' });
+    }
+    new ProgressStore(file, { warn: () => {} }).append(events);
+    const mb = statSync(file).size / 1e6;
+    console.log(`     ${events.length} events (100,000 answers), ${(statSync(file).size / events.length).toFixed(0)} bytes per event`);
+    report('progress: journal size, 100,000 answers', mb, 'MB', '< 20 MB', mb < 20);
+
+    // Load + summary in a fresh process; the roadmap comes from its cache, as in every command.
+    const env = { PYROAD_HOME: home.dir, NO_COLOR: '1' };
+    timeRun([BIN, 'status'], env); // validates the journal once, fills the roadmap cache and the stamp
+    const probe = `
+      const t0 = performance.now();
+      const [{ loadRoadmap }, { ProgressStore }, { summarize }, { indexRoadmap }] = await Promise.all([
+        import(${JSON.stringify(new URL('../dist/roadmap/cache.js', import.meta.url).href)}),
+        import(${JSON.stringify(new URL('../dist/progress/store.js', import.meta.url).href)}),
+        import(${JSON.stringify(new URL('../dist/coach/summary.js', import.meta.url).href)}),
+        import(${JSON.stringify(new URL('../dist/roadmap/query.js', import.meta.url).href)}),
+      ]);
+      const index = indexRoadmap(await loadRoadmap(${JSON.stringify(join(ROOT, 'data', 'roadmap.yaml'))}, ${JSON.stringify(cacheDir)}));
+      const t1 = performance.now();
+      const options = process.argv[1] === 'cold' ? {} : { cacheDir: ${JSON.stringify(cacheDir)} };
+      const state = new ProgressStore(${JSON.stringify(file)}, { ...options, warn: () => {} }).load();
+      const t2 = performance.now();
+      summarize(index, state, new Date());
+      const t3 = performance.now();
+      console.log(JSON.stringify({ imports: t1 - t0, load: t2 - t1, summary: t3 - t2 }));`;
+    const measure = (mode) => {
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe, mode], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(r.stderr);
+      return JSON.parse(r.stdout);
+    };
+    const runs = (mode, n) => {
+      const all = Array.from({ length: n }, () => measure(mode));
+      const pick = (k) => median(all.map((x) => x[k]));
+      return { load: pick('load'), summary: pick('summary'), total: median(all.map((x) => x.load + x.summary)) };
+    };
+    const warm = runs('warm', 9);
+    const cold = runs('cold', 3);
+    console.log(
+      `     fresh process, median: load ${warm.load.toFixed(1)} ms + summary ${warm.summary.toFixed(1)} ms; without the stamp (zod validation): load ${cold.load.toFixed(1)} ms`,
+    );
+    report('progress: load + summary, 100,000 answers', warm.total, 'ms', '< 300 ms', warm.total < 300);
+    report('progress: same, first run after a change (validates)', cold.total, 'ms', 'informative', true);
+
+    // One more answer, through the store as assess saves it: lock, one write, fsync, stamp.
+    const store = new ProgressStore(file, { cacheDir, warn: () => {} });
+    store.load();
+    const one = (i) => ({ e: 'answer', at: new Date().toISOString(), topic: questions[0].t.id, question: questions[0].q.id, choice: 0, correct: i % 2 === 0 });
+    store.append([one(0)]); // warm-up: zod for the event check, the JIT
+    const appends = [];
+    for (let i = 1; i <= 21; i++) {
+      const t = process.hrtime.bigint();
+      store.append([one(i)]);
+      appends.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    const append = median(appends);
+    console.log(`     append one answer: median ${append.toFixed(2)} ms, max ${Math.max(...appends).toFixed(2)} ms`);
+    report('progress: record one more answer, 100,000 answers', append, 'ms', '< 20 ms', append < 20);
+
+    const m = interleave({ node: () => timeRun(['-e', '0']), status: () => timeRun([BIN, 'status'], env) }, 7);
+    console.log(`     node -e 0 ${m.node.toFixed(1)} ms; pyroad status with 100,000 answers ${m.status.toFixed(1)} ms`);
+    report('progress: pyroad status, 100,000 answers', m.status, 'ms', 'informative', true);
+  } finally {
+    home.cleanup();
+  }
+}
+
+const MEASUREMENTS = { startup, coach, assess, progress };
 
 // Measurements contributed from other modules (progress, coach, quiz) register here.
 const extra = await import('./bench-more.js').catch((e) => (e.code === 'ERR_MODULE_NOT_FOUND' ? {} : Promise.reject(e)));

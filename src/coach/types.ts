@@ -25,6 +25,10 @@ export interface TopicSummary {
   lastAssessed?: string;
   nextReview?: string;
   due: boolean;
+  /** Every prerequisite is complete or skipped, so it can be learned now. */
+  ready?: boolean;
+  /** FSRS's estimate (0..1) that it is still known now; present once it has quiz answers. */
+  retrievability?: number;
 }
 
 export interface AreaSummary {
@@ -67,5 +71,48 @@ export interface Summary {
   due: string[];
   recommendations: Recommendation[];
   /** Mastery over time: one point per day with activity (for status and the report). */
-  history: { date: string; mastery: number; answered: number }[];
+  history: HistoryPoint[];
+  /** Mean mastery over all topics not skipped, 0..1. */
+  mastery?: number;
+  /** How mastery and readiness moved in the last 30 days. */
+  recent?: RecentChange;
+}
+
+export interface HistoryPoint {
+  /** A UTC day, YYYY-MM-DD. */
+  date: string;
+  /** Mean mastery over all topics not skipped, at the end of that day. */
+  mastery: number;
+  /** Answers given that day. */
+  answered: number;
+  /** Readiness at the end of that day. */
+  readiness?: number;
+}
+
+export interface RecentChange {
+  days: number;
+  /** Start of the window, ISO. */
+  since: string;
+  /** Change in overall mastery and readiness over the window (now minus then). */
+  mastery: number;
+  readiness: number;
+  masteryBefore: number;
+  readinessBefore: number;
+  /** Quiz answers given and topics rated or answered in the window. */
+  answered: number;
+  topicsAssessed: number;
+}
+
+/** What `next` shows: the recommendations and the headline figures, without per-topic detail. */
+export interface NextSummary {
+  generatedAt: string;
+  /** The area `--area` asked for. */
+  area?: string;
+  stage: Stage;
+  readiness: number;
+  /** Topics due for a re-check, soonest first (as in Summary). */
+  due: string[];
+  /** Due topics that none of the recommendations covers. */
+  moreDue: number;
+  recommendations: Recommendation[];
 }

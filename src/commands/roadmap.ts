@@ -1,5 +1,5 @@
 import { examples, type Program } from '../command.js';
-import { STAGE_LABELS } from '../render/text.js';
+import { STAGE_LABELS, percent } from '../render/text.js';
 
 export function registerRoadmap(program: Program): void {
   program.command
@@ -10,10 +10,26 @@ export function registerRoadmap(program: Program): void {
     .action(
       program.action(async (ctx, opts: { json?: boolean }) => {
         const roadmap = await ctx.roadmap();
+        const [{ indexRoadmap }, { learnerSummary }] = await Promise.all([
+          import('../roadmap/query.js'),
+          import('./status.js'),
+        ]);
+        const progress = await learnerSummary(ctx, indexRoadmap(roadmap));
         if (opts.json) {
-          ctx.print(JSON.stringify({ title: roadmap.title, areas: roadmap.areas }, null, 2));
+          // "progress": the learner's results per area and topic (coach/types.ts), once anything is stored.
+          const mine = progress && { areas: progress.areas, topics: progress.topics };
+          ctx.print(
+            JSON.stringify(
+              { title: roadmap.title, areas: roadmap.areas, ...(mine ? { progress: mine } : {}) },
+              null,
+              2,
+            ),
+          );
           return;
         }
+        const { topicBadge } = await import('../render/status.js');
+        const topicState = new Map(progress?.topics.map((t) => [t.topic, t]));
+        const areaState = new Map(progress?.areas.map((a) => [a.area, a]));
         const { style } = ctx;
         ctx.print(style.bold(roadmap.title));
         let stage = '';
@@ -24,10 +40,17 @@ export function registerRoadmap(program: Program): void {
             ctx.print(style.magenta(`== ${STAGE_LABELS[area.stage]} ==`));
           }
           const lastArea = a === roadmap.areas.length - 1;
-          ctx.print(`${lastArea ? '└─' : '├─'} ${style.bold(area.title)} ${style.dim(`(${area.id})`)}`);
+          const mastery = areaState.get(area.id);
+          const areaNote =
+            mastery && (mastery.mastery > 0 || mastery.mastered > 0) ? `  ${percent(mastery.mastery)}` : '';
+          ctx.print(`${lastArea ? '└─' : '├─'} ${style.bold(area.title)} ${style.dim(`(${area.id})`)}${areaNote}`);
           area.topics.forEach((topic, t) => {
             const branch = t === area.topics.length - 1 ? '└─' : '├─';
-            ctx.print(`${lastArea ? '   ' : '│  '}${branch} ${topic.title} ${style.dim(topic.id)}`);
+            const state = topicState.get(topic.id);
+            const badge = state ? topicBadge(state, style) : '';
+            ctx.print(
+              `${lastArea ? '   ' : '│  '}${branch} ${topic.title} ${style.dim(topic.id)}${badge ? `  ${badge}` : ''}`,
+            );
           });
         });
       }),

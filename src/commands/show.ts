@@ -13,10 +13,26 @@ export function registerShow(program: Program): void {
       program.action(async (ctx, id: string, opts: { json?: boolean }) => {
         const index = indexRoadmap(await ctx.roadmap());
         const item = findItem(index, id);
+        const { learnerSummary } = await import('./status.js');
+        const progress = await learnerSummary(ctx, index);
         if (opts.json) {
+          // "progress": the learner's results (coach/types.ts), present once anything is stored.
+          const mine =
+            progress &&
+            (item.kind === 'area'
+              ? {
+                  area: progress.areas.find((a) => a.area === item.area.id),
+                  topics: progress.topics.filter((t) => t.area === item.area.id),
+                }
+              : progress.topics.find((t) => t.topic === item.topic.id));
           ctx.print(
             JSON.stringify(
-              item.kind === 'area' ? { kind: 'area', area: item.area } : { kind: 'topic', area: item.area.id, topic: item.topic },
+              {
+                ...(item.kind === 'area'
+                  ? { kind: 'area', area: item.area }
+                  : { kind: 'topic', area: item.area.id, topic: item.topic }),
+                ...(mine ? { progress: mine } : {}),
+              },
               null,
               2,
             ),
@@ -25,8 +41,8 @@ export function registerShow(program: Program): void {
         }
         ctx.print(
           item.kind === 'area'
-            ? renderArea(index, item.area, ctx.style, ctx.columns)
-            : renderTopic(index, item.topic, item.area, ctx.style, ctx.columns),
+            ? renderArea(index, item.area, ctx.style, ctx.columns, progress)
+            : renderTopic(index, item.topic, item.area, ctx.style, ctx.columns, progress),
         );
       }),
     );

@@ -1,3 +1,4 @@
+import { canonicalEvent } from './format.js';
 import type { AnswerEvent, ProgressEvent, Status } from './schema.js';
 
 export interface TopicProgress {
@@ -91,7 +92,22 @@ export function unfinishedSession(state: ProgressState, area: string): SessionIn
   return latest;
 }
 
-/** A stable key for de-duplicating events when journals are merged. */
+/**
+ * A stable key for de-duplicating events when journals are merged: the whole event, fields in a
+ * fixed order (an event read back from a file may list them in another order).
+ */
 export function eventKey(event: ProgressEvent): string {
-  return JSON.stringify(event);
+  return JSON.stringify(canonicalEvent(event));
+}
+
+/** The events without exact duplicates, first occurrence kept, order otherwise unchanged. */
+export function uniqueEvents(events: Iterable<ProgressEvent>, seen = new Set<string>()): ProgressEvent[] {
+  const out: ProgressEvent[] = [];
+  for (const event of events) {
+    const key = eventKey(event);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(event);
+  }
+  return out;
 }

@@ -1,40 +1,393 @@
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { dataError } from '../errors.js';
-import { PROGRESS_FORMAT, PROGRESS_VERSION, eventSchema, headerSchema, type ProgressEvent } from './schema.js';
-import { emptyState, foldEvents, type ProgressState } from './state.js';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { PyroadError } from '../errors.js';
+import {
+  TORN_FILE_SUFFIX,
+  V1_BACKUP_NAME,
+  V1_FILE_NAME,
+  encodeEvent,
+  journalHeader,
+} from './format.js';
+import { backupName, createFileAtomic, fsyncDir, keepCopy, writeAll, writeTemp, unlinkQuietly } from './files.js';
+import { lockFileOf, lockIsHeld, withLock, type LockOptions } from './lock.js';
+import {
+  badJournal,
+  badV1,
+  cannotWrite,
+  isDirectory,
+  newerFormat,
+  notAFile,
+  unreadableFile,
+} from './problems.js';
+import { parseV1 } from './migrate.js';
+import { parseJournal } from './parse.js';
+import { describeIssue, progressSchemas, type ProgressEvent } from './schema.js';
+import { clearStamp, readStamp, sameStamp, stampOf, writeStamp } from './stamp.js';
+import { foldEvents, type ProgressState } from './state.js';
+
+export interface StoreOptions {
+  /** Where the validated-journal stamp lives (paths.cacheDir). Without it every load validates. */
+  cacheDir?: string;
+  /** Non-fatal news (an interrupted save, a migration). Default: a line on stderr. */
+  warn?: (text: string) => void;
+  /** The clock, for headers and backup names. */
+  now?: () => Date;
+  lock?: LockOptions;
+}
 
 /**
- * The progress journal. FIRST VERSION: plain load and append. To be hardened (locking, torn
- * tails, migration, validated cache, recovery messages) — the API below is the contract.
+ * The progress journal (`progress.jsonl`): a header line, then one event per line (format.ts).
+ *
+ * - Reads take no lock and tolerate an incomplete last line (a crash mid-save): it is ignored with
+ *   a warning, and moved to `progress.jsonl.torn` by the next save before the journal is trimmed.
+ * - Writes take an exclusive lock (lock.ts), add all their lines with one write(), and fsync.
+ *   A new journal appears atomically with its header. Files are 0600, the folder 0700.
+ * - A file that cannot be used (bad line, wrong shape, newer version, a directory, unreadable) is
+ *   never written to, trimmed or reset: load() throws a PyroadError (exit 1) that says how to
+ *   recover. Only reset() and replace(), which keep a backup, change such a file.
+ * - A version-1 document (`progress.json`) beside it is migrated on load; the original is kept.
+ * - A journal validated once is read without zod while it is unchanged (stamp.ts).
  */
 export class ProgressStore {
-  constructor(readonly file: string) {}
+  readonly dir: string;
+  private readonly options: StoreOptions;
+
+  constructor(
+    readonly file: string,
+    options: StoreOptions = {},
+  ) {
+    this.dir = dirname(file);
+    this.options = options;
+  }
+
+  /** The version-1 document this journal replaces, if one is (or was) there. */
+  get v1File(): string {
+    return join(this.dir, V1_FILE_NAME);
+  }
+
+  get tornFile(): string {
+    return `${this.file}${TORN_FILE_SUFFIX}`;
+  }
+
+  get lockFile(): string {
+    return lockFileOf(this.file);
+  }
+
+  private warn(text: string): void {
+    if (this.options.warn) this.options.warn(text);
+    else process.stderr.write(`warning: ${text}\n`);
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** Whether there is anything stored yet (a journal, or an old document to migrate). */
+  exists(): boolean {
+    return existsSync(this.file) || existsSync(this.v1File);
+  }
 
   /** The folded state; an empty state when there is no file yet. Throws (exit 1) on a bad file. */
   load(): ProgressState {
-    let text: string;
-    try {
-      text = readFileSync(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
-      throw dataError(`cannot read progress file ${this.file}: ${(error as Error).message}`);
-    }
-    const lines = text.split('\n').filter((l) => l.trim() !== '');
-    if (lines.length === 0) return emptyState();
-    headerSchema.parse(JSON.parse(lines[0]!));
-    return foldEvents(lines.slice(1).map((l) => eventSchema.parse(JSON.parse(l))));
+    return foldEvents(this.loadEvents());
   }
 
-  /** Appends events durably; creates the file (mode 0600) with its header when missing. */
-  append(events: ProgressEvent[]): void {
-    mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
-    let prefix = '';
-    try {
-      readFileSync(this.file);
-    } catch {
-      prefix = JSON.stringify({ format: PROGRESS_FORMAT, version: PROGRESS_VERSION, created: new Date().toISOString() }) + '\n';
+  /** Every event, in journal order. */
+  loadEvents(): ProgressEvent[] {
+    const events = this.readJournal();
+    if (events) {
+      if (existsSync(this.v1File))
+        this.warn(
+          `${this.v1File} (the old progress format) is ignored because ${this.file} exists; to add what it holds, run \`pyroad import "${this.v1File}"\` and then delete it`,
+        );
+      return events;
     }
-    appendFileSync(this.file, prefix + events.map((e) => JSON.stringify(e) + '\n').join(''), { mode: 0o600 });
+    if (existsSync(this.v1File)) return this.migrate();
+    return [];
   }
+
+  /** Reads and parses the journal; undefined when there is none. */
+  private readJournal(): ProgressEvent[] | undefined {
+    let fd: number;
+    try {
+      fd = openSync(this.file, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw unreadableFile(this.file, error);
+    }
+    try {
+      const stat = fstatSync(fd);
+      if (stat.isDirectory()) throw isDirectory(this.file);
+      if (!stat.isFile()) throw notAFile(this.file);
+      if (stat.size === 0) {
+        // Never written by pyroad (a journal appears with its header), and holds nothing to lose.
+        this.warn(`${this.file} is empty; starting with no progress (the next save writes its header)`);
+        return [];
+      }
+      const { cacheDir } = this.options;
+      const stamp = stampOf(stat);
+      const trusted = cacheDir !== undefined && sameStamp(readStamp(cacheDir, this.file), stamp);
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(fd);
+      } catch (error) {
+        throw unreadableFile(this.file, error);
+      }
+      const text = bytes.toString('utf8');
+      let parsed = parseJournal(text, { validate: !trusted });
+      if (trusted && parsed.problemCount > 0) parsed = parseJournal(text, { validate: true });
+      if (parsed.newerVersion !== undefined) throw newerFormat(this.file, parsed.newerVersion);
+      if (parsed.problemCount > 0) throw badJournal(this.file, parsed.problems, parsed.problemCount);
+      if (parsed.torn && !lockIsHeld(this.file))
+        this.warn(
+          `ignoring the incomplete last line ${parsed.torn.line} of ${this.file} (a save was interrupted); the next save moves it to ${this.tornFile}`,
+        );
+      if (!trusted && cacheDir !== undefined && bytes.length === stat.size) writeStamp(cacheDir, this.file, stamp);
+      return parsed.events;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Turns progress.json (version 1) into the journal, keeping the original as a backup. */
+  private migrate(): ProgressEvent[] {
+    const events = this.readV1();
+    try {
+      this.write(() => this.migrateLocked(events));
+    } catch (error) {
+      if (!(error instanceof PyroadError) || existsSync(this.file)) throw error;
+      // A read-only folder: use the old file as it is; it is migrated once pyroad can write.
+      this.warn(`could not migrate ${this.v1File} to the new format (${error.message}); reading it as it is`);
+      return events;
+    }
+    return this.readJournal() ?? events;
+  }
+
+  private readV1(): ProgressEvent[] {
+    let text: string;
+    try {
+      if (statSync(this.v1File).isDirectory()) throw isDirectory(this.v1File);
+      text = readFileSync(this.v1File, 'utf8');
+    } catch (error) {
+      if (error instanceof PyroadError) throw error;
+      throw unreadableFile(this.v1File, error);
+    }
+    const result = parseV1(text);
+    if ('newerVersion' in result) throw newerFormat(this.v1File, result.newerVersion);
+    if ('problems' in result) throw badV1(this.v1File, result.problems);
+    return result.events;
+  }
+
+  /** Holding the lock: creates the journal from the old document's events, unless another process did. */
+  private migrateLocked(events: ProgressEvent[]): void {
+    if (existsSync(this.file) || !existsSync(this.v1File)) return;
+    if (!createFileAtomic(this.file, this.headerLine() + linesOf(events))) return;
+    const backup = existsSync(join(this.dir, V1_BACKUP_NAME))
+      ? backupName(join(this.dir, V1_BACKUP_NAME), this.now(), 'v1')
+      : join(this.dir, V1_BACKUP_NAME);
+    renameSync(this.v1File, backup);
+    fsyncDir(this.dir);
+    this.warn(`migrated ${this.v1File} to the new progress format in ${this.file}; the original is kept as ${backup}`);
+  }
+
+  /**
+   * Appends events durably, under the lock, with a single write; creates the journal (mode 0600,
+   * with its header) when missing. Events are validated first: an invalid one is a bug.
+   */
+  append(events: ProgressEvent[]): void {
+    if (events.length === 0) return;
+    assertEvents(events);
+    const lines = linesOf(events);
+    this.write(() => this.appendLocked(lines));
+  }
+
+  private headerLine(): string {
+    return `${JSON.stringify(journalHeader(this.now().toISOString()))}\n`;
+  }
+
+  /** Runs a change under the lock, turning I/O failures into a clear error (exit 1). */
+  private write<T>(change: () => T): T {
+    try {
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      return withLock(this.file, change, this.options.lock);
+    } catch (error) {
+      throw cannotWrite(this.dir, error);
+    }
+  }
+
+  private appendLocked(lines: string): void {
+    const { cacheDir } = this.options;
+    if (!existsSync(this.file)) {
+      if (existsSync(this.v1File)) this.migrateLocked(this.readV1());
+      else if (createFileAtomic(this.file, this.headerLine() + lines)) {
+        if (cacheDir !== undefined) writeStamp(cacheDir, this.file, stampOf(statSync(this.file)));
+        return;
+      }
+    }
+    let fd: number;
+    try {
+      fd = openSync(this.file, constants.O_RDWR | constants.O_APPEND);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EISDIR') throw isDirectory(this.file);
+      throw error;
+    }
+    try {
+      const before = fstatSync(fd);
+      if (!before.isFile()) throw notAFile(this.file);
+      // Never add to a file that load() would refuse: unless the stamp says it was validated as it
+      // is, validate it now (once; the stamp is renewed below).
+      const trusted =
+        before.size === 0 || (cacheDir !== undefined && sameStamp(readStamp(cacheDir, this.file), stampOf(before)));
+      if (!trusted) this.validateForAppend(fd, before.size);
+      const prefix = before.size === 0 ? this.headerLine() : this.handleTail(fd, before.size);
+      writeAll(fd, Buffer.from(prefix + lines));
+      fsyncSync(fd);
+      if (cacheDir !== undefined) writeStamp(cacheDir, this.file, stampOf(fstatSync(fd)));
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Holding the lock: throws what load() would for a file that cannot be used. */
+  private validateForAppend(fd: number, size: number): void {
+    const bytes = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    const parsed = parseJournal(bytes.subarray(0, read).toString('utf8'), { validate: true });
+    if (parsed.newerVersion !== undefined) throw newerFormat(this.file, parsed.newerVersion);
+    if (parsed.problemCount > 0) throw badJournal(this.file, parsed.problems, parsed.problemCount);
+  }
+
+  /**
+   * What to write before new lines, given how the file ends. An incomplete last line is saved to
+   * the .torn file and cut off; a complete event that only lacks its newline gets one.
+   */
+  private handleTail(fd: number, size: number): string {
+    const lastNewline = findLastNewline(fd, size);
+    if (lastNewline === size - 1) return '';
+    const start = lastNewline + 1;
+    const fragment = Buffer.alloc(size - start);
+    readSync(fd, fragment, 0, fragment.length, start);
+    if (isJsonObject(fragment.toString('utf8'))) return '\n';
+    const torn = openSync(this.tornFile, 'a', 0o600);
+    try {
+      writeAll(torn, Buffer.concat([fragment, Buffer.from('\n')]));
+      fsyncSync(torn);
+    } finally {
+      closeSync(torn);
+    }
+    ftruncateSync(fd, start);
+    this.warn(`${this.file} ended with an incomplete line (a save was interrupted); it was moved to ${this.tornFile}`);
+    return '';
+  }
+
+  /**
+   * Replaces the whole journal with these events (import --replace), atomically; the old journal
+   * is kept as a backup beside it. Returns the backup's name, if there was a journal.
+   */
+  replace(events: ProgressEvent[]): { backup?: string } {
+    assertEvents(events);
+    const body = this.headerLine() + linesOf(events);
+    return this.write(() => {
+      const tmp = writeTemp(this.file, body);
+      try {
+        const backup = this.keepBackup();
+        renameSync(tmp, this.file);
+        fsyncDir(this.dir);
+        if (this.options.cacheDir !== undefined) writeStamp(this.options.cacheDir, this.file, stampOf(statSync(this.file)));
+        return backup ? { backup } : {};
+      } finally {
+        unlinkQuietly(tmp);
+      }
+    });
+  }
+
+  /** Clears progress by moving the journal (and any old document) aside. Returns the backups. */
+  reset(): { backups: string[] } {
+    return this.write(() => {
+      const backups: string[] = [];
+      if (existsSync(this.file)) {
+        if (statSync(this.file).isDirectory()) throw isDirectory(this.file);
+        const backup = backupName(this.file, this.now());
+        renameSync(this.file, backup);
+        backups.push(backup);
+      }
+      if (existsSync(this.v1File)) {
+        const backup = backupName(this.v1File, this.now());
+        renameSync(this.v1File, backup);
+        backups.push(backup);
+      }
+      fsyncDir(this.dir);
+      if (this.options.cacheDir !== undefined) clearStamp(this.options.cacheDir, this.file);
+      return { backups };
+    });
+  }
+
+  /** Holding the lock: a backup copy of the current journal and old document, before a replace. */
+  private keepBackup(): string | undefined {
+    let backup: string | undefined;
+    if (existsSync(this.file)) {
+      if (statSync(this.file).isDirectory()) throw isDirectory(this.file);
+      backup = backupName(this.file, this.now());
+      keepCopy(this.file, backup);
+    }
+    if (existsSync(this.v1File)) {
+      const old = backupName(this.v1File, this.now());
+      renameSync(this.v1File, old);
+      backup ??= old;
+    }
+    return backup;
+  }
+}
+
+const linesOf = (events: ProgressEvent[]): string => events.map((e) => `${JSON.stringify(encodeEvent(e))}\n`).join('');
+
+function assertEvents(events: ProgressEvent[]): void {
+  const schema = progressSchemas().event;
+  for (const event of events) {
+    const result = schema.safeParse(event);
+    if (!result.success)
+      throw new Error(`refusing to save an invalid progress event ${JSON.stringify(event)}: ${result.error.issues.map((i) => describeIssue(i)).join('; ')}`);
+  }
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** The offset of the last newline in the file, reading backwards in chunks; -1 if none. */
+function findLastNewline(fd: number, size: number): number {
+  const chunk = Buffer.alloc(Math.min(size, 65_536));
+  let end = size;
+  while (end > 0) {
+    const start = Math.max(0, end - chunk.length);
+    const n = readSync(fd, chunk, 0, end - start, start);
+    const i = chunk.subarray(0, n).lastIndexOf(0x0a);
+    if (i >= 0) return start + i;
+    end = start;
+  }
+  return -1;
 }

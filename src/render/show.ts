@@ -1,11 +1,21 @@
+import type { Summary } from '../coach/types.js';
+import { RATING_LABELS } from '../progress/format.js';
 import type { RoadmapIndex } from '../roadmap/query.js';
 import type { Area, Topic } from '../roadmap/schema.js';
 import type { Style } from './style.js';
-import { STAGE_LABELS, plural, wrap } from './text.js';
+import { renderTopicResults, topicBadge } from './status.js';
+import { STAGE_LABELS, percent, plural, wrap } from './text.js';
 
 const heading = (style: Style, text: string) => style.bold(style.cyan(text));
 
-export function renderTopic(index: RoadmapIndex, topic: Topic, area: Area, style: Style, width: number): string {
+export function renderTopic(
+  index: RoadmapIndex,
+  topic: Topic,
+  area: Area,
+  style: Style,
+  width: number,
+  progress?: Summary,
+): string {
   const lines: string[] = [];
   lines.push(`${style.bold(topic.title)} ${style.dim(`(${topic.id})`)}`);
   lines.push(style.dim(`${area.title} · ${STAGE_LABELS[area.stage]}`));
@@ -42,6 +52,12 @@ export function renderTopic(index: RoadmapIndex, topic: Topic, area: Area, style
     lines.push(`  • ${r.title} ${style.dim(`[${r.kind}${r.free ? '' : ', paid'}]`)}`);
     lines.push(`    ${style.blue(r.url)}`);
   }
+  const mine = progress?.topics.find((t) => t.topic === topic.id);
+  if (mine) {
+    lines.push('');
+    lines.push(heading(style, 'Your results'));
+    lines.push(renderTopicResults(mine, RATING_LABELS, style, width));
+  }
   if (topic.questions.length) {
     lines.push('');
     lines.push(
@@ -51,8 +67,12 @@ export function renderTopic(index: RoadmapIndex, topic: Topic, area: Area, style
   return lines.join('\n');
 }
 
-export function renderArea(index: RoadmapIndex, area: Area, style: Style, width: number): string {
+export function renderArea(index: RoadmapIndex, area: Area, style: Style, width: number, progress?: Summary): string {
   const lines: string[] = [];
+  const mine = progress?.areas.find((a) => a.area === area.id);
+  const badges = new Map(
+    progress?.topics.filter((t) => t.area === area.id).map((t) => [t.topic, topicBadge(t, style)]),
+  );
   lines.push(`${style.bold(area.title)} ${style.dim(`(${area.id})`)}`);
   lines.push(style.dim(`Stage: ${STAGE_LABELS[area.stage]}`));
   lines.push('');
@@ -65,8 +85,18 @@ export function renderArea(index: RoadmapIndex, area: Area, style: Style, width:
   lines.push('');
   lines.push(heading(style, `Topics (${area.topics.length})`));
   for (const topic of area.topics) {
-    lines.push(`  • ${topic.title} ${style.dim(`(${topic.id})`)}`);
+    const badge = badges.get(topic.id);
+    lines.push(`  • ${topic.title} ${style.dim(`(${topic.id})`)}${badge ? `  ${badge}` : ''}`);
     lines.push(wrap(topic.summary, width, '    '));
+  }
+  if (mine) {
+    lines.push('');
+    lines.push(heading(style, 'Your results'));
+    lines.push(
+      `  ${percent(mine.mastery)} mastered · ${mine.mastered} of ${mine.topics} topics${mine.due ? ` · ${style.yellow(`${mine.due} due for review`)}` : ''}${
+        mine.calibration === 'over-confident' || mine.calibration === 'under-confident' ? ` · ${mine.calibration}` : ''
+      }`,
+    );
   }
   const questions = area.topics.reduce((n, t) => n + t.questions.length, 0);
   lines.push('');

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 /**
  * The learner's preferences: one table of keys, their defaults and how to read a value typed on
  * the command line. Pure; the conf-backed store is in store.ts, the fast reader in read.ts.
@@ -40,7 +42,8 @@ const pathSetting = (description: string): SettingDef<string> => ({
   description,
   default: '',
   allowed: 'a file path, or "" for the shipped roadmap',
-  parse: (raw) => raw,
+  // Stored absolute: a relative path would mean something else in another folder.
+  parse: (raw) => (raw.trim() === '' ? '' : resolve(raw)),
   valid: (v): v is string => typeof v === 'string',
 });
 

@@ -1,0 +1,137 @@
+import type { ProgressState, TopicProgress } from '../progress/state.js';
+import type { Status } from '../progress/schema.js';
+import type { RoadmapIndex } from '../roadmap/query.js';
+import type { Area, Topic } from '../roadmap/schema.js';
+import { MASTERY, isMisjudged, round3, topicMastery, type TopicMastery } from './mastery.js';
+import { isDue, reviewState, type ReviewState } from './schedule.js';
+import type { TopicSummary } from './types.js';
+
+/** What the coach knows about one topic: the roadmap entry, the learner's results, derived flags. */
+export interface TopicFacts {
+  topic: Topic;
+  area: Area;
+  /** Position on the path (roadmap order). */
+  index: number;
+  status: Status;
+  rating?: number;
+  /** Mastery before the status and project rules are applied. */
+  quiz: TopicMastery;
+  /** Mastery as reported: `done` lifts it, an unfinished project or job step caps it. */
+  mastery: number;
+  /** Mastered, or marked done without a quiz that says otherwise. Not recommended except as a due review. */
+  complete: boolean;
+  skipped: boolean;
+  /** Rated 3+ yet the quiz went poorly. */
+  misjudged: boolean;
+  /** Has a rating or quiz answers. */
+  assessed: boolean;
+  /** A portfolio project or a job-search checklist: complete only when marked done. */
+  practical: boolean;
+  review?: ReviewState;
+  due: boolean;
+}
+
+/** The mastery of a topic with no progress at all (most topics, on a large roadmap). */
+const NO_RESULTS: TopicMastery = Object.freeze(topicMastery(undefined, []));
+
+/**
+ * One topic's facts from its progress entry. Used for "now" and, with the progress as it stood
+ * on an earlier day, for the history.
+ */
+export function topicFacts(
+  topic: Topic,
+  area: Area,
+  index: number,
+  progress: Pick<TopicProgress, 'rating' | 'answers' | 'status'> | undefined,
+  now: Date,
+  withSchedule = true,
+): TopicFacts {
+  const rating = progress?.rating?.value;
+  const answers = progress?.answers ?? [];
+  const status: Status = progress?.status?.status ?? 'todo';
+  const quiz = progress ? topicMastery(rating, answers) : NO_RESULTS;
+  const misjudged = isMisjudged(rating, quiz);
+  const practical = topic.project !== undefined || topic.checklist !== undefined;
+  const poorQuiz = quiz.quizScore !== undefined && quiz.quizScore < MASTERY.poorQuiz;
+  // One lucky answer is not evidence: two are needed (or all, when a topic has fewer questions).
+  const hasEvidence = quiz.answered >= Math.min(2, topic.questions.length);
+  let complete: boolean;
+  let mastery = quiz.mastery;
+  if (practical) {
+    complete = status === 'done';
+    // Knowing about a project is not having built it: half credit until it is done.
+    mastery = complete ? 1 : mastery / 2;
+  } else if (status === 'done' && !poorQuiz) {
+    complete = true;
+    // Done by the learner's word: full marks when there is no quiz to check it, else the
+    // mastered threshold until the quiz says more.
+    mastery = Math.max(mastery, topic.questions.length === 0 ? 1 : MASTERY.mastered);
+  } else {
+    complete = !misjudged && hasEvidence && mastery >= MASTERY.mastered;
+  }
+  const facts: TopicFacts = {
+    topic,
+    area,
+    index,
+    status,
+    quiz,
+    mastery,
+    complete,
+    skipped: status === 'skip',
+    misjudged,
+    assessed: rating !== undefined || answers.length > 0,
+    practical,
+    due: false,
+  };
+  if (rating !== undefined) facts.rating = rating;
+  if (withSchedule && answers.length > 0) {
+    const review = reviewState(answers, now);
+    if (review) {
+      facts.review = review;
+      facts.due = status !== 'skip' && isDue(review.nextReview, now);
+    }
+  }
+  return facts;
+}
+
+/** Facts for every topic of the roadmap, in path order. */
+export function allFacts(index: RoadmapIndex, state: ProgressState, now: Date): TopicFacts[] {
+  const out: TopicFacts[] = [];
+  let i = 0;
+  for (const area of index.roadmap.areas)
+    for (const topic of area.topics) out.push(topicFacts(topic, area, i++, state.topics.get(topic.id), now));
+  return out;
+}
+
+export function toTopicSummary(f: TopicFacts, progress: TopicProgress | undefined): TopicSummary {
+  const s: TopicSummary = {
+    topic: f.topic.id,
+    area: f.area.id,
+    title: f.topic.title,
+    mastery: round3(f.mastery),
+    answered: f.quiz.answered,
+    correct: f.quiz.correct,
+    calibration: f.quiz.calibration,
+    status: f.status,
+    mastered: f.complete,
+    due: f.due,
+  };
+  if (f.rating !== undefined) s.rating = f.rating;
+  if (f.quiz.quizScore !== undefined) s.quizScore = round3(f.quiz.quizScore);
+  const last = lastAssessed(progress);
+  if (last) s.lastAssessed = last;
+  if (f.review) s.nextReview = f.review.nextReview.toISOString();
+  return s;
+}
+
+function lastAssessed(progress: TopicProgress | undefined): string | undefined {
+  if (!progress) return undefined;
+  let best: { t: number; at: string } | undefined;
+  const consider = (at: string) => {
+    const t = Date.parse(at);
+    if (!Number.isNaN(t) && (!best || t > best.t)) best = { t, at };
+  };
+  for (const a of progress.answers) consider(a.at);
+  if (progress.rating) consider(progress.rating.at);
+  return best ? new Date(best.t).toISOString() : undefined;
+}

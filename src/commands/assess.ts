@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import { Option } from 'commander';
+import { examples, type Program } from '../command.js';
+import type { Context } from '../context.js';
+import { EXIT, PyroadError, dataError, usageError } from '../errors.js';
+import { MAX_SEED } from '../quiz/random.js';
+import type { AssessSummary } from '../quiz/summary.js';
+
+/** The options as commander hands them over (strings and booleans). */
+export interface AssessFlags {
+  questions?: string;
+  seed?: string;
+  quick?: boolean;
+  retake?: boolean;
+  answers?: string;
+  json?: boolean;
+}
+
+export interface AssessOptions {
+  questions?: number;
+  seed?: number;
+  quick: boolean;
+  retake: boolean;
+  answers?: string;
+  json: boolean;
+}
+
+function whole(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw.trim());
+  if (!/^\s*\d+\s*$/.test(raw) || n < min || n > max)
+    throw usageError(`${flag} takes a whole number from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+/** Checks the flags (usage errors, exit 2). Commander has already refused --answers with the prompt-only flags. */
+export function parseAssessOptions(flags: AssessFlags): AssessOptions {
+  if (flags.answers !== undefined && flags.answers.trim() === '')
+    throw usageError('--answers takes a file name, or - for stdin');
+  const questions = whole('--questions', flags.questions, 1, 50);
+  const seed = whole('--seed', flags.seed, 0, MAX_SEED);
+  return {
+    ...(questions !== undefined ? { questions } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    quick: Boolean(flags.quick),
+    retake: Boolean(flags.retake),
+    ...(flags.answers !== undefined ? { answers: flags.answers } : {}),
+    json: Boolean(flags.json),
+  };
+}
+
+const ANSWERS_HELP = `
+Without a terminal, --answers FILE (or - for stdin) records an assessment from JSON:
+  {"area": "networking",
+   "ratings": {"tcp-ip": 3},
+   "answers": {"tcp-ip-udp-for-voice": 1}}
+ratings: topic id -> self-rating 0..4 (0 never heard of it … 4 could teach it).
+answers: question id -> index of the chosen choice as written in the roadmap file, 0-based.
+The whole file is checked first; if anything is wrong, nothing is recorded (exit 1).
+Ctrl-C keeps every answer given; running assess on the area again offers to resume.
+`;
+
+async function readAnswers(ctx: Context, source: string): Promise<string> {
+  if (source === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of ctx.streams.stdin)
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  try {
+    return readFileSync(source, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw dataError(
+      `cannot read answers file ${source}: ${code === 'ENOENT' ? 'file not found' : (code ?? String(error))}`,
+    );
+  }
+}
+
+/**
+ * Runs an assessment and returns its summary. Everything beyond the flags is imported here, so
+ * other commands do not load it, and a run without a terminal is refused before anything loads.
+ */
+export async function runAssess(
+  ctx: Context,
+  areaArg: string | undefined,
+  opts: AssessOptions,
+): Promise<AssessSummary> {
+  // First of all: never wait on a pipe for keystrokes.
+  if (opts.answers === undefined && !ctx.interactive)
+    throw new PyroadError(
+      '`pyroad assess` asks its questions in a terminal, and stdin or stdout is not one.',
+      EXIT.usage,
+      [
+        'To record an assessment from a script, use --answers FILE (or --answers - for stdin); `pyroad assess --help` shows the format.',
+      ],
+    );
+  const [{ randomUUID }, { indexRoadmap }, { ProgressStore }, { summarize }] = await Promise.all([
+    import('node:crypto'),
+    import('../roadmap/query.js'),
+    import('../progress/store.js'),
+    import('../coach/summary.js'),
+  ]);
+  const index = indexRoadmap(await ctx.roadmap());
+  const deps = {
+    index,
+    store: new ProgressStore(ctx.paths.progressFile, {
+      cacheDir: ctx.paths.cacheDir,
+      warn: ctx.warn,
+      now: () => ctx.now(),
+    }),
+    now: () => ctx.now(),
+    newId: () => randomUUID(),
+    coach: (state: Parameters<typeof summarize>[1]) => summarize(index, state, ctx.now(), { limit: 1, history: false }),
+  };
+
+  if (opts.answers !== undefined) {
+    const { runScripted } = await import('../quiz/scripted.js');
+    const source = opts.answers === '-' ? 'answers from stdin' : opts.answers;
+    return runScripted(deps, await readAnswers(ctx, opts.answers), source, areaArg);
+  }
+
+  const [{ runInteractive }, { createPrompts }] = await Promise.all([
+    import('../quiz/run.js'),
+    import('../prompts.js'),
+  ]);
+  // Ctrl-C between prompts (the terminal is not in raw mode then) cancels the next prompt.
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.on('SIGINT', onSigint);
+  try {
+    return await runInteractive(
+      deps,
+      {
+        prompts: createPrompts({
+          input: ctx.streams.stdin,
+          output: ctx.streams.stdout,
+          signal: controller.signal,
+          color: ctx.style.enabled,
+        }),
+        print: ctx.print,
+        style: ctx.style,
+        columns: ctx.columns,
+        rows: (ctx.streams.stdout as { rows?: number }).rows ?? 24,
+      },
+      {
+        ...(areaArg !== undefined ? { area: areaArg } : {}),
+        questionsPerTopic: opts.questions ?? ctx.settings.questionsPerTopic,
+        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+        quick: opts.quick,
+        retake: opts.retake,
+      },
+    );
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+export function registerAssess(program: Program): void {
+  program.command
+    .command('assess')
+    .argument('[area]', 'the area to assess (a picker when omitted; `pyroad roadmap` lists them)')
+    .description('rate yourself and answer knowledge-check questions for one area; every answer is saved at once')
+    .option('--questions <n>', 'at most N questions per topic (default: the questionsPerTopic setting)')
+    .option('--quick', 'self-ratings only, no questions')
+    .option('--retake', 'pick questions as if none had been answered before')
+    .option('--seed <n>', 'shuffle questions and choices repeatably')
+    .addOption(
+      new Option('--answers <file>', 'record an assessment from a JSON file (- for stdin), without prompts').conflicts([
+        'quick',
+        'retake',
+        'seed',
+        'questions',
+      ]),
+    )
+    .option('--json', 'print the summary as JSON')
+    .addHelpText(
+      'after',
+      ANSWERS_HELP +
+        examples(
+          'pyroad assess',
+          'pyroad assess networking --questions 2',
+          'pyroad assess python --quick',
+          'pyroad assess --answers my-answers.json --json',
+        ),
+    )
+    .action(
+      program.action(async (ctx, area: string | undefined, flags: AssessFlags) => {
+        const opts = parseAssessOptions(flags);
+        const summary = await runAssess(ctx, area, opts);
+        if (opts.json) ctx.print(JSON.stringify(summary, null, 2));
+        else {
+          const { renderSummary } = await import('../render/quiz-summary.js');
+          ctx.print(renderSummary(summary, ctx.style, ctx.columns));
+        }
+      }),
+    );
+}

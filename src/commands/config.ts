@@ -1,0 +1,112 @@
+import type { Command } from 'commander';
+import { examples, type Program } from '../command.js';
+import type { Context } from '../context.js';
+import { didYouMean } from '../didyoumean.js';
+import { usageError } from '../errors.js';
+import { SETTINGS, SETTING_KEYS } from '../settings/keys.js';
+import type { SettingEntry, SettingsStore } from '../settings/store.js';
+
+/** conf is loaded here only, when `pyroad config` runs. */
+async function settingsOf(ctx: Context): Promise<SettingsStore> {
+  const { openSettings } = await import('../settings/store.js');
+  return openSettings(ctx.paths);
+}
+
+const ACTIONS = ['list', 'get', 'set', 'unset'];
+
+const show = (value: unknown): string => (value === '' ? '""' : String(value));
+
+function printEntries(ctx: Context, entries: SettingEntry[], file: string): void {
+  const width = Math.max(...entries.map((e) => e.key.length));
+  const valueWidth = Math.max(...entries.map((e) => show(e.value).length));
+  for (const e of entries) {
+    const value = show(e.value).padEnd(valueWidth);
+    ctx.print(`${e.key.padEnd(width)}  ${ctx.style.bold(value)}  ${ctx.style.dim(e.isDefault ? '(default) ' : '          ')}${e.description}`);
+  }
+  ctx.print(ctx.style.dim(`\nSettings file: ${file}`));
+}
+
+const jsonOf = (entries: SettingEntry[]) => Object.fromEntries(entries.map((e) => [e.key, e.value]));
+
+async function listSettings(ctx: Context, json: boolean): Promise<void> {
+  const settings = await settingsOf(ctx);
+  const entries = settings.list();
+  if (json) ctx.print(JSON.stringify(jsonOf(entries), null, 2));
+  else printEntries(ctx, entries, settings.file);
+}
+
+export function registerConfig(program: Program): void {
+  const config = program.command
+    .command('config')
+    .description('your preferences: list, get KEY, set KEY VALUE, unset KEY')
+    .addHelpText(
+      'after',
+      examples('pyroad config list', 'pyroad config get nextLimit', 'pyroad config set nextLimit 5', 'pyroad config set color off', 'pyroad config unset roadmap') +
+        `\nSettings:\n${SETTING_KEYS.map((k) => `  ${k.padEnd(18)} ${SETTINGS[k].description} (${SETTINGS[k].allowed})`).join('\n')}\n`,
+    );
+
+  // `pyroad config` alone lists; a word that is not an action is a usage error.
+  config.argument('[action]').action(
+    program.action(async (ctx, action: string | undefined) => {
+      if (action !== undefined)
+        throw usageError(`unknown config action "${action}"${didYouMean(action, ACTIONS)}; use one of: list, get KEY, set KEY VALUE, unset KEY`);
+      await listSettings(ctx, false);
+    }),
+  );
+
+  const subs: Command[] = [];
+  subs.push(
+    config
+      .command('list')
+      .description('every setting with its value')
+      .option('--json', 'print the settings as a JSON object')
+      .action(program.action(async (ctx, opts: { json?: boolean }) => listSettings(ctx, Boolean(opts.json)))),
+  );
+  subs.push(
+    config
+      .command('get')
+      .argument('<key>', `one of: ${SETTING_KEYS.join(', ')}`)
+      .description('print one setting\'s value')
+      .option('--json', 'print the value as JSON')
+      .action(
+        program.action(async (ctx, key: string, opts: { json?: boolean }) => {
+          const entry = (await settingsOf(ctx)).get(key);
+          ctx.print(opts.json ? JSON.stringify(entry.value) : String(entry.value));
+        }),
+      ),
+  );
+  subs.push(
+    config
+      .command('set')
+      .argument('<key>', `one of: ${SETTING_KEYS.join(', ')}`)
+      .argument('<value>', 'the new value')
+      .description('change a setting (the value is checked first)')
+      .action(
+        program.action(async (ctx, key: string, value: string) => {
+          const entry = (await settingsOf(ctx)).set(key, value);
+          ctx.print(`${ctx.style.green('✓')} ${entry.key} = ${show(entry.value)}`);
+        }),
+      ),
+  );
+  subs.push(
+    config
+      .command('unset')
+      .argument('<key>', `one of: ${SETTING_KEYS.join(', ')}`)
+      .description('put a setting back to its default')
+      .action(
+        program.action(async (ctx, key: string) => {
+          const entry = (await settingsOf(ctx)).unset(key);
+          ctx.print(`${ctx.style.green('✓')} ${entry.key} = ${show(entry.value)} (default)`);
+        }),
+      ),
+  );
+  // src/cli.ts routes output and exit codes for top-level commands; these are one level down.
+  for (const sub of subs)
+    sub
+      .configureOutput({
+        writeOut: (s) => void program.streams.stdout.write(s),
+        writeErr: (s) => void program.streams.stderr.write(s),
+      })
+      .exitOverride()
+      .showSuggestionAfterError(true);
+}

@@ -1,0 +1,68 @@
+import { examples, type Program } from '../command.js';
+import type { Context } from '../context.js';
+import { didYouMean } from '../didyoumean.js';
+import { usageError } from '../errors.js';
+import { STATUSES, type Status } from '../progress/format.js';
+
+const isStatus = (value: string): value is Status => (STATUSES as readonly string[]).includes(value);
+
+export interface MarkResult {
+  topic: string;
+  title: string;
+  status: Status;
+  previous?: Status;
+  changed: boolean;
+}
+
+/** Records a status for one topic. Unknown topic or status: exit 2 before anything is read. */
+export async function runMark(ctx: Context, id: string, status: string): Promise<MarkResult> {
+  if (!isStatus(status))
+    throw usageError(`"${status}" is not a status${didYouMean(status, STATUSES)}; use one of: ${STATUSES.join(', ')}`);
+  const [{ indexRoadmap, findTopic }, { openStore }] = await Promise.all([
+    import('../roadmap/query.js'),
+    import('../progress/open.js'),
+  ]);
+  const index = indexRoadmap(await ctx.roadmap());
+  const area = index.areas.get(id);
+  if (area)
+    throw usageError(
+      `"${id}" is an area; mark one of its topics: ${area.topics.map((t) => t.id).join(', ')}`,
+    );
+  const { topic } = findTopic(index, id);
+  const store = openStore(ctx);
+  // Loading first also refuses a progress file that cannot be read, before anything is added to it.
+  const previous = store.load().topics.get(topic.id)?.status?.status;
+  const base = { topic: topic.id, title: topic.title, status, ...(previous ? { previous } : {}) };
+  if (previous === status) return { ...base, changed: false };
+  store.append([{ e: 'status', at: ctx.now().toISOString(), topic: topic.id, status }]);
+  return { ...base, changed: true };
+}
+
+export function registerMark(program: Program): void {
+  program.command
+    .command('mark')
+    .argument('<id>', 'a topic id (see `pyroad roadmap`)')
+    .argument('<status>', `one of: ${STATUSES.join(', ')}`)
+    .description('set a topic\'s status by hand: done, learning, skip or todo')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      examples('pyroad mark http-protocol done', 'pyroad mark nosql-basics skip', 'pyroad mark python-functions learning') +
+        '\nStatuses: todo (not started), learning (working on it), done (finished; counts as complete),\nskip (not for me; next never recommends it).\n',
+    )
+    .action(
+      program.action(async (ctx, id: string, status: string, opts: { json?: boolean }) => {
+        const result = await runMark(ctx, id, status);
+        if (opts.json) {
+          ctx.print(JSON.stringify(result, null, 2));
+          return;
+        }
+        const name = `${result.title} ${ctx.style.dim(`(${result.topic})`)}`;
+        if (!result.changed) ctx.print(`${name} is already ${result.status}; nothing changed.`);
+        else
+          ctx.print(
+            `${ctx.style.green('✓')} ${name}: ${ctx.style.bold(result.status)}${result.previous ? ctx.style.dim(` (was ${result.previous})`) : ''}`,
+          );
+      }),
+    );
+}

@@ -1,0 +1,69 @@
+import { examples, type Program } from '../command.js';
+import type { Context } from '../context.js';
+import { usageError } from '../errors.js';
+
+export interface NextOptions {
+  limit?: string;
+  area?: string;
+  json?: boolean;
+}
+
+/** --limit: a whole number from 1 to 100; anything else is a usage error (exit 2). */
+export function parseLimit(raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= 1 && n <= 100)) throw usageError(`--limit must be a whole number from 1 to 100, got "${raw}"`);
+  return n;
+}
+
+/**
+ * Loads what `next` needs and asks the coach. Imports are lazy so that other commands do not pay
+ * for them, and nothing here loads yaml, zod or conf when the roadmap cache and journal are fresh.
+ */
+export async function runNext(ctx: Context, opts: NextOptions) {
+  const limit = parseLimit(opts.limit, ctx.settings.nextLimit);
+  const [{ indexRoadmap, findArea }, { ProgressStore }, { summarizeNext }] = await Promise.all([
+    import('../roadmap/query.js'),
+    import('../progress/store.js'),
+    import('../coach/summary.js'),
+  ]);
+  const index = indexRoadmap(await ctx.roadmap());
+  const area = opts.area === undefined ? undefined : findArea(index, opts.area);
+  const state = new ProgressStore(ctx.paths.progressFile, {
+    cacheDir: ctx.paths.cacheDir,
+    warn: ctx.warn,
+    now: () => ctx.now(),
+  }).load();
+  const summary = summarizeNext(index, state, ctx.now(), { limit, area: area?.id });
+  return { summary, area: area ? { id: area.id, title: area.title } : undefined };
+}
+
+export function registerNext(program: Program): void {
+  program.command
+    .command('next')
+    .description('what to learn next, and why: the top recommendations with one action each')
+    .option('-n, --limit <n>', 'how many recommendations (default: the nextLimit setting, 3)')
+    .option('--area <id>', 'only recommendations for this area')
+    .option('--json', 'print the recommendations as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'pyroad next',
+        'pyroad next --limit 5',
+        'pyroad next --area sql',
+        'pyroad next --json | jq ".recommendations[0]"',
+      ) + '\nThe clock can be pinned with PYROAD_NOW (an ISO date), e.g. to see which reviews will be due.\n',
+    )
+    .action(
+      program.action(async (ctx, opts: NextOptions) => {
+        const view = await runNext(ctx, opts);
+        const { summary } = view;
+        if (opts.json) {
+          ctx.print(JSON.stringify(summary, null, 2));
+          return;
+        }
+        const { renderNext } = await import('../render/next.js');
+        ctx.print(renderNext(view.area ? { summary, area: view.area } : { summary }, ctx.style, ctx.columns));
+      }),
+    );
+}

@@ -1,0 +1,128 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { examples, type Program } from '../command.js';
+import type { Context } from '../context.js';
+import { dataError, usageError } from '../errors.js';
+
+export interface ReportOptions {
+  /** A file path, or `-` for stdout. */
+  output: string;
+  open?: boolean;
+}
+
+export const DEFAULT_REPORT_FILE = 'pyroad-report.html';
+
+export function registerReport(program: Program): void {
+  program.command
+    .command('report')
+    .description('a self-contained HTML report with charts, for a portfolio or a mentor')
+    .option('-o, --output <file>', 'where to write it; - for stdout', DEFAULT_REPORT_FILE)
+    .option('--open', 'open it in the default browser afterwards, where there is one')
+    .addHelpText(
+      'after',
+      examples(
+        'pyroad report --open',
+        'pyroad report --output ~/portfolio/progress.html',
+        'pyroad report -o - > report.html',
+      ),
+    )
+    .action(
+      program.action(async (ctx, opts: ReportOptions) => {
+        const options = checkOptions(opts);
+        const page = await runReport(ctx);
+        if (options.output === '-') {
+          ctx.streams.stdout.write(page);
+          return;
+        }
+        const file = resolve(options.output);
+        writeAtomically(file, page);
+        ctx.print(`Wrote ${shownPath(file)} (${Math.ceil(Buffer.byteLength(page) / 1024)} KB).`);
+        if (options.open) {
+          if (!(await openInBrowser(file)))
+            ctx.warn(`found no way to open a browser here; open ${shownPath(file)} yourself`);
+        } else if (ctx.streams.stdout.isTTY)
+          ctx.print(ctx.style.dim('Open it in any browser, even offline; `pyroad report --open` does that for you.'));
+      }),
+    );
+}
+
+/** A path as the user would type it: relative when it is below the working folder. */
+function shownPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+function checkOptions(opts: ReportOptions): ReportOptions {
+  if (opts.output.trim() === '') throw usageError('--output needs a file name, or - for stdout');
+  if (opts.open && opts.output === '-') throw usageError('--open needs a file: drop --output - or name a file');
+  return opts;
+}
+
+/** The report page for the learner in `ctx`. The coach, the store and the renderer load only here. */
+export async function runReport(ctx: Context): Promise<string> {
+  const [{ indexRoadmap }, { ProgressStore }, { summarize }, { renderReport }, { VERSION }] = await Promise.all([
+    import('../roadmap/query.js'),
+    import('../progress/store.js'),
+    import('../coach/summary.js'),
+    import('../render/report/render.js'),
+    import('../version.js'),
+  ]);
+  const roadmap = await ctx.roadmap();
+  const state = new ProgressStore(ctx.paths.progressFile, {
+    cacheDir: ctx.paths.cacheDir,
+    warn: ctx.warn,
+    now: () => ctx.now(),
+  }).load();
+  const summary = summarize(indexRoadmap(roadmap), state, ctx.now(), { limit: 5 });
+  return renderReport({ roadmap, summary, version: VERSION });
+}
+
+/** Writes next to the target, then renames: a reader never sees half a report, an old one survives a failure. */
+export function writeAtomically(file: string, text: string): void {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST'
+        ? 'it is a folder'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'ENOTDIR'
+            ? 'a part of the path is not a folder'
+            : (error as Error).message;
+    throw dataError(`cannot write the report to ${file}: ${why}`);
+  }
+}
+
+/** The platform's "open with the default app" command. */
+function opener(file: string): [string, string[]] {
+  if (process.platform === 'darwin') return ['open', [file]];
+  if (process.platform === 'win32') return ['cmd', ['/c', 'start', '""', file]];
+  return ['xdg-open', [file]];
+}
+
+/**
+ * Hands the file to the desktop's opener and returns at once; false when there is no opener.
+ * Never throws: not having a browser (a server, CI) is normal.
+ */
+export function openInBrowser(file: string): Promise<boolean> {
+  const [command, args] = opener(file);
+  return new Promise((done) => {
+    try {
+      const child = spawn(command, args, { detached: true, stdio: 'ignore', windowsHide: true });
+      child.once('error', () => done(false));
+      child.once('spawn', () => {
+        child.unref();
+        done(true);
+      });
+    } catch {
+      done(false);
+    }
+  });
+}

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { examples, type Program } from '../command.js';
+import type { Context } from '../context.js';
+
+export interface WhereResult {
+  /** Set when --home or PYROAD_HOME put everything in one folder. */
+  home: string | null;
+  settings: string;
+  progress: string;
+  cache: string;
+  roadmap: string;
+}
+
+export function runWhere(ctx: Context): WhereResult {
+  return {
+    home: ctx.paths.home ?? null,
+    settings: ctx.paths.settingsFile,
+    progress: ctx.paths.progressFile,
+    cache: ctx.paths.cacheDir,
+    roadmap: ctx.roadmapFile,
+  };
+}
+
+export function registerWhere(program: Program): void {
+  program.command
+    .command('where')
+    .description('where your settings and progress are kept')
+    .option('--json', 'print the paths as JSON')
+    .addHelpText(
+      'after',
+      examples('pyroad where', 'pyroad where --json | jq -r .progress', 'pyroad --home ~/pyroad-work where') +
+        `
+By default pyroad follows the platform's conventions (as conf and env-paths do): settings in the
+config folder, progress in the data folder, caches in the cache folder; on Linux
+~/.config/pyroad, ~/.local/share/pyroad and ~/.cache/pyroad (XDG_*_HOME are honoured).
+--home DIR or PYROAD_HOME=DIR keep everything in DIR instead (caches in DIR/cache).
+The cache only speeds things up and can be deleted at any time.
+`,
+    )
+    .action(
+      program.action(async (ctx, opts: { json?: boolean }) => {
+        const where = runWhere(ctx);
+        if (opts.json) {
+          ctx.print(JSON.stringify(where, null, 2));
+          return;
+        }
+        const note = (path: string) => (existsSync(path) ? '' : ctx.style.dim(' (not created yet)'));
+        ctx.print(`settings  ${where.settings}${note(where.settings)}`);
+        ctx.print(`progress  ${where.progress}${note(where.progress)}`);
+        ctx.print(`cache     ${where.cache}${note(where.cache)}`);
+        ctx.print(`roadmap   ${where.roadmap}${ctx.shippedRoadmap ? ctx.style.dim(' (shipped with pyroad)') : ''}`);
+        if (where.home) ctx.print(ctx.style.dim(`Everything is kept in ${where.home} (--home or PYROAD_HOME).`));
+      }),
+    );
+}

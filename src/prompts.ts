@@ -1,0 +1,121 @@
+/**
+ * The one module every prompt goes through. It loads @inquirer/prompts only when a prompt is
+ * actually shown, turns Ctrl-C (and an aborted signal) into one error, PromptCancelled, and keeps
+ * inquirer's colours in line with pyroad's colour decision. Tests replace this module, or drive
+ * it through @inquirer/testing.
+ */
+import { EXIT, PyroadError } from './errors.js';
+
+/** The user pressed Ctrl-C (or the run was aborted) at a prompt. Callers may add what was saved. */
+export class PromptCancelled extends PyroadError {
+  constructor() {
+    super('interrupted', EXIT.interrupted);
+    this.name = 'PromptCancelled';
+  }
+}
+
+export interface SelectChoice<V> {
+  value: V;
+  /** What is listed; may span several lines (it stays one item). */
+  name: string;
+  /** What is shown after the prompt once answered. */
+  short?: string;
+  description?: string;
+}
+
+export interface SelectOptions<V> {
+  message: string;
+  choices: SelectChoice<V>[];
+  default?: V;
+  /** Lines of choices shown at once. */
+  pageSize?: number;
+  /** Show "1." "2." … before the choices (number keys pick them either way). */
+  numbered?: boolean;
+  /** Shown before the answered prompt instead of ✔ (an answer to a quiz question is not "right" yet). */
+  doneMark?: string;
+}
+
+export interface ConfirmOptions {
+  message: string;
+  default?: boolean;
+}
+
+export interface Prompts {
+  select<V>(options: SelectOptions<V>): Promise<V>;
+  confirm(options: ConfirmOptions): Promise<boolean>;
+}
+
+export interface PromptIO {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  /** Aborting it cancels the prompt on screen, or the next one at once. */
+  signal?: AbortSignal;
+  /** False: no colour in prompts either (--no-color, NO_COLOR). */
+  color?: boolean;
+}
+
+const isCancel = (error: unknown): boolean =>
+  error instanceof Error &&
+  (error.name === 'ExitPromptError' || error.name === 'AbortPromptError' || error.name === 'CancelPromptError');
+
+/** Runs a prompt and maps every way of cancelling it to PromptCancelled: the one place that does. */
+async function guard<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isCancel(error)) throw new PromptCancelled();
+    throw error;
+  }
+}
+
+const plain = (s: string): string => s;
+const plainTheme = {
+  prefix: { idle: '?', done: '✔' },
+  style: {
+    answer: plain,
+    message: plain,
+    error: (s: string) => `> ${s}`,
+    defaultAnswer: (s: string) => `(${s})`,
+    help: plain,
+    highlight: plain,
+    key: (s: string) => `<${s}>`,
+    description: plain,
+    disabled: plain,
+    keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${action}`).join(' • '),
+  },
+};
+
+export function createPrompts(io: PromptIO = {}): Prompts {
+  const context = {
+    ...(io.input ? { input: io.input } : {}),
+    ...(io.output ? { output: io.output } : {}),
+    ...(io.signal ? { signal: io.signal } : {}),
+  };
+  // inquirer merges a theme into its defaults, one level of `prefix` included.
+  const theme = (extra: { prefix?: { done: string } } & Record<string, unknown> = {}) =>
+    io.color === false ? { ...plainTheme, ...extra, prefix: { ...plainTheme.prefix, ...extra.prefix } } : extra;
+  return {
+    select: <V>(options: SelectOptions<V>) =>
+      guard(async () => {
+        const { select } = await import('@inquirer/prompts');
+        return select<V>(
+          {
+            message: options.message,
+            choices: options.choices,
+            ...(options.default !== undefined ? { default: options.default } : {}),
+            ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+            theme: theme({
+              ...(options.numbered ? { indexMode: 'number' } : {}),
+              ...(options.doneMark !== undefined ? { prefix: { done: options.doneMark } } : {}),
+            }),
+          },
+          context,
+        );
+      }),
+    confirm: (options: ConfirmOptions) =>
+      guard(async () => {
+        const { confirm } = await import('@inquirer/prompts');
+        return confirm({ message: options.message, default: options.default ?? true, theme: theme() }, context);
+      }),
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * Drives a quiz session from the terminal, prompts through src/prompts.ts (scripted.ts drives one
+ * from an `--answers` file). Every event is saved the moment the session returns it, so Ctrl-C
+ * loses nothing that was answered. Returns the summary; printing it is the command's job.
+ */
+import type { Summary } from '../coach/types.js';
+import { EXIT, PyroadError } from '../errors.js';
+import type { ProgressEvent } from '../progress/schema.js';
+import { applyEvent, unfinishedSession, type ProgressState, type SessionInfo } from '../progress/state.js';
+import { PromptCancelled, type Prompts } from '../prompts.js';
+import { areaChoiceName } from '../render/quiz-summary.js';
+import { questionView, rateView, renderFeedback, type View } from '../render/quiz.js';
+import type { Style } from '../render/style.js';
+import { plural } from '../render/text.js';
+import { findArea, type RoadmapIndex } from '../roadmap/query.js';
+import type { Area } from '../roadmap/schema.js';
+import { streamKey } from './random.js';
+import { areaStatuses, defaultArea } from './picker.js';
+import { QuizSession, planSession, type Step } from './session.js';
+import { buildSummary, type AssessSummary } from './summary.js';
+
+/** The progress store as the quiz needs it (see src/progress/store.ts). */
+export interface EventStore {
+  load(): ProgressState;
+  append(events: ProgressEvent[]): void;
+}
+
+export interface AssessDeps {
+  index: RoadmapIndex;
+  store: EventStore;
+  now(): Date;
+  /** A fresh session id. */
+  newId(): string;
+  /** The coach's view of the progress, if there is a coach to ask. */
+  coach?(state: ProgressState): Summary;
+}
+
+export interface Screen {
+  prompts: Prompts;
+  print(text?: string): void;
+  style: Style;
+  columns: number;
+  rows: number;
+}
+
+export interface SessionChoices {
+  questionsPerTopic: number;
+  /** Default: derived from the session id, so a resumed session shows the same orders. */
+  seed?: number;
+  quick: boolean;
+  retake: boolean;
+}
+
+/** Appends events to the store and folds them into the in-memory state, so nothing is re-read. */
+export class Recorder {
+  constructor(
+    private readonly store: EventStore,
+    readonly state: ProgressState,
+  ) {}
+
+  save(events: ProgressEvent[]): void {
+    if (events.length === 0) return;
+    this.store.append(events);
+    for (const event of events) applyEvent(this.state, event);
+  }
+}
+
+/** Turns steps into screens and inputs into saved events, for the terminal loop and the bench. */
+export class Driver {
+  constructor(
+    readonly session: QuizSession,
+    private readonly recorder: Recorder,
+    private readonly screen: Pick<Screen, 'style' | 'columns' | 'rows'>,
+    private readonly now: () => Date,
+  ) {}
+
+  view(step: Exclude<Step, { kind: 'done' }>): View {
+    const { style, columns, rows } = this.screen;
+    const title = this.session.plan.area.title;
+    return step.kind === 'rate'
+      ? rateView(step, title, style, columns)
+      : questionView(step, title, style, columns, rows);
+  }
+
+  /** Applies the answer to the current step, saves it, and returns the feedback to print, if any. */
+  apply(value: number): string | undefined {
+    const step = this.session.current();
+    const at = this.now().toISOString();
+    if (step.kind === 'rate') {
+      this.recorder.save(this.session.rate(value, at));
+      return undefined;
+    }
+    if (step.kind !== 'question') throw new Error('the session is done');
+    const { events, feedback } = this.session.answer(value, at);
+    this.recorder.save(events);
+    return renderFeedback(feedback, step.order, this.screen.style, this.screen.columns);
+  }
+
+  start(): void {
+    this.recorder.save(this.session.start(this.now().toISOString()));
+  }
+
+  end(): void {
+    this.recorder.save(this.session.end(this.now().toISOString()));
+  }
+}
+
+function interrupted(saved: { answers: number; ratings: number }, area?: Area): PyroadError {
+  const ratings = saved.ratings ? ` (and ${plural(saved.ratings, 'rating')})` : '';
+  const hint = area ? `; \`pyroad assess ${area.id}\` resumes` : '';
+  return new PyroadError(`interrupted: ${plural(saved.answers, 'answer')} saved${ratings}${hint}`, EXIT.interrupted);
+}
+
+async function pickArea(deps: AssessDeps, state: ProgressState, screen: Screen): Promise<Area> {
+  const statuses = areaStatuses(deps.index, state, deps.coach?.(state));
+  const titleWidth = Math.min(36, Math.max(...statuses.map((s) => s.title.length)));
+  const chosen = await screen.prompts.select<string>({
+    message: 'Which area do you want to assess?',
+    choices: statuses.map((s) => ({
+      value: s.area,
+      name: areaChoiceName(s, screen.style, titleWidth),
+      short: s.title,
+    })),
+    ...(defaultArea(statuses) ? { default: defaultArea(statuses)! } : {}),
+    pageSize: Math.max(5, Math.min(statuses.length, screen.rows - 4)),
+  });
+  return deps.index.areas.get(chosen)!;
+}
+
+async function askResume(area: Area, open: SessionInfo, screen: Screen): Promise<boolean> {
+  const when = open.started.slice(0, 10);
+  return screen.prompts.confirm({
+    message: `You stopped assessing ${area.title} on ${when} after ${plural(open.answered.size, 'answer')}. Pick up where you stopped?`,
+    default: true,
+  });
+}
+
+/** The interactive flow: pick the area, offer to resume, rate and answer, summarize. */
+export async function runInteractive(
+  deps: AssessDeps,
+  screen: Screen,
+  options: SessionChoices & { area?: string },
+): Promise<AssessSummary> {
+  const state = deps.store.load();
+  const recorder = new Recorder(deps.store, state);
+  let area: Area | undefined;
+  let session: QuizSession | undefined;
+  try {
+    area = options.area !== undefined ? findArea(deps.index, options.area) : await pickArea(deps, state, screen);
+    const open = unfinishedSession(state, area.id);
+    let resume: SessionInfo | undefined;
+    if (open) {
+      if (await askResume(area, open, screen)) resume = open;
+      // Declined: close it, so it is not offered again.
+      else
+        recorder.save([{ e: 'session', at: deps.now().toISOString(), session: open.id, area: area.id, phase: 'end' }]);
+    }
+    const id = resume?.id ?? deps.newId();
+    session = new QuizSession(
+      planSession(area, state, {
+        id,
+        questionsPerTopic: options.questionsPerTopic,
+        seed: options.seed ?? streamKey(0, id),
+        quick: options.quick,
+        retake: options.retake,
+        ...(resume ? { resume } : {}),
+      }),
+    );
+    const driver = new Driver(session, recorder, screen, deps.now);
+    driver.start();
+    if (resume) screen.print(screen.style.dim(`Resuming: ${plural(resume.answered.size, 'answer')} already saved.`));
+    for (let step = session.current(); step.kind !== 'done'; step = session.current()) {
+      const view = driver.view(step);
+      screen.print(view.text);
+      const value = await screen.prompts.select(view.select);
+      const feedback = driver.apply(value);
+      if (feedback) screen.print(feedback);
+    }
+    driver.end();
+  } catch (error) {
+    if (error instanceof PromptCancelled)
+      throw interrupted(session?.result().saved ?? { answers: 0, ratings: 0 }, session ? area : undefined);
+    throw error;
+  }
+  return buildSummary(session.result(), area, deps.coach?.(state));
+}

@@ -1,0 +1,57 @@
+import type { ExportDocument } from '../progress/export.js';
+
+/**
+ * The export as CSV (RFC 4180: CRLF, quotes doubled): one row per topic, for a spreadsheet.
+ * Text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe.
+ */
+const COLUMNS = [
+  'area',
+  'area_title',
+  'topic',
+  'title',
+  'status',
+  'mastery',
+  'self_rating',
+  'quiz_score',
+  'answered',
+  'correct',
+  'calibration',
+  'mastered',
+  'last_assessed',
+  'next_review',
+  'review_due',
+] as const;
+
+function cell(value: string | number | boolean | undefined): string {
+  if (value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function renderExportCsv(doc: ExportDocument): string {
+  const { summary } = doc;
+  const areaTitles = new Map(summary.areas.map((a) => [a.area, a.title]));
+  const rows = summary.topics.map((t) =>
+    [
+      t.area,
+      areaTitles.get(t.area) ?? '',
+      t.topic,
+      t.title,
+      t.status,
+      t.mastery,
+      t.rating,
+      t.quizScore,
+      t.answered,
+      t.correct,
+      t.calibration,
+      t.mastered,
+      t.lastAssessed,
+      t.nextReview,
+      t.due,
+    ]
+      .map(cell)
+      .join(','),
+  );
+  return `${[COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+}

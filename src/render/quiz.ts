@@ -1,0 +1,237 @@
+/**
+ * Terminal rendering of the quiz: question text with fenced code blocks, choices (a multi-line
+ * choice stays one item), feedback and the progress line. Text in, text out; colour via Style.
+ */
+import { RATING_LABELS } from '../progress/schema.js';
+import type { SelectChoice, SelectOptions } from '../prompts.js';
+import type { Feedback, Step } from '../quiz/session.js';
+import type { Question } from '../roadmap/schema.js';
+import type { Style } from './style.js';
+import { wrap } from './text.js';
+
+export type Block = { kind: 'text'; text: string } | { kind: 'code'; lang: string; lines: string[] };
+
+const FENCE = /^(\s*)```\s*([\w+#.-]*)\s*$/;
+
+/** Splits text into prose and fenced code blocks (```lang … ```). An unclosed fence runs to the end. */
+export function parseBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let prose: string[] = [];
+  const flush = () => {
+    if (prose.some((l) => l.trim() !== ''))
+      blocks.push({ kind: 'text', text: prose.join('\n').replace(/^\n+|\n+$/g, '') });
+    prose = [];
+  };
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const open = FENCE.exec(lines[i]!);
+    if (!open) {
+      prose.push(lines[i]!);
+      continue;
+    }
+    flush();
+    const indent = open[1]!.length;
+    const code: string[] = [];
+    for (i++; i < lines.length && !/^\s*```\s*$/.test(lines[i]!); i++) {
+      const line = lines[i]!;
+      // Drop the fence's own indentation, never the code's.
+      code.push(/^\s*$/.test(line.slice(0, indent)) ? line.slice(indent) : line);
+    }
+    while (code.length && code.at(-1)!.trim() === '') code.pop();
+    blocks.push({ kind: 'code', lang: open[2]!, lines: code });
+  }
+  flush();
+  return blocks;
+}
+
+/**
+ * Splits one code line to fit `room` columns, keeping its indentation: it breaks at a space when
+ * one is near the end, else mid-token; continuation lines start at the same indentation with ↪.
+ */
+export function wrapCodeLine(line: string, room: number): string[] {
+  const text = line.replace(/\t/g, '    ').trimEnd();
+  if (text.length <= room) return [text];
+  const lead = /^\s*/.exec(text)![0];
+  const cont = `${lead.length < room / 2 ? lead : ''}↪ `;
+  const out: string[] = [];
+  let rest = text;
+  let prefix = '';
+  while (prefix.length + rest.length > room) {
+    const fit = Math.max(1, room - prefix.length);
+    const space = rest.lastIndexOf(' ', fit);
+    const cut = space > fit * 0.6 && rest.slice(0, space).trim() !== '' ? space + 1 : fit;
+    out.push(prefix + rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut);
+    prefix = cont;
+  }
+  if (rest.length) out.push(prefix + rest);
+  return out;
+}
+
+/** Prose: lines of a paragraph are joined and re-wrapped, except list items and indented lines. */
+function proseLines(text: string, width: number, indent: string, style: Style): string[] {
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  const push = () => {
+    if (current.length) paragraphs.push(current.join(' '));
+    current = [];
+  };
+  for (const raw of text.split('\n')) {
+    const line = raw.trimEnd();
+    if (line.trim() === '') {
+      push();
+      paragraphs.push('');
+    } else if (/^\s*([-*•]|\d+[.)])\s/.test(line) || /^\s{2,}/.test(line)) {
+      push();
+      current.push(line);
+    } else current.push(current.length ? line.trim() : line);
+  }
+  push();
+  const inline = (l: string) => (style.enabled ? l.replace(/`([^`]+)`/g, (_, code: string) => style.cyan(code)) : l);
+  return paragraphs.flatMap((p) => (p === '' ? [''] : wrap(p, width, indent).split('\n').map(inline)));
+}
+
+function codeLines(lines: string[], width: number, indent: string, style: Style): string[] {
+  const gutter = `${indent}${style.dim('│')} `;
+  const room = Math.max(10, width - indent.length - 2);
+  return lines.flatMap((line) => wrapCodeLine(line, room).map((l) => (l ? gutter + l : gutter.trimEnd())));
+}
+
+/**
+ * Renders question or choice text for a terminal `width` wide: prose wrapped, code blocks with a
+ * gutter and their indentation kept.
+ */
+export function renderRich(text: string, width: number, style: Style, indent = ''): string[] {
+  const blocks = parseBlocks(text);
+  const out: string[] = [];
+  blocks.forEach((block, i) => {
+    if (i > 0 && out.at(-1) !== '') out.push('');
+    if (block.kind === 'code') out.push(...codeLines(block.lines, width, indent, style));
+    else out.push(...proseLines(block.text, width, indent, style));
+  });
+  while (out.length && out.at(-1) === '') out.pop();
+  return out;
+}
+
+/**
+ * A choice: like renderRich, except that a multi-line choice without fences (program output, say)
+ * is shown verbatim, like code: its line breaks are the answer.
+ */
+export function renderChoice(text: string, width: number, style: Style, indent = ''): string[] {
+  const body = text.replace(/\s+$/, '');
+  if (body.includes('\n') && !body.includes('```')) return codeLines(body.split('\n'), width, indent, style);
+  return renderRich(body, width, style, indent);
+}
+
+/** A choice as one line for the answered prompt and the feedback: its first non-fence line. */
+export function choiceHeadline(text: string, max = 48): string {
+  const first =
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l !== '' && !l.startsWith('```')) ?? '';
+  const more = text.trim().includes('\n');
+  const line = first.length > max ? `${first.slice(0, max - 1)}…` : more ? `${first} …` : first;
+  return line;
+}
+
+/** Columns taken by inquirer before a choice's text: "❯ " plus "1. " when numbered. */
+export const CHOICE_PAD = 5;
+
+export interface View {
+  /** Printed above the prompt. */
+  text: string;
+  select: SelectOptions<number>;
+}
+
+/** "Networking and HTTP · question 3 of 12" */
+export function progressLine(areaTitle: string, step: Step): string {
+  if (step.kind === 'question') return `${areaTitle} · question ${step.number} of ${step.total}`;
+  if (step.kind === 'rate') return `${areaTitle} · topic ${step.number} of ${step.count}`;
+  return areaTitle;
+}
+
+const ratingName = (value: number): string => RATING_LABELS[value] ?? String(value);
+export const ratingText = (value: number): string => `${value} · ${ratingName(value)}`;
+
+/** The screen for a self-rating step. */
+export function rateView(step: Extract<Step, { kind: 'rate' }>, areaTitle: string, style: Style, width: number): View {
+  const text = [
+    '',
+    style.dim(progressLine(areaTitle, step)),
+    style.bold(step.topic.title),
+    ...proseLines(step.topic.summary, width, '  ', style).map((l) => style.dim(l)),
+    '',
+  ].join('\n');
+  const choices: SelectChoice<number>[] = RATING_LABELS.map((label, value) => ({
+    value,
+    name: `${label}${step.previous === value ? style.dim('  (your last rating)') : ''}`,
+    short: ratingText(value),
+  }));
+  return {
+    text,
+    select: {
+      message: `How well do you know ${step.topic.title}?`,
+      choices,
+      ...(step.previous !== undefined ? { default: step.previous } : {}),
+      pageSize: choices.length,
+    },
+  };
+}
+
+/** Lines a choice takes in the list; the value is the choice's index in the roadmap file. */
+export function choiceItems(question: Question, order: number[], style: Style, width: number): SelectChoice<number>[] {
+  const room = Math.max(20, width - CHOICE_PAD);
+  const rendered = order.map((k) => renderChoice(question.choices[k]!, room, style));
+  const tall = rendered.some((lines) => lines.length > 1);
+  return order.map((k, i) => {
+    const lines = rendered[i]!;
+    const pad = ' '.repeat(CHOICE_PAD);
+    // Continuation lines line up under the first; a blank line separates tall choices.
+    const name = lines.join(`\n${pad}`) + (tall && i < order.length - 1 ? '\n' : '');
+    return { value: k, name, short: `${i + 1}. ${choiceHeadline(question.choices[k]!)}` };
+  });
+}
+
+/** The screen for a question step: progress line, topic, the question, then the choices. */
+export function questionView(
+  step: Extract<Step, { kind: 'question' }>,
+  areaTitle: string,
+  style: Style,
+  width: number,
+  rows = 40,
+): View {
+  const progress = progressLine(areaTitle, step);
+  // One line when it fits: "Networking · question 3 of 12 · HTTP"; else the topic goes below.
+  const heading =
+    progress.length + 3 + step.topic.title.length <= width
+      ? `${style.dim(`${progress} ·`)} ${style.bold(step.topic.title)}`
+      : `${style.dim(progress)}\n${style.bold(step.topic.title)}`;
+  const text = ['', heading, '', ...renderRich(step.question.prompt, width, style, '  '), ''].join('\n');
+  const choices = choiceItems(step.question, step.order, style, width);
+  const lines = choices.reduce((n, c) => n + c.name.split('\n').length, 0);
+  return {
+    text,
+    select: {
+      message: 'Your answer',
+      choices,
+      numbered: true,
+      doneMark: '›',
+      pageSize: Math.max(5, Math.min(lines, rows - 4)),
+    },
+  };
+}
+
+/** Right or wrong, the right answer (as numbered on screen) and the explanation. */
+export function renderFeedback(feedback: Feedback, order: number[], style: Style, width: number): string {
+  const { question } = feedback;
+  const shownAs = order.indexOf(question.answer) + 1;
+  const lines: string[] = [];
+  if (feedback.correct) lines.push(style.green('✔ Correct.'));
+  else {
+    lines.push(`${style.red('✘ Not quite.')} The right answer is ${style.bold(String(shownAs))}:`);
+    lines.push(...renderChoice(question.choices[question.answer]!, width, style, '    '));
+  }
+  lines.push(...proseLines(question.explanation, width, '  ', style));
+  return lines.join('\n');
+}

@@ -1,0 +1,144 @@
+import type { Summary, TopicSummary } from '../coach/types.js';
+import type { Style } from './style.js';
+import { STAGE_LABELS, bar, percent, plural, wrap } from './text.js';
+
+const STAGE_NUMBER = { skills: 1, prove: 2, apply: 3 } as const;
+
+const signed = (fraction: number): string => {
+  const p = Math.round(fraction * 100);
+  return p > 0 ? `+${p}` : p < 0 ? `−${-p}` : '±0';
+};
+
+const day = (iso: string | undefined): string => (iso ? iso.slice(0, 10) : '');
+
+/** The dashboard: where the learner stands, area by area, and what needs attention. */
+export function renderStatus(summary: Summary, title: string, style: Style, width: number): string {
+  const lines: string[] = [];
+  const heading = (text: string) => style.bold(style.cyan(text));
+  lines.push(`${style.bold(title)}  ${style.dim(`as of ${day(summary.generatedAt)}`)}`);
+  lines.push('');
+  lines.push(
+    `Stage ${STAGE_NUMBER[summary.stage]} of 3: ${style.bold(STAGE_LABELS[summary.stage])}   ` +
+      `Readiness: ${style.bold(percent(summary.readiness))} ${style.dim('toward junior Python back-end roles')}`,
+  );
+  const recent = summary.recent;
+  if (recent) {
+    lines.push(
+      recent.answered === 0 && recent.topicsAssessed === 0
+        ? style.dim(`Last ${recent.days} days: no activity.`)
+        : `Last ${recent.days} days: mastery ${signed(recent.mastery)} pts, readiness ${signed(recent.readiness)} pts, ` +
+            `${plural(recent.answered, 'answer')} on ${plural(recent.topicsAssessed, 'topic')}`,
+    );
+  }
+
+  // Bars, grouped by stage.
+  const nameWidth = Math.min(34, Math.max(...summary.areas.map((a) => a.title.length), 10));
+  const barWidth = width >= 90 ? 20 : 12;
+  let stage = '';
+  for (const a of summary.areas) {
+    if (a.stage !== stage) {
+      stage = a.stage;
+      lines.push('');
+      lines.push(heading(STAGE_LABELS[a.stage]));
+    }
+    const name = a.title.length > nameWidth ? `${a.title.slice(0, nameWidth - 1)}…` : a.title.padEnd(nameWidth);
+    const fill = a.mastery >= 0.75 ? style.green(bar(a.mastery, barWidth)) : bar(a.mastery, barWidth);
+    const notes = [
+      style.dim(`${a.mastered}/${a.topics}`),
+      a.due ? style.yellow(`${a.due} due`) : '',
+      a.calibration === 'over-confident' || a.calibration === 'under-confident' ? style.magenta(a.calibration) : '',
+    ].filter(Boolean);
+    lines.push(`  ${name} ${fill} ${percent(a.mastery).padStart(4)}  ${notes.join('  ')}`);
+  }
+
+  if (summary.gaps.length) {
+    lines.push('');
+    lines.push(heading('Biggest gaps'));
+    for (const g of summary.gaps) lines.push(wrap(g, width, '    ').replace(/^ {4}/, '  • '));
+  }
+
+  const byId = new Map(summary.topics.map((t) => [t.topic, t]));
+  const due = summary.due.map((id) => byId.get(id)).filter((t): t is TopicSummary => t !== undefined);
+  lines.push('');
+  lines.push(heading(`Reviews due (${due.length})`));
+  if (due.length === 0) {
+    const upcoming = summary.topics
+      .filter((t) => t.nextReview && !t.due && t.status !== 'skip')
+      .sort((a, b) => a.nextReview!.localeCompare(b.nextReview!))[0];
+    lines.push(
+      style.dim(
+        upcoming
+          ? `  None; the next is ${upcoming.title}, on ${day(upcoming.nextReview)}.`
+          : '  None yet; reviews are scheduled after each assessment.',
+      ),
+    );
+  } else {
+    // One line per area: a re-check is one `pyroad assess AREA` however many of its topics are due.
+    const areas = new Map<string, TopicSummary[]>();
+    for (const t of due) areas.set(t.area, [...(areas.get(t.area) ?? []), t]);
+    const titles = new Map(summary.areas.map((a) => [a.area, a.title]));
+    for (const [area, list] of areas) {
+      const what = list.length === 1 ? list[0]!.title : `${titles.get(area) ?? area}: ${plural(list.length, 'topic')}`;
+      lines.push(
+        `  • ${what} ${style.dim(`(due since ${day(list[0]!.nextReview)})`)}  ${style.cyan(`pyroad assess ${area}`)}`,
+      );
+    }
+  }
+
+  const flagged = summary.topics.filter(
+    (t) => t.calibration === 'over-confident' || t.calibration === 'under-confident',
+  );
+  if (flagged.length) {
+    lines.push('');
+    lines.push(heading('Calibration'));
+    for (const t of flagged.slice(0, 6)) {
+      const detail = `rated ${t.rating}/4, ${t.correct} of ${t.answered} right`;
+      const label =
+        t.calibration === 'over-confident' ? style.yellow('over-confident') : style.magenta('under-confident');
+      lines.push(`  • ${t.title}: ${label} ${style.dim(`(${detail})`)}`);
+    }
+    if (flagged.length > 6) lines.push(style.dim(`  … and ${flagged.length - 6} more`));
+  }
+
+  lines.push('');
+  lines.push(style.dim('What to do about it: pyroad next'));
+  return lines.join('\n');
+}
+
+/**
+ * The learner's state on one topic, in a few words, for `roadmap` and `show`: "✓ mastered",
+ * "learning · 45%", "45%", "skipped", plus "review due". Empty for a topic not started.
+ */
+export function topicBadge(t: TopicSummary, style: Style): string {
+  const parts: string[] = [];
+  if (t.status === 'skip') parts.push(style.dim('skipped'));
+  else if (t.mastered) parts.push(style.green('✓ mastered'));
+  else if (t.status === 'learning') parts.push(style.cyan(`learning · ${percent(t.mastery)}`));
+  else if (t.answered > 0 || t.rating !== undefined) parts.push(percent(t.mastery));
+  if (t.due && t.status !== 'skip') parts.push(style.yellow('review due'));
+  if (t.calibration === 'over-confident' && !t.mastered) parts.push(style.magenta('over-confident'));
+  return parts.join(style.dim(' · '));
+}
+
+/** "Your results" for `show TOPIC`: mastery, rating, quiz, calibration, status and reviews. */
+export function renderTopicResults(
+  t: TopicSummary,
+  ratingLabels: readonly string[],
+  style: Style,
+  width: number,
+): string {
+  const lines: string[] = [];
+  const facts = [`mastery ${percent(t.mastery)}${t.mastered ? ' (mastered)' : ''}`];
+  if (t.rating !== undefined) facts.push(`rated ${t.rating}/4 (${ratingLabels[t.rating] ?? ''})`);
+  if (t.answered > 0) facts.push(`${t.correct} of ${t.answered} answers right`);
+  if (t.calibration !== 'unknown') facts.push(t.calibration);
+  lines.push(wrap(facts.join(' · '), width, '  '));
+  const when = [`status: ${t.status === 'skip' ? 'skipped' : t.status}`];
+  if (t.lastAssessed) when.push(`last assessed ${day(t.lastAssessed)}`);
+  if (t.nextReview)
+    when.push(t.due ? style.yellow(`review due since ${day(t.nextReview)}`) : `next review ${day(t.nextReview)}`);
+  lines.push(wrap(when.join(' · '), width, '  '));
+  if (t.ready === false)
+    lines.push(style.dim('  Its prerequisites are not done yet; `pyroad next` says what comes first.'));
+  return lines.join('\n');
+}

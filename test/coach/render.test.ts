@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { summarize, summarizeNext } from '../../src/coach/summary.js';
+import { renderNext } from '../../src/render/next.js';
+import { renderStatus, topicBadge } from '../../src/render/status.js';
+import { plainStyle } from '../../src/render/style.js';
+import { DAY, NOW, assessed, daysAgo, masterArea, pathRoadmap, stateOf, status } from './fixtures.js';
+
+const index = pathRoadmap();
+
+describe('renderNext', () => {
+  it('numbers each recommendation: title, one reason, one action', () => {
+    const text = renderNext({ summary: summarizeNext(index, stateOf(), NOW) }, plainStyle, 80);
+    const blocks = text.split('\n\n');
+    expect(blocks[0]).toBe('What to do next  get the skills · 0% ready');
+    expect(blocks[1]).toMatch(
+      /^1\. Assess Area python {2}check yourself\n {3}You have no results yet.*\n.*\n {3}→ Run: pyroad assess python$/,
+    );
+    expect(blocks[3]).toMatch(
+      /^3\. Title of py-basics\n {3}.*\n {3}→ Study: py-basics docs https:\/\/example\.com\/py-basics$/,
+    );
+  });
+
+  it('puts a URL that does not fit on its own line, unbroken', () => {
+    const text = renderNext({ summary: summarizeNext(index, stateOf(), NOW) }, plainStyle, 40);
+    expect(text).toMatch(/\n {5}https:\/\/example\.com\/py-basics(\n|$)/);
+  });
+
+  it('says so when nothing is left, and mentions due reviews it did not show', () => {
+    const all = index.roadmap.areas.map((a) => masterArea(index, a.id, daysAgo(1)));
+    expect(renderNext({ summary: summarizeNext(index, stateOf(...all), NOW) }, plainStyle, 80)).toMatch(
+      /Nothing left to learn/,
+    );
+    const later = new Date(NOW.getTime() + 300 * DAY);
+    const some = summarizeNext(index, stateOf(masterArea(index, 'python'), masterArea(index, 'the-job')), later, {
+      limit: 2,
+    });
+    expect(renderNext({ summary: some }, plainStyle, 80)).toMatch(
+      /\d+ more reviews? due; `pyroad status` lists them\./,
+    );
+  });
+});
+
+describe('renderStatus', () => {
+  const s = summarize(
+    index,
+    stateOf(masterArea(index, 'python', daysAgo(100)), assessed('http', { rating: 4, right: 0, at: daysAgo(3) })),
+    NOW,
+  );
+  const text = renderStatus(s, 'Test roadmap', plainStyle, 100);
+
+  it('shows the stage, readiness, one bar per area, gaps, reviews and calibration', () => {
+    expect(text).toMatch(/^Stage 1 of 3: get the skills {3}Readiness: \d+% toward junior Python back-end roles$/m);
+    expect(text).toMatch(/^ {2}Area python\s+█{20} 100% {2}3\/3 {2}3 due$/m);
+    expect(text).toMatch(/^ {2}Area networking\s+[█░]{20} +\d+% {2}0\/2 {2}1 due {2}over-confident$/m);
+    expect(text).toMatch(/Biggest gaps\n {2}• /);
+    expect(text).toMatch(
+      /Reviews due \(4\)\n {2}• Area python: 3 topics \(due since \d{4}-\d\d-\d\d\) {2}pyroad assess python/,
+    );
+    expect(text).toMatch(/Calibration\n {2}• Title of http: over-confident \(rated 4\/4, 0 of 4 right\)/);
+    expect(text).toMatch(/Last 30 days: mastery \+\d+ pts, readiness \+\d+ pts, 4 answers on 1 topic/);
+  });
+
+  it('has no colour codes with the plain style', () => expect(text).not.toContain('\u001b['));
+});
+
+describe('topicBadge', () => {
+  const t = (events: Parameters<typeof stateOf>, id: string, now = NOW) =>
+    topicBadge(
+      summarize(index, stateOf(...events), now).topics.find((x) => x.topic === id)!,
+      plainStyle,
+    );
+  it.each([
+    [[], 'py-basics', ''],
+    [[assessed('py-basics', { rating: 4, right: 4 })], 'py-basics', '✓ mastered'],
+    [[assessed('py-basics', { rating: 2, right: 1 })], 'py-basics', '30% · review due'],
+    [[status('py-basics', 'learning')], 'py-basics', 'learning · 0%'],
+    [[status('py-basics', 'skip')], 'py-basics', 'skipped'],
+  ] as const)('%j → "%s"', (events, id, badge) =>
+    expect(t(events as never, id, new Date(NOW.getTime() + DAY))).toBe(badge),
+  );
+});
