@@ -413,7 +413,10 @@ async function assess() {
  */
 async function progress() {
   const dist = (path) => import(new URL(`../dist/${path}`, import.meta.url));
-  const [{ loadRoadmapOrThrow }, { ProgressStore }] = await Promise.all([dist('roadmap/load.js'), dist('progress/store.js')]);
+  const [{ loadRoadmapOrThrow }, { ProgressStore }] = await Promise.all([
+    dist('roadmap/load.js'),
+    dist('progress/store.js'),
+  ]);
   const { statSync } = await import('node:fs');
   const roadmap = loadRoadmapOrThrow(join(ROOT, 'data', 'roadmap.yaml'));
   const questions = roadmap.areas.flatMap((a) => a.topics.flatMap((t) => t.questions.map((q) => ({ q, t, a }))));
@@ -426,17 +429,29 @@ async function progress() {
     const start = Date.now() - 2 * 365 * 86_400_000;
     for (let i = 0; i < 100_000; i++) {
       const { q, t, a } = questions[Math.floor(random() * questions.length)];
-      const session = `s-${Math.floor(i / 20).toString(36).padStart(6, '0')}-${Math.floor(random() * 1e8).toString(36)}`;
+      const session = `s-${Math.floor(i / 20)
+        .toString(36)
+        .padStart(6, '0')}-${Math.floor(random() * 1e8).toString(36)}`;
       const at = new Date(start + i * 600_000).toISOString();
       if (i % 20 === 0) events.push({ e: 'session', at, session, area: a.id, phase: 'start' });
       if (i % 20 === 0) events.push({ e: 'rating', at, topic: t.id, value: Math.floor(random() * 5) });
       const correct = random() < 0.6;
-      events.push({ e: 'answer', at, topic: t.id, question: q.id, choice: correct ? q.answer : (q.answer + 1) % q.choices.length, correct, session });
+      events.push({
+        e: 'answer',
+        at,
+        topic: t.id,
+        question: q.id,
+        choice: correct ? q.answer : (q.answer + 1) % q.choices.length,
+        correct,
+        session,
+      });
       if (i % 20 === 19) events.push({ e: 'session', at, session, area: a.id, phase: 'end' });
     }
     new ProgressStore(file, { warn: () => {} }).append(events);
     const mb = statSync(file).size / 1e6;
-    console.log(`     ${events.length} events (100,000 answers), ${(statSync(file).size / events.length).toFixed(0)} bytes per event`);
+    console.log(
+      `     ${events.length} events (100,000 answers), ${(statSync(file).size / events.length).toFixed(0)} bytes per event`,
+    );
     report('progress: journal size, 100,000 answers', mb, 'MB', '< 20 MB', mb < 20);
 
     // Load + summary in a fresh process; the roadmap comes from its cache, as in every command.
@@ -479,7 +494,14 @@ async function progress() {
     // One more answer, through the store as assess saves it: lock, one write, fsync, stamp.
     const store = new ProgressStore(file, { cacheDir, warn: () => {} });
     store.load();
-    const one = (i) => ({ e: 'answer', at: new Date().toISOString(), topic: questions[0].t.id, question: questions[0].q.id, choice: 0, correct: i % 2 === 0 });
+    const one = (i) => ({
+      e: 'answer',
+      at: new Date().toISOString(),
+      topic: questions[0].t.id,
+      question: questions[0].q.id,
+      choice: 0,
+      correct: i % 2 === 0,
+    });
     store.append([one(0)]); // warm-up: zod for the event check, the JIT
     const appends = [];
     for (let i = 1; i <= 21; i++) {

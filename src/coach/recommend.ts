@@ -163,7 +163,8 @@ export class Recommender {
       const hasQuestions = topics.some((f) => f.topic.questions.length > 0 && !f.skipped);
       anyReady = true;
       const offer = (c: Candidate) => void (keep(c) && out.offer(c));
-      if (!orientation && !assessed && hasQuestions)
+      // Skills are checked with a quiz first; projects, certificates and job steps are done, not quizzed.
+      if (!orientation && !assessed && hasQuestions && area.stage === 'skills')
         offer({ make: () => this.assessArea(area), area: area.id, key: [stage, 2, areaKey, 0, ready[0]!.index] });
       ready.forEach((f, j) => {
         const cls = f.misjudged ? 0 : f.status === 'learning' ? 1 : 2;
@@ -305,13 +306,15 @@ export class Recommender {
     if (topic.project)
       return { ...base, kind: 'project', reason: this.projectReason(f), action: this.projectAction(f) };
     if (topic.checklist) return { ...base, kind: 'job', reason: this.jobReason(f), action: this.checklistAction(f) };
-    const cert = topic.resources.find((r) => r.kind === 'certificate');
-    if (cert && f.area.stage !== 'skills' && topic.questions.length === 0)
+    // A certificate topic past the skills stage: point at a certificate to earn, a free one first.
+    const certs = topic.resources.filter((r) => r.kind === 'certificate');
+    const cert = certs.find((r) => r.free) ?? certs[0];
+    if (cert && f.area.stage !== 'skills')
       return {
         ...base,
         kind: 'certificate',
-        reason: `A recognised certificate backs up your ${f.area.title} skills on a CV.`,
-        action: { text: `Prepare for: ${cert.title}${cert.free ? '' : ' (paid exam)'}`, url: cert.url },
+        reason: `A recognised certificate backs up what you have learned on a CV${cert.free ? ', and this one is free' : ''}.`,
+        action: { text: `Earn: ${cert.title}${cert.free ? '' : ' (paid)'}`, url: cert.url },
       };
     if (f.rating !== undefined && f.rating >= 3 && f.quiz.answered === 0 && topic.questions.length > 0)
       return {
@@ -326,15 +329,13 @@ export class Recommender {
   private learnReason(f: TopicFacts): string {
     const builds = this.input.plan.dependents.get(f.topic.id) ?? 0;
     const unlocks =
-      builds > 1
-        ? `, and ${plural(builds, 'later topic')} build on it`
-        : builds === 1
-          ? ', and a later topic builds on it'
-          : '';
-    const dueNote = f.due ? ' and it is due for a re-check' : '';
-    if (f.status === 'learning') return `You marked it as in progress${dueNote}; finishing it comes next${unlocks}.`;
+      builds > 1 ? `; ${builds} later topics build on it` : builds === 1 ? '; a later topic builds on it' : '';
+    if (f.status === 'learning')
+      return `You marked it as in progress${f.due ? ' and it is due for a re-check' : ''}, so finish it next${unlocks}.`;
     if (f.quiz.answered > 0)
-      return `You got ${f.quiz.correct} of ${f.quiz.answered} questions right${dueNote}, so it is the next gap on the path${unlocks}.`;
+      return f.due
+        ? `You got ${f.quiz.correct} of ${f.quiz.answered} questions right and it is due for a re-check${unlocks}.`
+        : `You got ${f.quiz.correct} of ${f.quiz.answered} questions right, so it is the next gap on the path${unlocks}.`;
     if (f.rating !== undefined)
       return `You rated yourself ${f.rating}/4 ("${RATING_WORDS[f.rating]}"), and it is next on the path${unlocks}.`;
     const prereqs = f.topic.prerequisites
@@ -348,13 +349,13 @@ export class Recommender {
 
   private projectReason(f: TopicFacts): string {
     const proves = (f.topic.project?.proves ?? []).map((p) => this.input.byId.get(p)).filter((p) => p !== undefined);
-    const ready = proves.filter((p) => p.complete || p.skipped);
-    const names = listTitles(proves.map((p) => p.topic.title));
-    if (f.status === 'learning')
-      return `You have started it; a finished project is what shows ${names || 'your skills'} to employers.`;
-    if (proves.length && ready.length === proves.length)
-      return `You have the skills it needs (${names}); a project is how you show them to employers.`;
-    return `It is the next portfolio project on the path${names ? `; it shows ${names} to employers` : ''}.`;
+    const covered = proves.filter((p) => p.complete || p.skipped).length;
+    if (f.status === 'learning') return 'You have started it; a finished project is what employers look at.';
+    if (proves.length && covered === proves.length)
+      return `You have covered the ${plural(proves.length, 'topic')} it draws on; building it shows them to employers.`;
+    if (proves.length)
+      return `It is the next portfolio project on the path, and you have covered ${covered} of the ${plural(proves.length, 'topic')} it draws on.`;
+    return 'It is the next portfolio project on the path; building it shows your skills to employers.';
   }
 
   private projectAction(f: TopicFacts): Recommendation['action'] {

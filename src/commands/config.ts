@@ -21,7 +21,9 @@ function printEntries(ctx: Context, entries: SettingEntry[], file: string): void
   const valueWidth = Math.max(...entries.map((e) => show(e.value).length));
   for (const e of entries) {
     const value = show(e.value).padEnd(valueWidth);
-    ctx.print(`${e.key.padEnd(width)}  ${ctx.style.bold(value)}  ${ctx.style.dim(e.isDefault ? '(default) ' : '          ')}${e.description}`);
+    ctx.print(
+      `${e.key.padEnd(width)}  ${ctx.style.bold(value)}  ${ctx.style.dim(e.isDefault ? '(default) ' : '          ')}${e.description}`,
+    );
   }
   ctx.print(ctx.style.dim(`\nSettings file: ${file}`));
 }
@@ -41,7 +43,13 @@ export function registerConfig(program: Program): void {
     .description('your preferences: list, get KEY, set KEY VALUE, unset KEY')
     .addHelpText(
       'after',
-      examples('pyroad config list', 'pyroad config get nextLimit', 'pyroad config set nextLimit 5', 'pyroad config set color off', 'pyroad config unset roadmap') +
+      examples(
+        'pyroad config list',
+        'pyroad config get nextLimit',
+        'pyroad config set nextLimit 5',
+        'pyroad config set color off',
+        'pyroad config unset roadmap',
+      ) +
         `\nSettings:\n${SETTING_KEYS.map((k) => `  ${k.padEnd(18)} ${SETTINGS[k].description} (${SETTINGS[k].allowed})`).join('\n')}\n`,
     );
 
@@ -49,7 +57,9 @@ export function registerConfig(program: Program): void {
   config.argument('[action]').action(
     program.action(async (ctx, action: string | undefined) => {
       if (action !== undefined)
-        throw usageError(`unknown config action "${action}"${didYouMean(action, ACTIONS)}; use one of: list, get KEY, set KEY VALUE, unset KEY`);
+        throw usageError(
+          `unknown config action "${action}"${didYouMean(action, ACTIONS)}; use one of: list, get KEY, set KEY VALUE, unset KEY`,
+        );
       await listSettings(ctx, false);
     }),
   );
@@ -66,7 +76,7 @@ export function registerConfig(program: Program): void {
     config
       .command('get')
       .argument('<key>', `one of: ${SETTING_KEYS.join(', ')}`)
-      .description('print one setting\'s value')
+      .description("print one setting's value")
       .option('--json', 'print the value as JSON')
       .action(
         program.action(async (ctx, key: string, opts: { json?: boolean }) => {

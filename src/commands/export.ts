@@ -14,13 +14,14 @@ export interface ExportOptions {
 
 /** The export as text in the chosen format. Loads progress and asks the coach for the summary. */
 export async function runExport(ctx: Context, format: ExportFormat): Promise<string> {
-  const [{ indexRoadmap }, { openStore }, { uniqueEvents, foldEvents }, { summarize }, { buildExport }] = await Promise.all([
-    import('../roadmap/query.js'),
-    import('../progress/open.js'),
-    import('../progress/state.js'),
-    import('../coach/summary.js'),
-    import('../progress/export.js'),
-  ]);
+  const [{ indexRoadmap }, { openStore }, { uniqueEvents, foldEvents }, { summarize }, { buildExport }] =
+    await Promise.all([
+      import('../roadmap/query.js'),
+      import('../progress/open.js'),
+      import('../progress/state.js'),
+      import('../coach/summary.js'),
+      import('../progress/export.js'),
+    ]);
   const roadmap = await ctx.roadmap();
   // The summary is computed from exactly the events exported, so that importing the export
   // elsewhere and exporting again gives the same document.
@@ -45,7 +46,9 @@ async function writeOutput(file: string, text: string): Promise<void> {
     writeFileAtomic(file, text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw dataError(`cannot write ${file}: ${code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
+    throw dataError(
+      `cannot write ${file}: ${code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`,
+    );
   }
 }
 

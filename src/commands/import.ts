@@ -23,7 +23,8 @@ export interface ImportResult {
 async function readSource(ctx: Context, source: string): Promise<string> {
   if (source === '-') {
     const chunks: Buffer[] = [];
-    for await (const chunk of ctx.streams.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    for await (const chunk of ctx.streams.stdin)
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
     return Buffer.concat(chunks).toString('utf8');
   }
   try {
@@ -32,7 +33,8 @@ async function readSource(ctx: Context, source: string): Promise<string> {
   } catch (error) {
     if (error instanceof Error && error.name === 'PyroadError') throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const what = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const what =
+      code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     throw dataError(`cannot import ${source}: ${what}`);
   }
 }
@@ -44,25 +46,35 @@ async function readSource(ctx: Context, source: string): Promise<string> {
 export async function runImport(ctx: Context, source: string, opts: ImportOptions): Promise<ImportResult> {
   const text = await readSource(ctx, source);
   const name = source === '-' ? 'stdin' : source;
-  const [{ parseImport, checkReferences, newEvents, describeEvents }, { indexRoadmap }, { openStore }] = await Promise.all([
-    import('../progress/import.js'),
-    import('../roadmap/query.js'),
-    import('../progress/open.js'),
-  ]);
+  const [{ parseImport, checkReferences, newEvents, describeEvents }, { indexRoadmap }, { openStore }] =
+    await Promise.all([import('../progress/import.js'), import('../roadmap/query.js'), import('../progress/open.js')]);
   const parsed = parseImport(text);
   const problems = [...parsed.problems];
-  if (problems.length === 0) problems.push(...checkReferences(parsed.events, indexRoadmap(await ctx.roadmap()), parsed.roadmapTitle));
+  if (parsed.kind)
+    problems.push(...checkReferences(parsed.events, indexRoadmap(await ctx.roadmap()), parsed.roadmapTitle));
   if (problems.length)
     throw dataError(
-      problems.length === 1 ? `cannot import ${name}: ${problems[0]}` : `cannot import ${name}: ${problems.length} problems`,
+      problems.length === 1
+        ? `cannot import ${name}: ${problems[0]}`
+        : `cannot import ${name}: ${problems.length} problems`,
       [...(problems.length === 1 ? [] : problems.map((p) => `  ${p}`)), '  Nothing was imported.'],
     );
   for (const warning of parsed.warnings) ctx.warn(`${name}: ${warning}`);
   const store = openStore(ctx);
-  const base = { source: source === '-' ? '-' : resolve(source), kind: parsed.kind ?? 'export', read: parsed.events.length };
+  const base = {
+    source: source === '-' ? '-' : resolve(source),
+    kind: parsed.kind ?? 'export',
+    read: parsed.events.length,
+  };
   if (opts.replace) {
     const { backup } = store.replace(parsed.events);
-    return { ...base, added: parsed.events.length, replaced: true, ...(backup ? { backup } : {}), summary: describeEvents(parsed.events) };
+    return {
+      ...base,
+      added: parsed.events.length,
+      replaced: true,
+      ...(backup ? { backup } : {}),
+      summary: describeEvents(parsed.events),
+    };
   }
   const added = newEvents(store.loadEvents(), parsed.events);
   store.append(added);
@@ -78,7 +90,11 @@ export function registerImport(program: Program): void {
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
-      examples('pyroad import progress.json', 'ssh laptop pyroad export | pyroad import -', 'pyroad import --replace progress.json') +
+      examples(
+        'pyroad import progress.json',
+        'ssh laptop pyroad export | pyroad import -',
+        'pyroad import --replace progress.json',
+      ) +
         `
 Merging keeps everything from both sides: quiz answers are combined without duplicates, and for
 ratings and statuses the newer one wins. Importing the same file twice changes nothing.
@@ -101,7 +117,9 @@ Backups kept by \`pyroad reset\` and \`import --replace\` (progress.backup-*.jso
         } else if (result.added === 0) ctx.print(`Nothing new in ${from}: your progress already has all of it.`);
         else {
           const known = result.read - result.added;
-          ctx.print(`${ok} Imported ${result.summary} from ${from}${known ? ctx.style.dim(` (${known} already there)`) : ''}.`);
+          ctx.print(
+            `${ok} Imported ${result.summary} from ${from}${known ? ctx.style.dim(` (${known} already there)`) : ''}.`,
+          );
         }
       }),
     );

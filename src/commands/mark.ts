@@ -24,10 +24,7 @@ export async function runMark(ctx: Context, id: string, status: string): Promise
   ]);
   const index = indexRoadmap(await ctx.roadmap());
   const area = index.areas.get(id);
-  if (area)
-    throw usageError(
-      `"${id}" is an area; mark one of its topics: ${area.topics.map((t) => t.id).join(', ')}`,
-    );
+  if (area) throw usageError(`"${id}" is an area; mark one of its topics: ${area.topics.map((t) => t.id).join(', ')}`);
   const { topic } = findTopic(index, id);
   const store = openStore(ctx);
   // Loading first also refuses a progress file that cannot be read, before anything is added to it.
@@ -43,11 +40,15 @@ export function registerMark(program: Program): void {
     .command('mark')
     .argument('<id>', 'a topic id (see `pyroad roadmap`)')
     .argument('<status>', `one of: ${STATUSES.join(', ')}`)
-    .description('set a topic\'s status by hand: done, learning, skip or todo')
+    .description("set a topic's status by hand: done, learning, skip or todo")
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
-      examples('pyroad mark http-protocol done', 'pyroad mark nosql-basics skip', 'pyroad mark python-functions learning') +
+      examples(
+        'pyroad mark http-protocol done',
+        'pyroad mark nosql-basics skip',
+        'pyroad mark python-functions learning',
+      ) +
         '\nStatuses: todo (not started), learning (working on it), done (finished; counts as complete),\nskip (not for me; next never recommends it).\n',
     )
     .action(

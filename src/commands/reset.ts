@@ -9,9 +9,11 @@ export interface ResetResult {
 }
 
 const noTerminal = () =>
-  new PyroadError('`pyroad reset` asks before clearing your progress, and there is no terminal to ask in.', EXIT.usage, [
-    'Run it with --yes to clear without asking (a backup is kept).',
-  ]);
+  new PyroadError(
+    '`pyroad reset` asks before clearing your progress, and there is no terminal to ask in.',
+    EXIT.usage,
+    ['Run it with --yes to clear without asking (a backup is kept).'],
+  );
 
 /** Moves the progress aside (the backup can be imported again). Asks first unless `yes`. */
 export async function runReset(ctx: Context, opts: { yes?: boolean }): Promise<ResetResult> {
@@ -49,7 +51,8 @@ export function registerReset(program: Program): void {
         if (opts.json) ctx.print(JSON.stringify(result, null, 2));
         else if (result.outcome === 'cleared') {
           ctx.print(`${ctx.style.green('✓')} Progress cleared.`);
-          for (const backup of result.backups) ctx.print(`  Backup: ${backup} (\`pyroad import "${backup}"\` brings it back)`);
+          for (const backup of result.backups)
+            ctx.print(`  Backup: ${backup} (\`pyroad import "${backup}"\` brings it back)`);
         } else if (result.outcome === 'declined') ctx.print('Nothing changed.');
         else ctx.print('Nothing to reset: there is no progress yet.');
       }),

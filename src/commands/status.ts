@@ -44,7 +44,11 @@ export function registerStatus(program: Program): void {
     .command('status')
     .description('where you stand: mastery per area, stage, readiness, reviews due, calibration')
     .option('--json', 'print the whole summary as JSON')
-    .addHelpText('after', examples('pyroad status', 'pyroad status --json | jq .readiness'))
+    .addHelpText(
+      'after',
+      examples('pyroad status', 'pyroad status --json | jq .readiness', 'PYROAD_NOW=2026-12-01 pyroad status') +
+        '\nPYROAD_NOW (an ISO date) pins the clock, e.g. to see which reviews will be due; meant for tests and demos.\n',
+    )
     .action(
       program.action(async (ctx, opts: { json?: boolean }) => {
         const { title, summary } = await runStatus(ctx);

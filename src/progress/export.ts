@@ -30,7 +30,9 @@ export function defineExportSchemas(zod: typeof z) {
   const fraction = zod.number().min(0).max(1);
   const count = zod.int().min(0);
   const isoTime = zod.iso.datetime({ offset: true });
-  const stage = zod.enum(STAGE_IDS).describe('skills = get the skills, prove = prove them, apply = put yourself out there.');
+  const stage = zod
+    .enum(STAGE_IDS)
+    .describe('skills = get the skills, prove = prove them, apply = put yourself out there.');
   const calibration = zod
     .enum(CALIBRATIONS)
     .describe('How the self-rating compares with the quiz results; "unknown" until there are enough answers.');
@@ -40,8 +42,15 @@ export function defineExportSchemas(zod: typeof z) {
       topic: zod.string().describe('Topic id.'),
       area: zod.string().describe('Area id.'),
       title: zod.string(),
-      mastery: fraction.describe('0..1, from the self-rating and the quiz answers (the quiz weighs more as answers accumulate).'),
-      rating: zod.int().min(0).max(4).optional().describe('Latest self-rating, 0 (never heard of it) to 4 (could teach it).'),
+      mastery: fraction.describe(
+        '0..1, from the self-rating and the quiz answers (the quiz weighs more as answers accumulate).',
+      ),
+      rating: zod
+        .int()
+        .min(0)
+        .max(4)
+        .optional()
+        .describe('Latest self-rating, 0 (never heard of it) to 4 (could teach it).'),
       quizScore: fraction.optional().describe('Recency-weighted share of correct answers.'),
       answered: count.describe('Quiz answers given.'),
       correct: count.describe('Of which correct.'),
@@ -120,7 +129,9 @@ export function defineExportSchemas(zod: typeof z) {
     .strictObject({
       $schema: zod.string().optional().describe('Editor hint, ignored.'),
       format: zod.literal(EXPORT_FORMAT),
-      version: zod.literal(EXPORT_VERSION).describe(`Export format version; this pyroad writes and reads ${EXPORT_VERSION}.`),
+      version: zod
+        .literal(EXPORT_VERSION)
+        .describe(`Export format version; this pyroad writes and reads ${EXPORT_VERSION}.`),
       exportedAt: isoTime,
       pyroad: zod.string().describe('The pyroad version that wrote it.'),
       roadmap: zod.strictObject({ title: zod.string().describe('The roadmap the progress refers to.') }),
@@ -132,7 +143,7 @@ export function defineExportSchemas(zod: typeof z) {
               'Everything recorded, in the order it happened: self-ratings (0..4), quiz answers (question id, 0-based choice, correct), statuses, assess sessions. The current state is a fold: for ratings and statuses the latest `at` wins.',
             ),
         })
-        .describe('The learner\'s own records; `pyroad import` merges these.'),
+        .describe("The learner's own records; `pyroad import` merges these."),
       summary,
     })
     .meta({ title: 'pyroad export', description: 'Progress exported by `pyroad export` (JSON).' });
@@ -157,7 +168,12 @@ export const exportJsonSchemaText = (): string => `${JSON.stringify(exportJsonSc
  * The export document. Pure. `events` should be free of exact duplicates (uniqueEvents) and
  * `summary` computed from exactly those events, so that export → import → export is identical.
  */
-export function buildExport(input: { events: ProgressEvent[]; summary: Summary; roadmapTitle: string; now: Date }): ExportDocument {
+export function buildExport(input: {
+  events: ProgressEvent[];
+  summary: Summary;
+  roadmapTitle: string;
+  now: Date;
+}): ExportDocument {
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,

@@ -98,7 +98,10 @@ export function unlinkQuietly(file: string): void {
 export function backupName(file: string, now: Date, label = 'backup'): string {
   const ext = extname(file);
   const stem = basename(file, ext);
-  const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll(':', '-');
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replaceAll(':', '-');
   for (let n = 1; ; n++) {
     const candidate = join(dirname(file), `${stem}.${label}-${stamp}${n > 1 ? `-${n}` : ''}${ext}`);
     if (!existsSync(candidate)) return candidate;

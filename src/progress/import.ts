@@ -3,7 +3,7 @@ import { PROGRESS_FORMAT } from './format.js';
 import { EXPORT_FORMAT, EXPORT_VERSION, exportSchemas } from './export.js';
 import { parseV1 } from './migrate.js';
 import { parseJournal } from './parse.js';
-import { describeIssue, type ProgressEvent } from './schema.js';
+import { describeIssue, progressSchemas, type ProgressEvent } from './schema.js';
 import { eventKey, uniqueEvents } from './state.js';
 
 /**
@@ -16,7 +16,7 @@ export type ImportKind = 'export' | 'journal' | 'progress.json (version 1)';
 
 export interface ImportParse {
   kind?: ImportKind;
-  /** Without exact duplicates, in the file's order. */
+  /** Without exact duplicates, in the file's order (when there are problems: the valid ones). */
   events: ProgressEvent[];
   /** The roadmap the export was made with, when it says. */
   roadmapTitle?: string;
@@ -38,7 +38,8 @@ function jsonErrorWhere(text: string, error: Error): string {
   return `line ${line}, column ${col}`;
 }
 
-const cleanJsonMessage = (message: string) => message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+const cleanJsonMessage = (message: string) =>
+  message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
 
 const pathText = (path: PropertyKey[]): string =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
@@ -46,7 +47,11 @@ const pathText = (path: PropertyKey[]): string =>
 export function parseImport(text: string): ImportParse {
   const result: ImportParse = { events: [], problems: [], warnings: [] };
   if (text.trim() === '') {
-    result.problems.push(text === '' ? 'the file is empty (0 bytes); expected a pyroad export' : 'the file is blank; expected a pyroad export');
+    result.problems.push(
+      text === ''
+        ? 'the file is empty (0 bytes); expected a pyroad export'
+        : 'the file is blank; expected a pyroad export',
+    );
     return result;
   }
   let data: unknown;
@@ -64,7 +69,8 @@ export function parseImport(text: string): ImportParse {
     result.problems.push(`${where ? `${where}: ` : ''}not valid JSON (${cleanJsonMessage(jsonError.message)})`);
     return result;
   }
-  const object = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  const object =
+    typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   if (object?.format === PROGRESS_FORMAT) return fromJournal(text, result);
   if (object && object.format === undefined && object.version === 1 && 'answers' in object) {
     result.kind = 'progress.json (version 1)';
@@ -74,7 +80,9 @@ export function parseImport(text: string): ImportParse {
     return result;
   }
   if (object?.format !== EXPORT_FORMAT) {
-    result.problems.push(`this is not a pyroad export (it has no "format": "${EXPORT_FORMAT}"); create one with \`pyroad export\``);
+    result.problems.push(
+      `this is not a pyroad export (it has no "format": "${EXPORT_FORMAT}"); create one with \`pyroad export\``,
+    );
     return result;
   }
   result.kind = 'export';
@@ -91,6 +99,20 @@ export function parseImport(text: string): ImportParse {
       const message = describeIssue({ ...issue, path: [] });
       result.problems.push(path ? `${path}: ${message}` : message);
     }
+    // The events that are fine on their own are still checked against the roadmap, so that one
+    // run reports unknown ids too.
+    const events = (object.progress as { events?: unknown } | undefined)?.events;
+    if (Array.isArray(events)) {
+      const schema = progressSchemas().event;
+      result.events = uniqueEvents(
+        events.flatMap((e) => {
+          const ok = schema.safeParse(e);
+          return ok.success ? [ok.data] : [];
+        }),
+      );
+    }
+    if (typeof (object.roadmap as { title?: unknown } | undefined)?.title === 'string')
+      result.roadmapTitle = (object.roadmap as { title: string }).title;
     return result;
   }
   result.roadmapTitle = parsed.data.roadmap.title;
@@ -102,10 +124,15 @@ function fromJournal(text: string, result: ImportParse): ImportParse {
   result.kind = 'journal';
   const parsed = parseJournal(text, { validate: true });
   if (parsed.newerVersion !== undefined)
-    result.problems.push(`it was written by a newer pyroad (format version ${parsed.newerVersion}); upgrade pyroad to import it`);
-  for (const p of parsed.problems) result.problems.push(p.message.startsWith('line ') ? p.message : `line ${p.line}: ${p.message}`);
-  if (parsed.problemCount > parsed.problems.length) result.problems.push(`... and ${parsed.problemCount - parsed.problems.length} more`);
-  if (parsed.torn) result.warnings.push(`ignoring the incomplete last line ${parsed.torn.line} (a save was interrupted)`);
+    result.problems.push(
+      `it was written by a newer pyroad (format version ${parsed.newerVersion}); upgrade pyroad to import it`,
+    );
+  for (const p of parsed.problems)
+    result.problems.push(p.message.startsWith('line ') ? p.message : `line ${p.line}: ${p.message}`);
+  if (parsed.problemCount > parsed.problems.length)
+    result.problems.push(`... and ${parsed.problemCount - parsed.problems.length} more`);
+  if (parsed.torn)
+    result.warnings.push(`ignoring the incomplete last line ${parsed.torn.line} (a save was interrupted)`);
   result.events = uniqueEvents(parsed.events);
   return result;
 }

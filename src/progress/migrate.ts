@@ -26,10 +26,19 @@ const utc = (at: string) => new Date(at).toISOString();
 /** The journal events that say what a version-1 document said, in time order. */
 export function eventsFromV1(doc: ProgressV1): ProgressEvent[] {
   const events: ProgressEvent[] = [];
-  for (const [topic, r] of Object.entries(doc.ratings)) events.push({ e: 'rating', at: utc(r.at), topic, value: r.value });
-  for (const [topic, s] of Object.entries(doc.statuses)) events.push({ e: 'status', at: utc(s.at), topic, status: s.status });
+  for (const [topic, r] of Object.entries(doc.ratings))
+    events.push({ e: 'rating', at: utc(r.at), topic, value: r.value });
+  for (const [topic, s] of Object.entries(doc.statuses))
+    events.push({ e: 'status', at: utc(s.at), topic, status: s.status });
   for (const a of doc.answers)
-    events.push({ e: 'answer', at: utc(a.at), topic: a.topic, question: a.question, choice: a.choice, correct: a.correct });
+    events.push({
+      e: 'answer',
+      at: utc(a.at),
+      topic: a.topic,
+      question: a.question,
+      choice: a.choice,
+      correct: a.correct,
+    });
   // A stable sort: events at the same moment keep the order above.
   return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }

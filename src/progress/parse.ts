@@ -30,25 +30,39 @@ function parseJson(text: string): { value: unknown } | { error: string } {
     return { value: JSON.parse(text) };
   } catch (error) {
     // A line is short: say the column rather than V8's "position".
-    return { error: (error as Error).message.replace(/ in JSON at position (\d+).*$/, (_, n: string) => ` at column ${Number(n) + 1}`) };
+    return {
+      error: (error as Error).message.replace(
+        / in JSON at position (\d+).*$/,
+        (_, n: string) => ` at column ${Number(n) + 1}`,
+      ),
+    };
   }
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Checks line 1. Returns the header, or a problem, or the newer version it declares. */
-function parseHeader(line: string, validate: boolean): { header: JournalHeader } | { problem: string } | { newer: number } {
+function parseHeader(
+  line: string,
+  validate: boolean,
+): { header: JournalHeader } | { problem: string } | { newer: number } {
   const parsed = parseJson(line);
-  if ('error' in parsed) return { problem: `line 1 is not valid JSON (${parsed.error}), so this is not a pyroad progress journal` };
+  if ('error' in parsed)
+    return { problem: `line 1 is not valid JSON (${parsed.error}), so this is not a pyroad progress journal` };
   const value = parsed.value;
   if (!isObject(value) || value.format !== PROGRESS_FORMAT)
-    return { problem: `line 1 is not a pyroad progress header (it should start with {"format":"${PROGRESS_FORMAT}", ...})` };
+    return {
+      problem: `line 1 is not a pyroad progress header (it should start with {"format":"${PROGRESS_FORMAT}", ...})`,
+    };
   if (typeof value.version === 'number' && value.version > PROGRESS_VERSION) return { newer: value.version };
   if (value.version !== PROGRESS_VERSION)
-    return { problem: `line 1 declares format version ${JSON.stringify(value.version)}, but a journal is version ${PROGRESS_VERSION}` };
+    return {
+      problem: `line 1 declares format version ${JSON.stringify(value.version)}, but a journal is version ${PROGRESS_VERSION}`,
+    };
   if (validate) {
     const result = progressSchemas().header.safeParse(value);
-    if (!result.success) return { problem: `line 1 (the header): ${result.error.issues.map((i) => describeIssue(i)).join('; ')}` };
+    if (!result.success)
+      return { problem: `line 1 (the header): ${result.error.issues.map((i) => describeIssue(i)).join('; ')}` };
   }
   return { header: value as unknown as JournalHeader };
 }

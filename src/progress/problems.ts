@@ -59,7 +59,8 @@ export const newerFormat = (file: string, version: number): PyroadError =>
 export function badJournal(file: string, problems: JournalProblem[], count: number): PyroadError {
   const which = count === 1 && problems[0] ? `line ${problems[0].line}` : 'those lines';
   const recover = `  ${UNCHANGED} Fix or delete ${which} in a text editor, or move the file aside to start fresh and restore a backup with \`pyroad import FILE\`.`;
-  if (count === 1 && problems[0]) return dataError(`the progress file ${file} cannot be read: ${problems[0].message}`, [recover]);
+  if (count === 1 && problems[0])
+    return dataError(`the progress file ${file} cannot be read: ${problems[0].message}`, [recover]);
   const lines = problems.map((p) => `  ${file}:${p.line}: ${p.message}`);
   if (count > problems.length) lines.push(`  ... and ${count - problems.length} more`);
   return dataError(`the progress file ${file} cannot be read: ${count} problems`, [...lines, recover]);
@@ -68,7 +69,8 @@ export function badJournal(file: string, problems: JournalProblem[], count: numb
 /** A version-1 document (`progress.json`) that cannot be migrated. */
 export function badV1(file: string, problems: string[]): PyroadError {
   const recover = `  ${UNCHANGED} Fix it in a text editor, or move it aside to start fresh.`;
-  if (problems.length === 1) return dataError(`the old-format progress file ${file} cannot be read: ${problems[0]}`, [recover]);
+  if (problems.length === 1)
+    return dataError(`the old-format progress file ${file} cannot be read: ${problems[0]}`, [recover]);
   return dataError(`the old-format progress file ${file} cannot be read: ${problems.length} problems`, [
     ...problems.slice(0, 10).map((p) => `  ${p}`),
     ...(problems.length > 10 ? [`  ... and ${problems.length - 10} more`] : []),

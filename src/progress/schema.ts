@@ -30,7 +30,13 @@ export function defineProgressSchemas(zod: typeof z) {
       e: zod.literal('rating'),
       at,
       topic,
-      value: zod.int().min(0).max(4).describe('0 never heard of it, 1 heard of it, 2 could use it with help, 3 use it on my own, 4 could teach it.'),
+      value: zod
+        .int()
+        .min(0)
+        .max(4)
+        .describe(
+          '0 never heard of it, 1 heard of it, 2 could use it with help, 3 use it on my own, 4 could teach it.',
+        ),
     })
     .describe('A self-rating of a topic.');
 
@@ -108,6 +114,8 @@ export function describeIssue(issue: z.core.$ZodIssue, name: (key: string) => st
     return `${path ? `${path}: ` : ''}unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}`;
   }
   const message =
-    issue.code === 'invalid_type' && /received undefined$/.test(issue.message) ? `missing (expected ${issue.expected})` : issue.message;
+    issue.code === 'invalid_type' && /received undefined$/.test(issue.message)
+      ? `missing (expected ${issue.expected})`
+      : issue.message;
   return path ? `field "${path}": ${message}` : message;
 }

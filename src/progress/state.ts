@@ -68,7 +68,12 @@ export function applyEvent(state: ProgressState, event: ProgressEvent): void {
       const existing = state.sessions.get(event.session);
       if (event.phase === 'start') {
         if (!existing)
-          state.sessions.set(event.session, { id: event.session, area: event.area, started: event.at, answered: new Set() });
+          state.sessions.set(event.session, {
+            id: event.session,
+            area: event.area,
+            started: event.at,
+            answered: new Set(),
+          });
       } else if (existing) {
         existing.ended = event.at;
       }

@@ -14,24 +14,10 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PyroadError } from '../errors.js';
-import {
-  TORN_FILE_SUFFIX,
-  V1_BACKUP_NAME,
-  V1_FILE_NAME,
-  encodeEvent,
-  journalHeader,
-} from './format.js';
+import { TORN_FILE_SUFFIX, V1_BACKUP_NAME, V1_FILE_NAME, encodeEvent, journalHeader } from './format.js';
 import { backupName, createFileAtomic, fsyncDir, keepCopy, writeAll, writeTemp, unlinkQuietly } from './files.js';
 import { lockFileOf, lockIsHeld, withLock, type LockOptions } from './lock.js';
-import {
-  badJournal,
-  badV1,
-  cannotWrite,
-  isDirectory,
-  newerFormat,
-  notAFile,
-  unreadableFile,
-} from './problems.js';
+import { badJournal, badV1, cannotWrite, isDirectory, newerFormat, notAFile, unreadableFile } from './problems.js';
 import { parseV1 } from './migrate.js';
 import { parseJournal } from './parse.js';
 import { describeIssue, progressSchemas, type ProgressEvent } from './schema.js';
@@ -140,9 +126,11 @@ export class ProgressStore {
       const { cacheDir } = this.options;
       const stamp = stampOf(stat);
       const trusted = cacheDir !== undefined && sameStamp(readStamp(cacheDir, this.file), stamp);
+      // Exactly the bytes the stamp describes: lines a concurrent save adds meanwhile are left
+      // for the next run, as if this one had read a moment earlier.
       let bytes: Buffer;
       try {
-        bytes = readFileSync(fd);
+        bytes = readExactly(fd, stat.size);
       } catch (error) {
         throw unreadableFile(this.file, error);
       }
@@ -264,14 +252,7 @@ export class ProgressStore {
 
   /** Holding the lock: throws what load() would for a file that cannot be used. */
   private validateForAppend(fd: number, size: number): void {
-    const bytes = Buffer.alloc(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, bytes, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    const parsed = parseJournal(bytes.subarray(0, read).toString('utf8'), { validate: true });
+    const parsed = parseJournal(readExactly(fd, size).toString('utf8'), { validate: true });
     if (parsed.newerVersion !== undefined) throw newerFormat(this.file, parsed.newerVersion);
     if (parsed.problemCount > 0) throw badJournal(this.file, parsed.problems, parsed.problemCount);
   }
@@ -312,7 +293,8 @@ export class ProgressStore {
         const backup = this.keepBackup();
         renameSync(tmp, this.file);
         fsyncDir(this.dir);
-        if (this.options.cacheDir !== undefined) writeStamp(this.options.cacheDir, this.file, stampOf(statSync(this.file)));
+        if (this.options.cacheDir !== undefined)
+          writeStamp(this.options.cacheDir, this.file, stampOf(statSync(this.file)));
         return backup ? { backup } : {};
       } finally {
         unlinkQuietly(tmp);
@@ -365,7 +347,9 @@ function assertEvents(events: ProgressEvent[]): void {
   for (const event of events) {
     const result = schema.safeParse(event);
     if (!result.success)
-      throw new Error(`refusing to save an invalid progress event ${JSON.stringify(event)}: ${result.error.issues.map((i) => describeIssue(i)).join('; ')}`);
+      throw new Error(
+        `refusing to save an invalid progress event ${JSON.stringify(event)}: ${result.error.issues.map((i) => describeIssue(i)).join('; ')}`,
+      );
   }
 }
 
@@ -376,6 +360,18 @@ function isJsonObject(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The first `size` bytes of the file (fewer if it is shorter now). */
+function readExactly(fd: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, bytes, read, size - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return bytes.subarray(0, read);
 }
 
 /** The offset of the last newline in the file, reading backwards in chunks; -1 if none. */

@@ -34,7 +34,10 @@ export function renderExportMarkdown(doc: ExportDocument): string {
   for (const area of summary.areas) {
     const topics = summary.topics.filter((t) => t.area === area.area);
     lines.push('', `## ${md(area.title)}`, '');
-    lines.push(`${percent(area.mastery)} mastery · ${area.mastered} of ${area.topics} topics mastered${area.due ? ` · ${area.due} due for review` : ''}`, '');
+    lines.push(
+      `${percent(area.mastery)} mastery · ${area.mastered} of ${area.topics} topics mastered${area.due ? ` · ${area.due} due for review` : ''}`,
+      '',
+    );
     for (const topic of topics) lines.push(topicLine(topic));
   }
   if (summary.recommendations.length) {
@@ -42,7 +45,8 @@ export function renderExportMarkdown(doc: ExportDocument): string {
     summary.recommendations.forEach((r, i) => {
       const { text, command, url } = r.action;
       let action = md(text);
-      if (command) action = text.includes(command) ? action.replace(md(command), `\`${command}\``) : `${action} \`${command}\``;
+      if (command)
+        action = text.includes(command) ? action.replace(md(command), `\`${command}\``) : `${action} \`${command}\``;
       if (url && !text.includes(url)) action = `${action} <${url}>`;
       lines.push(`${i + 1}. **${md(r.title)}**: ${md(r.reason)} ${action}`);
     });

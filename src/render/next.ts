@@ -13,19 +13,28 @@ const KIND_TAGS: Record<Recommendation['kind'], string> = {
   job: 'job search',
 };
 
-/** One action line: the text, then the URL or the command (a URL is never wrapped, so it stays clickable). */
+/**
+ * The action: "→ text", wrapped under the arrow, then the URL or the command. A URL is never
+ * wrapped (so it stays clickable): it goes on the same line when it fits, else on its own.
+ */
 function actionLine(rec: Recommendation, style: Style, width: number): string {
   const { text, url, command } = rec.action;
-  const arrow = style.green('→');
-  if (url) {
-    const line = `   ${arrow} ${text} ${style.blue(url)}`;
-    const plainLength = 5 + text.length + 1 + url.length;
-    return plainLength <= width
-      ? line
-      : `${wrap(`${text}`, width, '     ').replace(/^ {5}/, `   ${arrow} `)}\n     ${style.blue(url)}`;
+  const indent = '     ';
+  const plain = wrap(text, width, indent).split('\n');
+  const lines = [...plain];
+  const last = lines.length - 1;
+  // Colour goes on after wrapping, so escape codes never count toward the width.
+  const commandInText = command !== undefined && text.endsWith(command);
+  if (commandInText && lines[last]!.endsWith(command))
+    lines[last] = lines[last]!.slice(0, -command.length) + style.cyan(command);
+  lines[0] = `   ${style.green('→')} ${lines[0]!.slice(indent.length)}`;
+  const tail = url ?? (command !== undefined && !commandInText ? `(${command})` : undefined);
+  if (tail !== undefined) {
+    const coloured = url !== undefined ? style.blue(url) : style.dim(tail);
+    if (plain[last]!.length + 1 + tail.length <= width) lines[last] += ` ${coloured}`;
+    else lines.push(indent + coloured);
   }
-  const shown = command && text.endsWith(command) ? `${text.slice(0, -command.length)}${style.cyan(command)}` : text;
-  return `   ${arrow} ${shown}${command && !text.endsWith(command) ? ` ${style.dim(`(${command})`)}` : ''}`;
+  return lines.join('\n');
 }
 
 export function renderRecommendations(recs: readonly Recommendation[], style: Style, width: number): string {

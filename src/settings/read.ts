@@ -19,13 +19,19 @@ export function readSettings(file: string): SettingsRead {
     raw = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings };
-    return { settings, problem: `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); using default settings` };
+    return {
+      settings,
+      problem: `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); using default settings`,
+    };
   }
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch {
-    return { settings, problem: `${file} is not valid JSON; using default settings (fix it or run \`pyroad config list\`)` };
+    return {
+      settings,
+      problem: `${file} is not valid JSON; using default settings (fix it or run \`pyroad config list\`)`,
+    };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data))
     return { settings, problem: `${file} does not hold a settings object; using default settings` };

@@ -21,7 +21,10 @@ export interface SettingEntry {
 export class SettingsStore {
   private readonly conf: Conf<Partial<Settings>>;
 
-  constructor(readonly file: string, configDir: string) {
+  constructor(
+    readonly file: string,
+    configDir: string,
+  ) {
     try {
       this.conf = new Conf<Partial<Settings>>({
         cwd: configDir,
@@ -101,7 +104,9 @@ export class SettingsStore {
 
 export function checkKey(key: string): SettingKey {
   if ((SETTING_KEYS as string[]).includes(key)) return key as SettingKey;
-  throw usageError(`unknown setting "${key}"${didYouMean(key, SETTING_KEYS)}; the settings are: ${SETTING_KEYS.join(', ')}`);
+  throw usageError(
+    `unknown setting "${key}"${didYouMean(key, SETTING_KEYS)}; the settings are: ${SETTING_KEYS.join(', ')}`,
+  );
 }
 
 function unusable(file: string, error: unknown) {
@@ -120,9 +125,10 @@ function unusable(file: string, error: unknown) {
 
 function cannotWrite(file: string, error: unknown) {
   const code = (error as NodeJS.ErrnoException).code;
-  return dataError(`cannot save the settings file ${file}: ${code === 'EACCES' || code === 'EPERM' ? `permission denied (${code})` : (error as Error).message}`, [
-    '  Nothing was changed. Make its folder writable, or use --home to keep settings elsewhere.',
-  ]);
+  return dataError(
+    `cannot save the settings file ${file}: ${code === 'EACCES' || code === 'EPERM' ? `permission denied (${code})` : (error as Error).message}`,
+    ['  Nothing was changed. Make its folder writable, or use --home to keep settings elsewhere.'],
+  );
 }
 
 export const openSettings = (paths: Paths): SettingsStore => new SettingsStore(paths.settingsFile, paths.configDir);

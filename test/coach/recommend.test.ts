@@ -198,7 +198,7 @@ describe('actions use what the roadmap offers', () => {
     const project = recs(beforeProve).find((r) => r.kind === 'project')!;
     expect(project).toMatchObject({ topic: 'api-project', action: { command: 'pyroad show api-project' } });
     expect(project.action.text).toBe('Start the project, milestone 1 of 3: Sketch the API');
-    expect(project.reason).toMatch(/skills it needs/);
+    expect(project.reason).toBe('You have covered the 2 topics it draws on; building it shows them to employers.');
   });
 
   it('a project in progress: keep building until done', () => {

@@ -44,13 +44,19 @@ describe('pyroad progress commands (built binary)', () => {
     expect(statSync(join(a, 'progress.jsonl')).mode & 0o777).toBe(0o600);
     const exported = run(a, ['export']);
     expect(exported.code).toBe(0);
-    expect(JSON.parse(exported.stdout)).toMatchObject({ format: 'pyroad-export', version: 1, roadmap: { title: 'Progress test roadmap' } });
+    expect(JSON.parse(exported.stdout)).toMatchObject({
+      format: 'pyroad-export',
+      version: 1,
+      roadmap: { title: 'Progress test roadmap' },
+    });
 
     const b = newHome();
     const imported = run(b, ['import', '-'], exported.stdout);
     expect([imported.code, imported.stdout, imported.stderr]).toEqual([0, '✓ Imported 2 statuses from stdin.\n', '']);
     expect(run(b, ['export']).stdout).toBe(exported.stdout);
-    expect(run(b, ['import', '-'], exported.stdout).stdout).toBe('Nothing new in stdin: your progress already has all of it.\n');
+    expect(run(b, ['import', '-'], exported.stdout).stdout).toBe(
+      'Nothing new in stdin: your progress already has all of it.\n',
+    );
   });
 
   it('mark with a typo: exit 2 and a did-you-mean; reset without a terminal: exit 2', () => {
@@ -67,7 +73,8 @@ describe('pyroad progress commands (built binary)', () => {
   it('a progress file it cannot read: exit 1, two plain lines, no stack trace, file unchanged', () => {
     const home = newHome();
     const file = join(home, 'progress.jsonl');
-    const text = '{"format":"pyroad-progress","version":2,"created":"2026-01-01T00:00:00Z"}\n{"e":"rating","t":"2026-01-01T00:00:00Z","tp":"loops","v":1}\n{broken\n';
+    const text =
+      '{"format":"pyroad-progress","version":2,"created":"2026-01-01T00:00:00Z"}\n{"e":"rating","t":"2026-01-01T00:00:00Z","tp":"loops","v":1}\n{broken\n';
     writeFileSync(file, text, { mode: 0o600 });
     for (const args of [['export'], ['mark', 'loops', 'done']]) {
       const r = run(home, args);

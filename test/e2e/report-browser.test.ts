@@ -11,7 +11,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { EVIL } from '../report/fixtures.js';
-import { halfwaySessions, loadShipped, recordSessions, REPORT_NOW } from '../report/learner.js';
+import {
+  HALFWAY_MARKS,
+  halfwaySessions,
+  loadShipped,
+  recordMarks,
+  recordSessions,
+  REPORT_NOW,
+} from '../report/learner.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -77,6 +84,7 @@ describe.skipIf(!hasChromium)(`the report in Chromium${hasChromium ? '' : ` (${S
     mkdirSync(halfwayHome, { recursive: true });
     // A learner halfway along the path, recorded the way a script would: `assess --answers`.
     recordSessions(halfwaySessions(loadShipped()), { home: halfwayHome, dir: tmp.dir });
+    recordMarks(HALFWAY_MARKS, { home: halfwayHome });
     halfway = report(halfwayHome, join(tmp.dir, 'halfway.html'));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   }, 180_000);
@@ -123,7 +131,9 @@ describe.skipIf(!hasChromium)(`the report in Chromium${hasChromium ? '' : ` (${S
     expect(await line.isVisible()).toBe(true);
     expect((await line.boundingBox())!.width).toBeGreaterThan(300);
     expect(await page.locator('svg.timeline circle.dot-mastery').count()).toBeGreaterThan(5);
-    expect(await page.locator('#projects article.project').count()).toBeGreaterThan(0);
+    const projects = page.locator('#projects article.project');
+    expect(await projects.count()).toBeGreaterThan(0);
+    expect(await projects.filter({ hasText: 'in progress' }).count()).toBe(1);
     expect(await page.locator('svg.gauge').getAttribute('aria-label')).toMatch(/Readiness .*: \d+%/);
 
     expect(requests).toEqual([url]);
@@ -135,6 +145,7 @@ describe.skipIf(!hasChromium)(`the report in Chromium${hasChromium ? '' : ` (${S
     if (process.env.PYROAD_UPDATE_SCREENSHOT) {
       // For the README: the top of the page, down to the end of the skills radar.
       mkdirSync(dirname(SCREENSHOT), { recursive: true });
+      await page.evaluate('window.scrollTo(0, 0)'); // bounding boxes are relative to the viewport
       const radar = (await page.locator('#skills').boundingBox())!;
       await page.screenshot({
         path: SCREENSHOT,

@@ -28,7 +28,9 @@ describe('pyroad mark', () => {
   it('an unknown topic: exit 2 with a did-you-mean, nothing written', async () => {
     const r = await run(['mark', 'functons', 'done'], { home: home.dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('pyroad: no topic "functons" in the roadmap (did you mean "functions"?); `pyroad roadmap` lists them\n');
+    expect(r.stderr).toBe(
+      'pyroad: no topic "functons" in the roadmap (did you mean "functions"?); `pyroad roadmap` lists them\n',
+    );
     expect(existsSync(journal())).toBe(false);
   });
 

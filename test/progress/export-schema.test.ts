@@ -9,9 +9,10 @@ describe('schema/export.schema.json', () => {
     const file = join(ROOT, 'schema', 'export.schema.json');
     const shipped = readFileSync(file, 'utf8');
     // When this fails: npm run build && node scripts/gen-export-schema.js
-    expect(shipped, 'schema/export.schema.json is out of date: run `npm run build && node scripts/gen-export-schema.js`').toBe(
-      exportJsonSchemaText(),
-    );
+    expect(
+      shipped,
+      'schema/export.schema.json is out of date: run `npm run build && node scripts/gen-export-schema.js`',
+    ).toBe(exportJsonSchemaText());
   });
 
   it('documents the format and every event type', () => {

@@ -6,15 +6,36 @@ import { progressSchemas, type ProgressEvent } from '../../src/progress/schema.j
 import { eventKey, uniqueEvents } from '../../src/progress/state.js';
 
 const id = fc.stringMatching(/^[a-z0-9-]{1,20}$/);
-const at = fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+const at = fc
+  .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+  .map((d) => d.toISOString());
 const event: fc.Arbitrary<ProgressEvent> = fc.oneof(
   fc.record({ e: fc.constant('rating' as const), at, topic: id, value: fc.integer({ min: 0, max: 4 }) }),
   fc.record(
-    { e: fc.constant('answer' as const), at, topic: id, question: id, choice: fc.nat(9), correct: fc.boolean(), session: id },
+    {
+      e: fc.constant('answer' as const),
+      at,
+      topic: id,
+      question: id,
+      choice: fc.nat(9),
+      correct: fc.boolean(),
+      session: id,
+    },
     { requiredKeys: ['e', 'at', 'topic', 'question', 'choice', 'correct'] },
   ),
-  fc.record({ e: fc.constant('status' as const), at, topic: id, status: fc.constantFrom('todo' as const, 'learning' as const, 'done' as const, 'skip' as const) }),
-  fc.record({ e: fc.constant('session' as const), at, session: id, area: id, phase: fc.constantFrom('start' as const, 'end' as const) }),
+  fc.record({
+    e: fc.constant('status' as const),
+    at,
+    topic: id,
+    status: fc.constantFrom('todo' as const, 'learning' as const, 'done' as const, 'skip' as const),
+  }),
+  fc.record({
+    e: fc.constant('session' as const),
+    at,
+    session: id,
+    area: id,
+    phase: fc.constantFrom('start' as const, 'end' as const),
+  }),
 );
 
 const HEADER = '{"format":"pyroad-progress","version":2,"created":"2026-01-01T00:00:00.000Z"}\n';

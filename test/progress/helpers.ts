@@ -34,7 +34,9 @@ export async function run(
   };
   const out = collect(Boolean(opts.tty));
   const err = collect(false);
-  const stdin = Object.assign(Readable.from(opts.input === undefined ? [] : [Buffer.from(opts.input)]), { isTTY: Boolean(opts.tty) });
+  const stdin = Object.assign(Readable.from(opts.input === undefined ? [] : [Buffer.from(opts.input)]), {
+    isTTY: Boolean(opts.tty),
+  });
   const code = await main(args, {
     stdin,
     stdout: out.stream,
@@ -56,7 +58,12 @@ export const answer = (question: string, topic: string, choice = 0, correct = tr
   choice,
   correct,
 });
-export const rating = (topic: string, value: number, time = at()): ProgressEvent => ({ e: 'rating', at: time, topic, value });
+export const rating = (topic: string, value: number, time = at()): ProgressEvent => ({
+  e: 'rating',
+  at: time,
+  topic,
+  value,
+});
 export const status = (topic: string, s: 'todo' | 'learning' | 'done' | 'skip', time = at()): ProgressEvent => ({
   e: 'status',
   at: time,

@@ -73,12 +73,16 @@ describe('pyroad import: the whole file is checked first', () => {
     );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('unknown topic ids (1): kubernetes');
-    expect(r.stderr).toContain('exported with the roadmap "Bootcamp DevOps track", but the roadmap in use is "Progress test roadmap"');
+    expect(r.stderr).toContain(
+      'exported with the roadmap "Bootcamp DevOps track", but the roadmap in use is "Progress test roadmap"',
+    );
     expect(r.stderr).toContain('--roadmap FILE');
   });
 
   it('answers that do not fit the roadmap: a question of another topic, a choice out of range', async () => {
-    const r = await importText(JSON.stringify(exportDoc([answer('loops-range', 'http'), answer('http-status', 'http', 7)])));
+    const r = await importText(
+      JSON.stringify(exportDoc([answer('loops-range', 'http'), answer('http-status', 'http', 7)])),
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('question "loops-range" belongs to topic "loops", not "http"');
     expect(r.stderr).toContain('chose choice 7, but that question has 5 choices (0 to 4)');
@@ -88,10 +92,12 @@ describe('pyroad import: the whole file is checked first', () => {
     const doc = exportDoc([
       { e: 'rating', at: 'yesterday', topic: 'loops', value: 9 },
       { e: 'answer', at: '2026-01-01T00:00:00Z', topic: 'loops', question: 'loops-range', choice: 0 },
+      { e: 'rating', at: '2026-01-01T00:00:00Z', topic: 'sql', value: 2 },
     ] as unknown as ProgressEvent[]);
     const r = await importText(JSON.stringify(doc));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/3 problems/);
+    expect(r.stderr).toMatch(/4 problems/);
+    expect(r.stderr).toContain('unknown topic ids (1): sql');
     expect(r.stderr).toContain('progress.events[0].at: Invalid ISO datetime');
     expect(r.stderr).toMatch(/progress\.events\[0\]\.value: Too big/);
     expect(r.stderr).toContain('progress.events[1].correct: missing (expected boolean)');
@@ -100,8 +106,16 @@ describe('pyroad import: the whole file is checked first', () => {
   const bad: [name: string, content: string, message: string | RegExp][] = [
     ['a 0-byte file', '', 'the file is empty (0 bytes); expected a pyroad export'],
     ['a blank file', '\n  \n', 'the file is blank'],
-    ['broken JSON, with line and column', '{\n  "format": "pyroad-export",\n  "version": 1,,\n}', /line 3, column \d+: not valid JSON/],
-    ['JSON that is not an export', '{"name":"my-package","version":"1.0.0"}', 'this is not a pyroad export (it has no "format": "pyroad-export")'],
+    [
+      'broken JSON, with line and column',
+      '{\n  "format": "pyroad-export",\n  "version": 1,,\n}',
+      /line 3, column \d+: not valid JSON/,
+    ],
+    [
+      'JSON that is not an export',
+      '{"name":"my-package","version":"1.0.0"}',
+      'this is not a pyroad export (it has no "format": "pyroad-export")',
+    ],
     ['an array', '[1,2,3]', 'this is not a pyroad export'],
     [
       'a newer export version',

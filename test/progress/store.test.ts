@@ -32,7 +32,12 @@ beforeEach(() => {
 afterEach(() => home.cleanup());
 
 const open = (options: StoreOptions = {}) =>
-  new ProgressStore(file, { cacheDir, warn: (t) => warnings.push(t), now: () => new Date('2026-02-01T12:00:00Z'), ...options });
+  new ProgressStore(file, {
+    cacheDir,
+    warn: (t) => warnings.push(t),
+    now: () => new Date('2026-02-01T12:00:00Z'),
+    ...options,
+  });
 
 const HEADER = '{"format":"pyroad-progress","version":2,"created":"2026-01-01T00:00:00.000Z"}\n';
 const line = (event: ProgressEvent) => `${JSON.stringify(encodeEvent(event))}\n`;
@@ -88,7 +93,9 @@ describe('ProgressStore: the journal', () => {
   });
 
   it('refuses an invalid event: that is a bug, and nothing is written', () => {
-    expect(() => open().append([{ ...rating('loops', 3), value: 9 } as ProgressEvent])).toThrow(/invalid progress event/);
+    expect(() => open().append([{ ...rating('loops', 3), value: 9 } as ProgressEvent])).toThrow(
+      /invalid progress event/,
+    );
     expect(existsSync(file)).toBe(false);
   });
 });
@@ -288,11 +295,16 @@ describe('ProgressStore: version 1 (progress.json) is migrated on load', () => {
 
   it('refuses a broken old file without touching it', () => {
     const v1 = join(home.dir, 'progress.json');
-    writeFileSync(v1, '{"version":1,"ratings":{"loops":{"value":9,"at":"2025-01-01T00:00:00Z"}},"statuses":{},"answers":[]}');
+    writeFileSync(
+      v1,
+      '{"version":1,"ratings":{"loops":{"value":9,"at":"2025-01-01T00:00:00Z"}},"statuses":{},"answers":[]}',
+    );
     const before = snapshot(v1);
     const e = failure(() => open().load());
     expect(e.exitCode).toBe(1);
-    expect(e.message).toMatch(/old-format progress file .*progress\.json cannot be read: field "ratings\.loops\.value": Too big/);
+    expect(e.message).toMatch(
+      /old-format progress file .*progress\.json cannot be read: field "ratings\.loops\.value": Too big/,
+    );
     expect(snapshot(v1)).toEqual(before);
     expect(existsSync(file)).toBe(false);
   });
@@ -349,7 +361,10 @@ describe('ProgressStore: the lock', () => {
   };
 
   it('breaks a lock left by a process that died', () => {
-    writeFileSync(lock(), JSON.stringify({ pid: deadPid(), host: hostname(), token: 'dead', at: new Date().toISOString() }));
+    writeFileSync(
+      lock(),
+      JSON.stringify({ pid: deadPid(), host: hostname(), token: 'dead', at: new Date().toISOString() }),
+    );
     const started = Date.now();
     open().append([rating('loops', 1)]);
     expect(Date.now() - started).toBeLessThan(2000);
@@ -358,7 +373,10 @@ describe('ProgressStore: the lock', () => {
   });
 
   it('breaks a lock that is too old, whoever holds it', () => {
-    writeFileSync(lock(), JSON.stringify({ pid: process.ppid, host: 'elsewhere', token: 'old', at: '2020-01-01T00:00:00Z' }));
+    writeFileSync(
+      lock(),
+      JSON.stringify({ pid: process.ppid, host: 'elsewhere', token: 'old', at: '2020-01-01T00:00:00Z' }),
+    );
     const old = new Date(Date.now() - 60_000);
     utimesSync(lock(), old, old);
     open().append([rating('loops', 1)]);
@@ -368,10 +386,15 @@ describe('ProgressStore: the lock', () => {
   it('waits for a live lock, then gives up with a clear error (exit 1) and changes nothing', () => {
     open().append([rating('loops', 1)]);
     const before = snapshot(file);
-    writeFileSync(lock(), JSON.stringify({ pid: process.ppid, host: hostname(), token: 'live', at: new Date().toISOString() }));
+    writeFileSync(
+      lock(),
+      JSON.stringify({ pid: process.ppid, host: hostname(), token: 'live', at: new Date().toISOString() }),
+    );
     const e = failure(() => open({ lock: { timeoutMs: 150 } }).append([rating('loops', 2)]));
     expect(e.exitCode).toBe(1);
-    expect(e.message).toMatch(new RegExp(`progress file ${file} is locked by another pyroad \\(process ${process.ppid}\\)`));
+    expect(e.message).toMatch(
+      new RegExp(`progress file ${file} is locked by another pyroad \\(process ${process.ppid}\\)`),
+    );
     expect(fullText(e)).toContain(`delete ${lock()}`);
     expect(snapshot(file)).toEqual(before);
     expect(existsSync(lock())).toBe(true); // not ours to remove

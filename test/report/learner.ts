@@ -52,6 +52,13 @@ const PROFILE: { area: string; day: number; self: number; accuracy: number; topi
   { area: 'web-frameworks', day: 41, self: 2, accuracy: 0.65 },
   { area: 'security', day: 47, self: 3, accuracy: 0.35 },
   { area: 'sql', day: 53, self: 2, accuracy: 0.75, topics: 4 },
+  { area: 'frontend', day: 55, self: 3, accuracy: 0.9 },
+  { area: 'the-job', day: 56, self: 3, accuracy: 1 },
+];
+
+/** Statuses set by hand with `pyroad mark`: a portfolio project under way. */
+export const HALFWAY_MARKS: { day: number; topic: string; status: 'learning' | 'done' }[] = [
+  { day: 50, topic: 'portfolio-site-project', status: 'learning' },
 ];
 
 export const START = Date.parse('2026-01-05T18:30:00Z');
@@ -72,6 +79,17 @@ export function halfwaySessions(roadmap: Roadmap, seed = 7): Session[] {
     }
     return [{ at: new Date(START + p.day * 86_400_000).toISOString(), area: area.id, ratings, answers }];
   });
+}
+
+/** Records statuses with `pyroad mark` (the built binary), each on its day. */
+export function recordMarks(marks: typeof HALFWAY_MARKS, opts: { home: string }): void {
+  for (const m of marks) {
+    const r = runCli(['mark', m.topic, m.status], {
+      home: opts.home,
+      env: { PYROAD_NOW: new Date(START + m.day * 86_400_000).toISOString() },
+    });
+    if (r.code !== 0) throw new Error(`mark ${m.topic} ${m.status} failed (exit ${r.code}): ${r.stderr}`);
+  }
 }
 
 /** Records sessions with `pyroad assess --answers` (the built binary); throws on any failure. */

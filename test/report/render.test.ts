@@ -109,8 +109,11 @@ describe('the report page', () => {
     const page = render({ roadmap: map, summary: summaryOf(map, someProgress(map, 4)) });
     expect(count(page, /<polygon class="shape shape-self"/)).toBe(1);
     expect(count(page, /<polygon class="shape shape-quiz"/)).toBe(1);
-    expect(page).toMatch(/<svg class="chart radar"[^>]*role="img"[^>]*aria-labelledby="radar-title radar-desc"/);
-    expect(page).toContain('<title id="radar-title">');
+    expect(page).toMatch(
+      /<svg class="chart radar"[^>]*role="img" aria-label="Mastery per area[^"]*" aria-describedby="radar-desc"/,
+    );
+    expect(page).toContain('<title>Mastery per area: self-rating compared with quiz result</title>');
+    expect(page).toMatch(/<desc id="radar-desc">6 areas; the exact numbers are in the table next to the chart\./);
     expect(page).toMatch(/<ul class="legend">.*Self-rating.*Quiz result/s);
     const table = page.slice(
       page.indexOf('<table class="area-table"'),

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SETTINGS, SETTING_KEYS, defaultSettings } from '../../src/settings/keys.js';
 import { readSettings } from '../../src/settings/read.js';
 import { SettingsStore } from '../../src/settings/store.js';
-import { PyroadError } from '../../src/errors.js';
+import type { PyroadError } from '../../src/errors.js';
 import { run, tempHome } from '../progress/helpers.js';
 
 let home: ReturnType<typeof tempHome>;
@@ -91,8 +91,17 @@ describe('SettingsStore (conf)', () => {
 
   it('lists invalid stored values as defaults', () => {
     writeFileSync(settingsFile(), JSON.stringify({ nextLimit: 500, color: false }));
-    const list = Object.fromEntries(store().list().map((e) => [e.key, [e.value, e.isDefault]]));
-    expect(list).toEqual({ questionsPerTopic: [4, true], nextLimit: [3, true], roadmap: ['', true], color: [false, false] });
+    const list = Object.fromEntries(
+      store()
+        .list()
+        .map((e) => [e.key, [e.value, e.isDefault]]),
+    );
+    expect(list).toEqual({
+      questionsPerTopic: [4, true],
+      nextLimit: [3, true],
+      roadmap: ['', true],
+      color: [false, false],
+    });
   });
 });
 
@@ -116,7 +125,10 @@ describe('pyroad config and where', () => {
   it('config usage errors exit 2', async () => {
     const h = { home: home.dir };
     const bad = await run(['config', 'set', 'color', 'purple'], h);
-    expect([bad.code, bad.stderr]).toEqual([2, 'pyroad: "purple" is not a valid value for color; allowed: true or false (also on/off, yes/no)\n']);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'pyroad: "purple" is not a valid value for color; allowed: true or false (also on/off, yes/no)\n',
+    ]);
     const action = await run(['config', 'lst'], h);
     expect(action.code).toBe(2);
     expect(action.stderr).toContain('unknown config action "lst" (did you mean "list"?)');
@@ -131,6 +143,10 @@ describe('pyroad config and where', () => {
     expect(r.stdout).toContain(`progress  ${join(home.dir, 'progress.jsonl')} (not created yet)\n`);
     expect(r.stdout).toContain(`cache     ${join(home.dir, 'cache')}\n`);
     const json = JSON.parse((await run(['where', '--json'], { home: home.dir })).stdout);
-    expect(json).toMatchObject({ home: home.dir, settings: join(home.dir, 'settings.json'), progress: join(home.dir, 'progress.jsonl') });
+    expect(json).toMatchObject({
+      home: home.dir,
+      settings: join(home.dir, 'settings.json'),
+      progress: join(home.dir, 'progress.jsonl'),
+    });
   });
 });

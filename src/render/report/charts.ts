@@ -14,6 +14,8 @@ export const RADAR_SERIES = [
   { key: 'quiz', label: 'Quiz result', note: 'how you did on the questions' },
 ] as const;
 
+const RADAR_TITLE = 'Mastery per area: self-rating compared with quiz result';
+const TIMELINE_TITLE = 'Overall mastery over time';
 const RADAR = { width: 680, height: 460, cx: 340, cy: 230 };
 
 /** Smaller labels and a smaller web as the number of areas grows, so 20 areas still fit. */
@@ -91,9 +93,10 @@ export function radarSvg(areas: readonly RadarArea[], description: string): Frag
     class="chart radar"
     viewBox="0 0 ${RADAR.width} ${RADAR.height}"
     role="img"
-    aria-labelledby="radar-title radar-desc"
+    aria-label="${RADAR_TITLE}"
+    aria-describedby="radar-desc"
   >
-    <title id="radar-title">Mastery per area: self-rating compared with quiz result</title>
+    <title>${RADAR_TITLE}</title>
     <desc id="radar-desc">${description}</desc>
     <g class="grid">${grid}${spokes}</g>
     <g class="ring-labels" aria-hidden="true">${ringLabels}</g>
@@ -144,9 +147,10 @@ export function timelineSvg(history: readonly TimelineInput[], description: stri
     class="chart timeline"
     viewBox="0 0 ${TIMELINE.width} ${TIMELINE.height}"
     role="img"
-    aria-labelledby="timeline-title timeline-desc"
+    aria-label="${TIMELINE_TITLE}"
+    aria-describedby="timeline-desc"
   >
-    <title id="timeline-title">Overall mastery over time</title>
+    <title>${TIMELINE_TITLE}</title>
     <desc id="timeline-desc">${description}</desc>
     <g class="grid">${grid}</g>
     <g class="activity-bars">${bars}</g>

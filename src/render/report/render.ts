@@ -56,6 +56,9 @@ const CALIBRATION = {
   consistent: { label: 'agree', note: 'consistent: rating and quiz agree' },
 } as const;
 
+const calibrationNote = (c: TopicRow['calibration']): string =>
+  c === 'unknown' ? 'not enough data yet' : CALIBRATION[c].note;
+
 const stateChip = (row: TopicRow) => {
   const state = topicState(row);
   return html`<span class="chip ${STATE_CLASSES[state]}">${state === 'mastered' ? '✓ mastered' : state}</span>`;
@@ -65,8 +68,8 @@ const PROJECT_STATES = { todo: 'not started', learning: 'in progress', done: 'do
 
 const calibrationChip = (c: AreaView['calibration']) =>
   c === 'unknown'
-    ? html`<span class="muted" title="not enough data yet">—</span>`
-    : html`<span class="chip ${c}" title="${CALIBRATION[c].note}">${CALIBRATION[c].label}</span>`;
+    ? html`<span class="muted" title="${calibrationNote(c)}">—</span>`
+    : html`<span class="chip ${c}" title="${calibrationNote(c)}">${CALIBRATION[c].label}</span>`;
 
 /** An "i" in a circle, drawn rather than an emoji (no emoji font is needed). */
 const INFO_ICON = html`<svg class="icon" viewBox="0 0 20 20" aria-hidden="true">
@@ -443,7 +446,7 @@ function pathCard(view: ReportView): Fragment {
     }
     const here = a.id === view.currentArea;
     items.push(
-      html`<li class="path-step${here ? ' here' : ''}" ${here ? html` aria-current="step"` : ''}>
+      html`<li class="path-step${here ? ' here' : ''}" title="${a.summary}" ${here ? html` aria-current="step"` : ''}>
         <span class="n">${a.step}</span>
         <span class="title">${a.title}${here ? html` <span class="chip kind">you are here</span>` : ''}</span>
         <span class="bar"
@@ -493,7 +496,10 @@ function topicsCard(view: ReportView): Fragment {
               <th scope="row">${t.title}<span class="topic-id">${t.id}</span></th>
               <td>${stateChip(t)}</td>
               <td class="mastery-cell">${meter(t.mastery)}${pct(t.mastery)}</td>
-              <td class="num">
+              <td
+                class="num${t.calibration === 'over-confident' ? ' flag-over' : ''}"
+                title="${calibrationNote(t.calibration)}"
+              >
                 <span class="score-self">${pct(t.selfScore)}</span> /
                 <span class="score-quiz">${pct(t.quizScore)}</span>
               </td>

@@ -202,6 +202,7 @@ tbody.area-group tr.group th .muted { font-weight: 500; }
 .mastery-cell { white-space: nowrap; }
 .score-self { color: var(--self); font-weight: 650; }
 .score-quiz { color: var(--quiz); font-weight: 650; }
+.flag-over { background: var(--warn-bg); border-radius: 6px; }
 details { margin-top: 12px; }
 summary { cursor: pointer; color: var(--accent); font-size: 0.9rem; }
 

@@ -54,14 +54,11 @@ export interface AreaView {
 export interface ProjectView {
   id: string;
   title: string;
-  area: string;
   summary: string;
   status: Status;
-  mastery: number;
   milestones: number;
   doneWhen: string;
   proves: { id: string; title: string; mastered: boolean; mastery: number }[];
-  url?: string | undefined;
 }
 
 export interface ReportView {
@@ -178,10 +175,8 @@ export function buildView(roadmap: Roadmap, summary: Summary): ReportView {
         {
           id: topic.id,
           title: topic.title,
-          area: area.title,
           summary: topic.summary,
           status: row.status,
-          mastery: row.mastery,
           milestones: topic.project.milestones.length,
           doneWhen: topic.project.done_when,
           proves: topic.project.proves.map((id) => {
@@ -193,7 +188,6 @@ export function buildView(roadmap: Roadmap, summary: Summary): ReportView {
               mastery: proved?.mastery ?? 0,
             };
           }),
-          url: topic.resources[0]?.url,
         },
       ];
     }),
