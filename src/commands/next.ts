@@ -52,7 +52,8 @@ export function registerNext(program: Program): void {
         'pyroad next --limit 5',
         'pyroad next --area sql',
         'pyroad next --json | jq ".recommendations[0]"',
-      ) + '\nThe clock can be pinned with PYROAD_NOW (an ISO date), e.g. to see which reviews will be due.\n',
+      ) +
+        '\nPYROAD_NOW (an ISO date) pins the clock, e.g. to see which reviews will be due; meant for tests and demos.\n',
     )
     .action(
       program.action(async (ctx, opts: NextOptions) => {

@@ -11,7 +11,7 @@ const tmp = tempDir('pyroad-coach-');
 afterAll(tmp.cleanup);
 const home = join(tmp.dir, 'home');
 const NOW = '2026-03-01T12:00:00Z';
-const run = (args: string[], now = NOW) => runCli(args, { home, env: { PYROAD_NOW: now } });
+const run = (args: string[], now = NOW) => runCli(args, { home, env: { PYROAD_NOW: now }, timeout: 60_000 });
 
 interface NextJson {
   stage: string;
