@@ -2,8 +2,9 @@ import type { ProgressState, TopicProgress } from '../progress/state.js';
 import type { Status } from '../progress/schema.js';
 import type { RoadmapIndex } from '../roadmap/query.js';
 import type { Area, Topic } from '../roadmap/schema.js';
-import { MASTERY, isMisjudged, round3, topicMastery, type TopicMastery } from './mastery.js';
-import { isDue, reviewState, type ReviewState } from './schedule.js';
+import { MASTERY, isMisjudged, masteryOf, round3, topicMastery, type TopicMastery } from './mastery.js';
+import { isDue, replay, type ReviewState } from './schedule.js';
+import { timedAnswers, type TimedAnswer } from './timeline.js';
 import type { TopicSummary } from './types.js';
 
 /** What the coach knows about one topic: the roadmap entry, the learner's results, derived flags. */
@@ -35,8 +36,8 @@ export interface TopicFacts {
 const NO_RESULTS: TopicMastery = Object.freeze(topicMastery(undefined, []));
 
 /**
- * One topic's facts from its progress entry. Used for "now" and, with the progress as it stood
- * on an earlier day, for the history.
+ * One topic's facts from its progress entry: the coach's view of "now". `answers` are the topic's
+ * answers in canonical order (timeline.ts); without them the entry's answers are parsed here.
  */
 export function topicFacts(
   topic: Topic,
@@ -44,12 +45,28 @@ export function topicFacts(
   index: number,
   progress: Pick<TopicProgress, 'rating' | 'answers' | 'status'> | undefined,
   now: Date,
-  withSchedule = true,
+  answers: readonly TimedAnswer[] | undefined = progress ? timedAnswers(progress.answers) : undefined,
 ): TopicFacts {
   const rating = progress?.rating?.value;
-  const answers = progress?.answers ?? [];
-  const status: Status = progress?.status?.status ?? 'todo';
-  const quiz = progress ? topicMastery(rating, answers) : NO_RESULTS;
+  const quiz = progress ? masteryOf(rating, answers ?? []) : NO_RESULTS;
+  const review = answers && answers.length > 0 ? replay(answers, now) : undefined;
+  return deriveFacts(topic, area, index, rating, progress?.status?.status ?? 'todo', quiz, review, now);
+}
+
+/**
+ * The flags that follow from a topic's rating, status and quiz results. The history calls it
+ * with results as they stood on an earlier day (and no review schedule).
+ */
+export function deriveFacts(
+  topic: Topic,
+  area: Area,
+  index: number,
+  rating: number | undefined,
+  status: Status,
+  quiz: TopicMastery,
+  review: ReviewState | undefined,
+  now: Date,
+): TopicFacts {
   const misjudged = isMisjudged(rating, quiz);
   const practical = topic.project !== undefined || topic.checklist !== undefined;
   const poorQuiz = quiz.quizScore !== undefined && quiz.quizScore < MASTERY.poorQuiz;
@@ -79,27 +96,32 @@ export function topicFacts(
     complete,
     skipped: status === 'skip',
     misjudged,
-    assessed: rating !== undefined || answers.length > 0,
+    assessed: rating !== undefined || quiz.answered > 0,
     practical,
     due: false,
   };
   if (rating !== undefined) facts.rating = rating;
-  if (withSchedule && answers.length > 0) {
-    const review = reviewState(answers, now);
-    if (review) {
-      facts.review = review;
-      facts.due = status !== 'skip' && isDue(review.nextReview, now);
-    }
+  if (review) {
+    facts.review = review;
+    facts.due = status !== 'skip' && isDue(review.nextReview, now);
   }
   return facts;
 }
 
-/** Facts for every topic of the roadmap, in path order. */
-export function allFacts(index: RoadmapIndex, state: ProgressState, now: Date): TopicFacts[] {
+/** Facts for every topic of the roadmap, in path order, from the journal's parsed answers. */
+export function allFacts(
+  index: RoadmapIndex,
+  state: ProgressState,
+  now: Date,
+  answers: ReadonlyMap<string, readonly TimedAnswer[]> = new Map(),
+): TopicFacts[] {
   const out: TopicFacts[] = [];
   let i = 0;
   for (const area of index.roadmap.areas)
-    for (const topic of area.topics) out.push(topicFacts(topic, area, i++, state.topics.get(topic.id), now));
+    for (const topic of area.topics) {
+      const progress = state.topics.get(topic.id);
+      out.push(topicFacts(topic, area, i++, progress, now, progress ? (answers.get(topic.id) ?? []) : undefined));
+    }
   return out;
 }
 
@@ -118,20 +140,8 @@ export function toTopicSummary(f: TopicFacts, progress: TopicProgress | undefine
   };
   if (f.rating !== undefined) s.rating = f.rating;
   if (f.quiz.quizScore !== undefined) s.quizScore = round3(f.quiz.quizScore);
-  const last = lastAssessed(progress);
-  if (last) s.lastAssessed = last;
+  const last = Math.max(f.quiz.latest ?? -Infinity, progress?.rating ? Date.parse(progress.rating.at) : -Infinity);
+  if (Number.isFinite(last)) s.lastAssessed = new Date(last).toISOString();
   if (f.review) s.nextReview = f.review.nextReview.toISOString();
   return s;
-}
-
-function lastAssessed(progress: TopicProgress | undefined): string | undefined {
-  if (!progress) return undefined;
-  let best: { t: number; at: string } | undefined;
-  const consider = (at: string) => {
-    const t = Date.parse(at);
-    if (!Number.isNaN(t) && (!best || t > best.t)) best = { t, at };
-  };
-  for (const a of progress.answers) consider(a.at);
-  if (progress.rating) consider(progress.rating.at);
-  return best ? new Date(best.t).toISOString() : undefined;
 }

@@ -1,42 +1,45 @@
-import type { ProgressEvent, Status } from '../progress/schema.js';
-import type { ProgressState } from '../progress/state.js';
+import type { Status } from '../progress/schema.js';
 import type { RoadmapIndex } from '../roadmap/query.js';
-import type { AnswerEvent } from '../progress/schema.js';
-import { topicFacts, type TopicFacts } from './facts.js';
-import { round3 } from './mastery.js';
+import { deriveFacts, topicFacts, type TopicFacts } from './facts.js';
+import { QuizTally, round3 } from './mastery.js';
 import { emptyTotals, readinessOf } from './readiness.js';
+import type { TimedEvent, TopicEvent } from './timeline.js';
 import type { HistoryPoint, RecentChange } from './types.js';
 
 const DAY_MS = 86_400_000;
 
 interface Working {
-  rating?: { value: number; at: string };
-  answers: AnswerEvent[];
-  status?: { status: Status; at: string };
+  rating?: number;
+  status: Status;
+  tally: QuizTally;
 }
+
+const KIND_ORDER: Record<TopicEvent['e'], number> = { rating: 0, status: 1, answer: 2 };
 
 /**
  * Mastery and readiness at the end of every day with activity, by replaying the journal in time
- * order. Linear in the number of events: each day only the topics it touched are recomputed.
+ * order. Each topic keeps a running tally of its answers, and each day only the topics it touched
+ * are recomputed, so the cost is linear in the number of events (plus one sort).
  */
-export function buildHistory(index: RoadmapIndex, state: ProgressState, now: Date): HistoryPoint[] {
-  type TopicEvent = Exclude<ProgressEvent, { e: 'session' }>;
-  const timed: { t: number; i: number; event: TopicEvent }[] = [];
-  state.events.forEach((event, i) => {
-    // Only what changes a topic's mastery; session markers (and any future event kind) are skipped.
-    if (event.e !== 'rating' && event.e !== 'answer' && event.e !== 'status') return;
-    if (!index.topics.has(event.topic)) return;
-    const t = Date.parse(event.at);
-    if (!Number.isNaN(t)) timed.push({ t, i, event });
-  });
+export function buildHistory(index: RoadmapIndex, events: readonly TimedEvent[], now: Date): HistoryPoint[] {
+  const timed = events.filter((e) => index.topics.has(e.event.topic));
   if (timed.length === 0) return [];
-  timed.sort((a, b) => a.t - b.t || a.i - b.i);
+  // Time order. At the same instant: the later journal line wins for ratings and statuses (as in
+  // the fold), and answers go in canonical order (timeline.ts), so the last point equals the
+  // summary to the last bit.
+  timed.sort(
+    (a, b) =>
+      a.t - b.t ||
+      KIND_ORDER[a.event.e] - KIND_ORDER[b.event.e] ||
+      (a.event.e === 'answer' && b.event.e === 'answer' ? Number(a.event.correct) - Number(b.event.correct) : 0) ||
+      a.i - b.i,
+  );
 
   const totals = emptyTotals();
   const current = new Map<string, TopicFacts>();
   const working = new Map<string, Working>();
   for (const [id, entry] of index.topics) {
-    const f = topicFacts(entry.topic, entry.area, entry.index, undefined, now, false);
+    const f = topicFacts(entry.topic, entry.area, entry.index, undefined, now);
     current.set(id, f);
     add(totals, f, 1);
   }
@@ -44,25 +47,27 @@ export function buildHistory(index: RoadmapIndex, state: ProgressState, now: Dat
   const points: HistoryPoint[] = [];
   let k = 0;
   while (k < timed.length) {
-    const day = new Date(timed[k]!.t).toISOString().slice(0, 10);
+    const dayNumber = Math.floor(timed[k]!.t / DAY_MS);
     const touched = new Set<string>();
     let answered = 0;
-    for (; k < timed.length && new Date(timed[k]!.t).toISOString().slice(0, 10) === day; k++) {
-      const { event } = timed[k]!;
+    for (; k < timed.length && Math.floor(timed[k]!.t / DAY_MS) === dayNumber; k++) {
+      const { event, t } = timed[k]!;
       let w = working.get(event.topic);
-      if (!w) working.set(event.topic, (w = { answers: [] }));
+      if (!w) working.set(event.topic, (w = { status: 'todo', tally: new QuizTally() }));
       touched.add(event.topic);
-      if (event.e === 'rating') w.rating = { value: event.value, at: event.at };
-      else if (event.e === 'status') w.status = { status: event.status, at: event.at };
+      if (event.e === 'rating') w.rating = event.value;
+      else if (event.e === 'status') w.status = event.status;
       else if (event.e === 'answer') {
-        w.answers.push(event);
+        w.tally.add(t, event.correct);
         answered++;
       }
     }
     for (const id of touched) {
       const entry = index.topics.get(id)!;
+      const w = working.get(id)!;
       add(totals, current.get(id)!, -1);
-      const f = topicFacts(entry.topic, entry.area, entry.index, working.get(id), now, false);
+      const quiz = w.tally.result(w.rating);
+      const f = deriveFacts(entry.topic, entry.area, entry.index, w.rating, w.status, quiz, undefined, now);
       current.set(id, f);
       add(totals, f, 1);
     }
@@ -73,7 +78,7 @@ export function buildHistory(index: RoadmapIndex, state: ProgressState, now: Dat
       count += t.count;
     }
     points.push({
-      date: day,
+      date: new Date(dayNumber * DAY_MS).toISOString().slice(0, 10),
       mastery: round3(count ? sum / count : 0),
       readiness: round3(readinessOf(totals)),
       answered,
@@ -92,7 +97,7 @@ function add(totals: ReturnType<typeof emptyTotals>, f: TopicFacts, sign: 1 | -1
 
 /** How things moved in the last `days` days: mastery and readiness then and now, and the activity. */
 export function recentChange(
-  state: ProgressState,
+  events: readonly TimedEvent[],
   points: readonly HistoryPoint[],
   now: Date,
   current: { mastery: number; readiness: number },
@@ -104,13 +109,10 @@ export function recentChange(
   for (const p of points) if (p.date < cutoffDay) before = p;
   let answered = 0;
   const topics = new Set<string>();
-  for (const event of state.events) {
-    if (event.e !== 'answer' && event.e !== 'rating') continue;
-    const t = Date.parse(event.at);
-    if (t > cutoff && t <= now.getTime()) {
-      if (event.e === 'answer') answered++;
-      topics.add(event.topic);
-    }
+  for (const { t, event } of events) {
+    if (event.e === 'status' || t <= cutoff || t > now.getTime()) continue;
+    if (event.e === 'answer') answered++;
+    topics.add(event.topic);
   }
   const masteryBefore = before?.mastery ?? 0;
   const readinessBefore = before?.readiness ?? 0;

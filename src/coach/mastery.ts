@@ -1,3 +1,4 @@
+import { timedAnswers, type TimedAnswer } from './timeline.js';
 import type { Calibration } from './types.js';
 
 /**
@@ -29,7 +30,7 @@ export const MASTERY = {
   confidentRating: 3,
 } as const;
 
-const DAY_MS = 86_400_000;
+const HALF_LIFE_MS = MASTERY.halfLifeDays * 86_400_000;
 
 export interface AnswerLike {
   at: string;
@@ -47,39 +48,73 @@ export interface TopicMastery {
   calibration: Calibration;
   /** Self-rating minus quiz score, when both are known. */
   gap?: number;
+  /** Time of the latest answer (ms), when there are answers. */
+  latest?: number;
 }
 
-export function topicMastery(rating: number | undefined, answers: readonly AnswerLike[]): TopicMastery {
-  const selfScore = rating === undefined ? undefined : Math.max(0, Math.min(4, rating)) / 4;
-  // Summed in a canonical order (time, then wrong before right) so that two journals holding the
-  // same answers in another line order give bit-for-bit the same result.
-  const items = answers
-    .map((a) => ({ t: Date.parse(a.at), correct: a.correct }))
-    .filter((a) => !Number.isNaN(a.t))
-    .sort((a, b) => a.t - b.t || Number(a.correct) - Number(b.correct));
-  const latest = items.length ? items[items.length - 1]!.t : 0;
-  let correct = 0;
-  let weight = 0;
-  let weightedCorrect = 0;
-  for (const a of items) {
-    const w = Math.pow(0.5, (latest - a.t) / DAY_MS / MASTERY.halfLifeDays);
-    weight += w;
-    if (a.correct) {
-      weightedCorrect += w;
-      correct++;
+/**
+ * Sums answers one at a time, in time order, so the history can follow a topic day by day
+ * without re-reading its earlier answers. Weights are kept relative to the first answer
+ * (2^((t − t₀)/half-life)) and scaled to the latest one at the end, which is the same weighting
+ * as ½^((latest − t)/half-life); the origin moves forward long before the numbers could overflow.
+ */
+export class QuizTally {
+  private origin = NaN;
+  private total = 0;
+  private right = 0;
+  latest = -Infinity;
+  answered = 0;
+  correct = 0;
+
+  /** Adds one answer; answers must come in canonical order (timeline.ts). */
+  add(t: number, correct: boolean): void {
+    if (Number.isNaN(this.origin)) this.origin = t;
+    let exponent = (t - this.origin) / HALF_LIFE_MS;
+    if (exponent > 512) {
+      const shift = Math.pow(2, -exponent);
+      this.total *= shift;
+      this.right *= shift;
+      this.origin = t;
+      exponent = 0;
     }
+    const w = Math.pow(2, exponent);
+    this.total += w;
+    this.answered++;
+    if (correct) {
+      this.right += w;
+      this.correct++;
+    }
+    if (t > this.latest) this.latest = t;
   }
-  const quizScore = items.length ? weightedCorrect / weight : undefined;
-  const q = weight / (weight + MASTERY.quizPrior);
-  const mastery = clamp01(q * (quizScore ?? 0) + (1 - q) * (selfScore ?? 0));
-  const result: TopicMastery = { mastery, answered: items.length, correct, calibration: 'unknown' };
-  if (selfScore !== undefined) result.selfScore = selfScore;
-  if (quizScore !== undefined) result.quizScore = quizScore;
-  if (selfScore !== undefined && quizScore !== undefined && items.length >= MASTERY.calibrationAnswers) {
-    result.gap = selfScore - quizScore;
-    result.calibration = calibrationOf(result.gap);
+
+  result(rating: number | undefined): TopicMastery {
+    const selfScore = rating === undefined ? undefined : Math.max(0, Math.min(4, rating)) / 4;
+    const evidence = this.answered ? this.total * Math.pow(2, -(this.latest - this.origin) / HALF_LIFE_MS) : 0;
+    const quizScore = this.answered ? this.right / this.total : undefined;
+    const q = evidence / (evidence + MASTERY.quizPrior);
+    const mastery = clamp01(q * (quizScore ?? 0) + (1 - q) * (selfScore ?? 0));
+    const result: TopicMastery = { mastery, answered: this.answered, correct: this.correct, calibration: 'unknown' };
+    if (selfScore !== undefined) result.selfScore = selfScore;
+    if (quizScore !== undefined) result.quizScore = quizScore;
+    if (this.answered) result.latest = this.latest;
+    if (selfScore !== undefined && quizScore !== undefined && this.answered >= MASTERY.calibrationAnswers) {
+      result.gap = selfScore - quizScore;
+      result.calibration = calibrationOf(result.gap);
+    }
+    return result;
   }
-  return result;
+}
+
+/** Mastery from a self-rating and raw answers (any order). */
+export function topicMastery(rating: number | undefined, answers: readonly AnswerLike[]): TopicMastery {
+  return masteryOf(rating, timedAnswers(answers));
+}
+
+/** Mastery from a self-rating and answers already in canonical order (see timeline.ts). */
+export function masteryOf(rating: number | undefined, answers: readonly TimedAnswer[]): TopicMastery {
+  const tally = new QuizTally();
+  for (const a of answers) tally.add(a.t, a.correct);
+  return tally.result(rating);
 }
 
 /** Over-confident when the self-rating is well above the quiz score, under-confident when well below. */

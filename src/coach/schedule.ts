@@ -1,9 +1,10 @@
 import { FSRSAlgorithm, Rating, dateDiffInDays, generatorParameters, type FSRSState, type Grade } from 'ts-fsrs';
+import { timedAnswers, type TimedAnswer } from './timeline.js';
 
 /**
  * Spaced re-assessment with FSRS (ts-fsrs). Each topic is one "card"; each assessment of it (the
- * answers given in one assess session, or on one day when answers carry no session) is one review,
- * graded by how well it went. Replaying the reviews gives the date the next re-check is due.
+ * answers given on one day, normally one assess session) is one review, graded by how well it
+ * went. Replaying the reviews gives the date the next re-check is due.
  *
  * Topics are not flashcards: a whole topic is re-checked, not one fact, so the scheduler asks for
  * 80% retention instead of the flashcard default of 90%, which stretches the intervals about
@@ -69,32 +70,49 @@ export const GRADE_NAMES: Record<Grade, string> = {
   [Rating.Easy]: 'easy',
 };
 
-/** Groups a topic's answers into assessments: by session id, else by UTC day. In time order. */
+/**
+ * Groups a topic's answers into assessments, one per UTC day, in time order. An assess session
+ * is usually one sitting, so this is the session; two sittings on one day count as one review
+ * (FSRS works in days, and several same-day reviews would only inflate the interval).
+ */
 export function groupAssessments(answers: readonly AnswerForSchedule[]): Assessment[] {
-  const groups = new Map<string, { at: number; answered: number; correct: number }>();
-  for (const answer of answers) {
-    const t = Date.parse(answer.at);
-    if (Number.isNaN(t)) continue;
-    const key = answer.session ? `s:${answer.session}` : `d:${new Date(t).toISOString().slice(0, 10)}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { at: t, answered: 0, correct: 0 }));
-    if (t > g.at) g.at = t;
-    g.answered++;
-    if (answer.correct) g.correct++;
+  return assessmentsOf(timedAnswers(answers));
+}
+
+/** The same, for answers already in time order (see timeline.ts): one pass, no parsing. */
+export function assessmentsOf(answers: readonly TimedAnswer[]): Assessment[] {
+  const out: Assessment[] = [];
+  let day = NaN;
+  let at = 0;
+  let answered = 0;
+  let correct = 0;
+  const flush = () => {
+    if (answered) out.push({ at: new Date(at), answered, correct, grade: gradeFor(correct, answered) });
+  };
+  for (const a of answers) {
+    const d = Math.floor(a.t / DAY_MS);
+    if (d !== day) {
+      flush();
+      day = d;
+      answered = 0;
+      correct = 0;
+    }
+    at = a.t;
+    answered++;
+    if (a.correct) correct++;
   }
-  return [...groups.values()]
-    .sort((a, b) => a.at - b.at || a.answered - b.answered || a.correct - b.correct)
-    .map((g) => ({
-      at: new Date(g.at),
-      answered: g.answered,
-      correct: g.correct,
-      grade: gradeFor(g.correct, g.answered),
-    }));
+  flush();
+  return out;
 }
 
 /** Replays a topic's assessments through FSRS. Undefined when it was never assessed by quiz. */
 export function reviewState(answers: readonly AnswerForSchedule[], now: Date): ReviewState | undefined {
-  const assessments = groupAssessments(answers);
+  return replay(timedAnswers(answers), now);
+}
+
+/** The same, for answers already in time order (see timeline.ts). */
+export function replay(answers: readonly TimedAnswer[], now: Date): ReviewState | undefined {
+  const assessments = assessmentsOf(answers);
   if (assessments.length === 0) return undefined;
   let memory: FSRSState | null = null;
   let last: Date | undefined;

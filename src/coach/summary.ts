@@ -4,6 +4,7 @@ import { allFacts, toTopicSummary, type TopicFacts } from './facts.js';
 import { buildHistory, recentChange } from './history.js';
 import { calibrationOf, round3 } from './mastery.js';
 import { planPath, type PathPlan } from './path.js';
+import { answersByTopic, timeline, type TimedEvent } from './timeline.js';
 import { gapsOf, readinessOf, stageOf, stageTotals } from './readiness.js';
 import { Recommender } from './recommend.js';
 import type { AreaSummary, NextSummary, Summary } from './types.js';
@@ -49,6 +50,8 @@ export function summarizeNext(
  */
 export class Coach {
   readonly plan: PathPlan;
+  /** The journal's topic events with their times parsed once (timeline.ts). */
+  readonly timeline: TimedEvent[];
   readonly facts: TopicFacts[];
   readonly byId: Map<string, TopicFacts>;
 
@@ -58,7 +61,8 @@ export class Coach {
     readonly now: Date,
   ) {
     this.plan = planPath(index.roadmap);
-    this.facts = allFacts(index, state, now);
+    this.timeline = timeline(state.events);
+    this.facts = allFacts(index, state, now, answersByTopic(this.timeline));
     this.byId = new Map(this.facts.map((f) => [f.topic.id, f]));
   }
 
@@ -141,8 +145,8 @@ export class Coach {
       mastery: round3(mastery),
     };
     if (opts.history !== false) {
-      summary.history = buildHistory(this.index, this.state, this.now);
-      summary.recent = recentChange(this.state, summary.history, this.now, {
+      summary.history = buildHistory(this.index, this.timeline, this.now);
+      summary.recent = recentChange(this.timeline, summary.history, this.now, {
         mastery: summary.mastery!,
         readiness: summary.readiness,
       });

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
-import { dataError } from '../errors.js';
+import { PyroadError, dataError } from '../errors.js';
 
 export interface ImportOptions {
   replace?: boolean;
@@ -27,15 +27,16 @@ async function readSource(ctx: Context, source: string): Promise<string> {
       chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
     return Buffer.concat(chunks).toString('utf8');
   }
+  const fail = (what: string) => dataError(`cannot import ${source}: ${what}`);
   try {
-    if (statSync(source).isDirectory()) throw dataError(`cannot import ${source}: it is a directory, not a file`);
+    if (statSync(source).isDirectory()) throw fail('it is a directory, not a file');
     return readFileSync(source, 'utf8');
   } catch (error) {
-    if (error instanceof Error && error.name === 'PyroadError') throw error;
+    if (error instanceof PyroadError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const what =
-      code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw dataError(`cannot import ${source}: ${what}`);
+    throw fail(
+      code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : (error as Error).message,
+    );
   }
 }
 

@@ -108,7 +108,6 @@ export function parseJournal(text: string, opts: { validate: boolean }): ParsedJ
   const lastNewline = text.lastIndexOf('\n');
   const body = text.slice(firstNewline + 1, lastNewline + 1);
   const tail = text.slice(lastNewline + 1);
-  const bodyLines = body === '' ? 0 : countNewlines(body);
 
   if (!opts.validate) {
     const events = fastParse(body);
@@ -133,7 +132,7 @@ export function parseJournal(text: string, opts: { validate: boolean }): ParsedJ
   }
 
   if (tail !== '') {
-    const line = bodyLines + 2;
+    const line = countNewlines(body) + 2;
     // A complete event that only lacks its newline (say, an edited file) is kept; a line cut off
     // mid-write is never valid JSON (an object is complete only at its last brace), so it is torn.
     const parsed = parseJson(tail);

@@ -23,7 +23,7 @@ describe('gradeFor: how an assessment went, as an FSRS grade', () => {
 });
 
 describe('groupAssessments', () => {
-  it('groups by session, else by UTC day, in time order', () => {
+  it('makes one assessment per UTC day, sessions or not, in time order', () => {
     const groups = groupAssessments([
       ...answers(2, 2, daysAgo(2), 's2'),
       ...answers(1, 2, daysAgo(12)),
@@ -34,9 +34,9 @@ describe('groupAssessments', () => {
     expect(groups.map((g) => [g.answered, g.correct])).toEqual([
       [2, 1],
       [2, 1],
-      [3, 3],
-      [2, 2],
+      [5, 5],
     ]);
+    expect(groups[2]!.at.toISOString()).toBe(daysAgo(2));
   });
 });
 
