@@ -4,7 +4,7 @@ import type { RoadmapIndex } from '../roadmap/query.js';
 import type { Area, Topic } from '../roadmap/schema.js';
 import { MASTERY, isMisjudged, masteryOf, round3, topicMastery, type TopicMastery } from './mastery.js';
 import { isDue, replay, type ReviewState } from './schedule.js';
-import { timedAnswers, type TimedAnswer } from './timeline.js';
+import { parseTime, timedAnswers, type TimedAnswer } from './timeline.js';
 import type { TopicSummary } from './types.js';
 
 /** What the coach knows about one topic: the roadmap entry, the learner's results, derived flags. */
@@ -140,7 +140,7 @@ export function toTopicSummary(f: TopicFacts, progress: TopicProgress | undefine
   };
   if (f.rating !== undefined) s.rating = f.rating;
   if (f.quiz.quizScore !== undefined) s.quizScore = round3(f.quiz.quizScore);
-  const last = Math.max(f.quiz.latest ?? -Infinity, progress?.rating ? Date.parse(progress.rating.at) : -Infinity);
+  const last = Math.max(f.quiz.latest ?? -Infinity, progress?.rating ? parseTime(progress.rating.at) : -Infinity);
   if (Number.isFinite(last)) s.lastAssessed = new Date(last).toISOString();
   if (f.review) s.nextReview = f.review.nextReview.toISOString();
   return s;

@@ -13,19 +13,19 @@ import { registerReset } from './reset.js';
 import { registerConfig } from './config.js';
 import { registerWhere } from './where.js';
 
-/** Every command, in the order `pyroad --help` lists them. One file per command. */
+/** Every command, in the order `pyroad --help` lists them (DESIGN.md's table). One file per command. */
 export function registerCommands(program: Program): void {
   registerAssess(program);
   registerNext(program);
   registerStatus(program);
   registerRoadmap(program);
   registerShow(program);
-  registerValidate(program);
-  registerReport(program);
   registerMark(program);
   registerExport(program);
   registerImport(program);
   registerReset(program);
+  registerValidate(program);
+  registerReport(program);
   registerConfig(program);
   registerWhere(program);
 }

@@ -9,7 +9,7 @@ import { requireZod } from './zod.js';
 /**
  * `pyroad export`: the progress plus a computed summary, as one JSON document. The zod schema
  * below is the single source of truth: `pyroad import` validates with it, and
- * schema/export.schema.json is generated from it (scripts/gen-export-schema.js; a test fails
+ * schema/export.schema.json is generated from it (`npm run schema`; a test fails
  * when the file is out of date).
  *
  * Compatibility: `version` goes up only when a reader of the previous version would misread a
