@@ -4,7 +4,7 @@ import type { RoadmapIndex } from '../roadmap/query.js';
 import type { Area, Topic } from '../roadmap/schema.js';
 import { MASTERY, isMisjudged, masteryOf, round3, topicMastery, type TopicMastery } from './mastery.js';
 import { isDue, replay, type ReviewState } from './schedule.js';
-import { parseTime, timedAnswers, type TimedAnswer } from './timeline.js';
+import { timedAnswers, type TimedAnswer } from './timeline.js';
 import type { TopicSummary } from './types.js';
 
 /** What the coach knows about one topic: the roadmap entry, the learner's results, derived flags. */
@@ -108,20 +108,12 @@ export function deriveFacts(
   return facts;
 }
 
-/** Facts for every topic of the roadmap, in path order, from the journal's parsed answers. */
-export function allFacts(
-  index: RoadmapIndex,
-  state: ProgressState,
-  now: Date,
-  answers: ReadonlyMap<string, readonly TimedAnswer[]> = new Map(),
-): TopicFacts[] {
+/** Facts for every topic of the roadmap, in path order. */
+export function allFacts(index: RoadmapIndex, state: ProgressState, now: Date): TopicFacts[] {
   const out: TopicFacts[] = [];
   let i = 0;
   for (const area of index.roadmap.areas)
-    for (const topic of area.topics) {
-      const progress = state.topics.get(topic.id);
-      out.push(topicFacts(topic, area, i++, progress, now, progress ? (answers.get(topic.id) ?? []) : undefined));
-    }
+    for (const topic of area.topics) out.push(topicFacts(topic, area, i++, state.topics.get(topic.id), now));
   return out;
 }
 
@@ -140,7 +132,7 @@ export function toTopicSummary(f: TopicFacts, progress: TopicProgress | undefine
   };
   if (f.rating !== undefined) s.rating = f.rating;
   if (f.quiz.quizScore !== undefined) s.quizScore = round3(f.quiz.quizScore);
-  const last = Math.max(f.quiz.latest ?? -Infinity, progress?.rating ? parseTime(progress.rating.at) : -Infinity);
+  const last = Math.max(f.quiz.latest ?? -Infinity, progress?.rating ? Date.parse(progress.rating.at) : -Infinity);
   if (Number.isFinite(last)) s.lastAssessed = new Date(last).toISOString();
   if (f.review) s.nextReview = f.review.nextReview.toISOString();
   return s;

@@ -1,4 +1,4 @@
-import { FSRSAlgorithm, Rating, dateDiffInDays, generatorParameters, type FSRSState, type Grade } from 'ts-fsrs';
+import { FSRSAlgorithm, Rating, generatorParameters, type FSRSState, type Grade } from 'ts-fsrs';
 import { timedAnswers, type TimedAnswer } from './timeline.js';
 
 /**
@@ -26,7 +26,6 @@ export const SCHEDULER_PARAMS = {
  */
 const algorithm = new FSRSAlgorithm(generatorParameters(SCHEDULER_PARAMS));
 const DAY_MS = 86_400_000;
-const GRADES: readonly Grade[] = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy];
 
 export interface AnswerForSchedule {
   at: string;
@@ -43,7 +42,8 @@ export interface Assessment {
 }
 
 export interface ReviewState {
-  assessments: Assessment[];
+  /** How many assessments (days with answers) were replayed. */
+  reviews: number;
   lastAssessed: Date;
   nextReview: Date;
   /** FSRS's estimate, 0..1, that the learner still knows it at `now`. */
@@ -110,41 +110,62 @@ export function reviewState(answers: readonly AnswerForSchedule[], now: Date): R
   return replay(timedAnswers(answers), now);
 }
 
-/** The same, for answers already in time order (see timeline.ts). */
+/**
+ * The same, for answers already in time order (see timeline.ts). Groups by day and replays in one
+ * pass over plain numbers: a journal of 100,000 answers has tens of thousands of topic-days.
+ */
 export function replay(answers: readonly TimedAnswer[], now: Date): ReviewState | undefined {
-  const assessments = assessmentsOf(answers);
-  if (assessments.length === 0) return undefined;
   let memory: FSRSState | null = null;
-  let last: Date | undefined;
-  let nextReview = now;
-  for (const a of assessments) {
-    // As ts-fsrs's long-term scheduler: whole UTC days since the last review, every grade's next
+  let lastDay = NaN;
+  let lastAt = NaN;
+  let due = NaN;
+  let reviews = 0;
+  const review = (day: number, at: number, grade: Grade) => {
+    // As ts-fsrs's long-term scheduler: whole UTC days since the last review, each grade's next
     // state and interval, the intervals kept in order (again ≤ hard < good < easy), then the
-    // grade given is applied.
-    const t = last ? Math.max(0, dateDiffInDays(last, a.at)) : 0;
+    // grade given is applied. Only the grades up to the one given are needed for the ordering.
+    const t = reviews === 0 ? 0 : Math.max(0, day - lastDay);
     const r: number | undefined = memory ? algorithm.forgetting_curve(t, memory.stability) : undefined;
-    const states: FSRSState[] = GRADES.map((g): FSRSState => algorithm.next_state(memory, t, g, r));
-    const [again0, hard0, good0, easy0] = states.map((st): number => algorithm.next_interval(st.stability, t)) as [
-      number,
-      number,
-      number,
-      number,
-    ];
-    const again = Math.min(again0, hard0);
-    const hard = Math.max(hard0, again + 1);
-    const good = Math.max(good0, hard + 1);
-    const easy = Math.max(easy0, good + 1);
-    memory = states[a.grade - 1]!;
-    nextReview = new Date(a.at.getTime() + [again, hard, good, easy][a.grade - 1]! * DAY_MS);
-    last = a.at;
+    const needed = Math.max(grade, Rating.Hard);
+    const states: FSRSState[] = [];
+    const intervals: number[] = [];
+    for (let g = Rating.Again; g <= needed; g++) {
+      const state = algorithm.next_state(memory, t, g, r);
+      states.push(state);
+      intervals.push(algorithm.next_interval(state.stability, t));
+    }
+    intervals[0] = Math.min(intervals[0]!, intervals[1]!);
+    for (let g = 1; g < intervals.length; g++) intervals[g] = Math.max(intervals[g]!, intervals[g - 1]! + 1);
+    memory = states[grade - 1]!;
+    due = at + intervals[grade - 1]! * DAY_MS;
+    lastDay = day;
+    lastAt = at;
+    reviews++;
+  };
+  let day = NaN;
+  let at = 0;
+  let answered = 0;
+  let correct = 0;
+  for (const a of answers) {
+    const d = Math.floor(a.t / DAY_MS);
+    if (d !== day) {
+      if (answered) review(day, at, gradeFor(correct, answered));
+      day = d;
+      answered = 0;
+      correct = 0;
+    }
+    at = a.t;
+    answered++;
+    if (a.correct) correct++;
   }
-  const lastAssessed = last!;
-  const elapsed = Math.max(0, Math.floor((now.getTime() - lastAssessed.getTime()) / DAY_MS));
-  const r = algorithm.forgetting_curve(elapsed, memory!.stability);
+  if (answered) review(day, at, gradeFor(correct, answered));
+  if (reviews === 0) return undefined;
+  const elapsed = Math.max(0, Math.floor((now.getTime() - lastAt) / DAY_MS));
+  const r = algorithm.forgetting_curve(elapsed, (memory as FSRSState | null)!.stability);
   return {
-    assessments,
-    lastAssessed,
-    nextReview,
+    reviews,
+    lastAssessed: new Date(lastAt),
+    nextReview: new Date(due),
     retrievability: Number.isFinite(r) ? Math.max(0, Math.min(1, r)) : 1,
   };
 }

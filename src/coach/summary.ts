@@ -4,9 +4,9 @@ import { allFacts, toTopicSummary, type TopicFacts } from './facts.js';
 import { buildHistory, recentChange } from './history.js';
 import { calibrationOf, round3 } from './mastery.js';
 import { planPath, type PathPlan } from './path.js';
-import { answersByTopic, timeline, type TimedEvent } from './timeline.js';
 import { gapsOf, readinessOf, stageOf, stageTotals } from './readiness.js';
 import { Recommender } from './recommend.js';
+import { timeline } from './timeline.js';
 import type { AreaSummary, NextSummary, Summary } from './types.js';
 
 export interface SummaryOptions {
@@ -25,7 +25,8 @@ export const DEFAULT_LIMIT = 3;
 
 /**
  * Everything the coach knows, from a roadmap, the progress and a clock. Pure: no I/O, and the same
- * inputs give the same output. `next`, `status`, `export`, `roadmap`, `show` and the report use it.
+ * inputs give the same output. `status`, `export`, `roadmap`, `show`, `assess` and the report use
+ * it; `next` uses summarizeNext.
  */
 export function summarize(index: RoadmapIndex, state: ProgressState, now: Date, opts: SummaryOptions = {}): Summary {
   return new Coach(index, state, now).summary(opts);
@@ -50,8 +51,6 @@ export function summarizeNext(
  */
 export class Coach {
   readonly plan: PathPlan;
-  /** The journal's topic events with their times parsed once (timeline.ts). */
-  readonly timeline: TimedEvent[];
   readonly facts: TopicFacts[];
   readonly byId: Map<string, TopicFacts>;
 
@@ -61,8 +60,7 @@ export class Coach {
     readonly now: Date,
   ) {
     this.plan = planPath(index.roadmap);
-    this.timeline = timeline(state.events);
-    this.facts = allFacts(index, state, now, answersByTopic(this.timeline));
+    this.facts = allFacts(index, state, now);
     this.byId = new Map(this.facts.map((f) => [f.topic.id, f]));
   }
 
@@ -145,8 +143,9 @@ export class Coach {
       mastery: round3(mastery),
     };
     if (opts.history !== false) {
-      summary.history = buildHistory(this.index, this.timeline, this.now);
-      summary.recent = recentChange(this.timeline, summary.history, this.now, {
+      const events = timeline(this.state.events);
+      summary.history = buildHistory(this.index, events, this.now);
+      summary.recent = recentChange(events, summary.history, this.now, {
         mastery: summary.mastery!,
         readiness: summary.readiness,
       });

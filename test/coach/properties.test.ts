@@ -175,6 +175,12 @@ describe('coach properties over random roadmaps and progress', () => {
             expect(
               r.area === areaFilter || r.reason.startsWith(`${index.areas.get(areaFilter)!.title} builds on it`),
             ).toBe(true);
+        // The history ends where the summary is.
+        const last = summary.history.at(-1);
+        if (last) {
+          expect(last.mastery).toBeCloseTo(summary.mastery!, 2);
+          expect(last.readiness!).toBeCloseTo(summary.readiness, 2);
+        }
         // Scores stay in range.
         expect(summary.readiness).toBeGreaterThanOrEqual(0);
         expect(summary.readiness).toBeLessThanOrEqual(1);
