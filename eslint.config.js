@@ -11,13 +11,20 @@ export default tseslint.config(
     },
     rules: {
       // One place (src/cli.ts via bin/pyroad.js) decides how the process ends.
-      'no-restricted-properties': ['error', { object: 'process', property: 'exit', message: 'Throw a PyroadError instead; src/cli.ts maps it to an exit code.' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'exit',
+          message: 'Throw a PyroadError instead; src/cli.ts maps it to an exit code.',
+        },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
   {
-    files: ['scripts/**', 'test/**'],
+    files: ['scripts/**', 'test/**', 'bin/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -66,7 +66,9 @@ function startup() {
       version: () => timeRun([BIN, '--version'], env),
       roadmap: () => timeRun([BIN, 'roadmap'], env),
     });
-    console.log(`     node -e 0 median ${m.node.toFixed(1)} ms; --version ${m.version.toFixed(1)} ms; roadmap ${m.roadmap.toFixed(1)} ms`);
+    console.log(
+      `     node -e 0 median ${m.node.toFixed(1)} ms; --version ${m.version.toFixed(1)} ms; roadmap ${m.roadmap.toFixed(1)} ms`,
+    );
     report('pyroad --version vs node -e 0', m.version / m.node, '×', '≤ 1.3×', m.version / m.node <= 1.3);
     report('pyroad roadmap (warm cache) vs node -e 0', m.roadmap / m.node, '×', '≤ 2×', m.roadmap / m.node <= 2);
   } finally {
@@ -534,7 +536,9 @@ async function progress() {
 const MEASUREMENTS = { startup, coach, assess, progress };
 
 // Measurements contributed from other modules (progress, coach, quiz) register here.
-const extra = await import('./bench-more.js').catch((e) => (e.code === 'ERR_MODULE_NOT_FOUND' ? {} : Promise.reject(e)));
+const extra = await import('./bench-more.js').catch((e) =>
+  e.code === 'ERR_MODULE_NOT_FOUND' ? {} : Promise.reject(e),
+);
 Object.assign(MEASUREMENTS, extra.MEASUREMENTS ?? {});
 
 const filter = process.argv[2];

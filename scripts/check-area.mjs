@@ -14,15 +14,16 @@ for (const file of process.argv.slice(2)) {
     bad++;
     continue;
   }
-  let q = 0, t = 0;
+  let q = 0,
+    t = 0;
   for (const a of r.data.areas)
     for (const topic of a.topics) {
       t++;
-      if (topic.questions.length < 3) console.log(`${file}: ${topic.id}: fewer than 3 questions`), bad++;
+      if (topic.questions.length < 3) (console.log(`${file}: ${topic.id}: fewer than 3 questions`), bad++);
       for (const x of topic.questions) {
         q++;
-        if (x.answer >= x.choices.length) console.log(`${file}: ${x.id}: answer out of range`), bad++;
-        if (new Set(x.choices).size !== x.choices.length) console.log(`${file}: ${x.id}: duplicate choices`), bad++;
+        if (x.answer >= x.choices.length) (console.log(`${file}: ${x.id}: answer out of range`), bad++);
+        if (new Set(x.choices).size !== x.choices.length) (console.log(`${file}: ${x.id}: duplicate choices`), bad++);
       }
     }
   console.log(`${file}: ${t} topics, ${q} questions`);

@@ -30,5 +30,4 @@ export function makeProgram(command: Command, streams: Streams): Program {
 }
 
 /** The "Examples:" block shown at the end of a command's --help. */
-export const examples = (...lines: string[]): string =>
-  `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+export const examples = (...lines: string[]): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;

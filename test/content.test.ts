@@ -13,14 +13,27 @@ const result = loadRoadmapFiles(join(ROOT, 'data', 'roadmap.yaml'));
 /** Each item of coverage.md and the topics that teach it. */
 const COVERAGE: Record<string, string[]> = {
   '1 what the job is': ['backend-role', 'backend-operations'],
-  '2 python fundamentals': ['python-control-flow', 'python-functions', 'python-classes', 'python-modules-packages', 'python-docs'],
+  '2 python fundamentals': [
+    'python-control-flow',
+    'python-functions',
+    'python-classes',
+    'python-modules-packages',
+    'python-docs',
+  ],
   '3 front-end basics': ['browser-backend', 'html-css-basics', 'javascript-fetch'],
   '4 networking': ['tcp-ip', 'http-protocol', 'rest-principles', 'python-http-clients', 'python-networking-libs'],
   '5 linux': ['linux-shell', 'linux-files-permissions', 'linux-processes-services', 'linux-remote-servers'],
   '6 api design': ['api-endpoints', 'api-data-modeling', 'api-auth', 'api-rate-limiting', 'api-errors', 'api-scaling'],
   '7 web frameworks': ['http-server-by-hand', 'flask', 'django', 'fastapi', 'choosing-a-framework'],
   '8 security': ['cryptography-basics', 'tls', 'oauth', 'security-hardening'],
-  '9 sql databases': ['relational-modeling', 'sql-queries', 'sql-indexing', 'sql-integrity', 'sql-engines', 'sqlalchemy'],
+  '9 sql databases': [
+    'relational-modeling',
+    'sql-queries',
+    'sql-indexing',
+    'sql-integrity',
+    'sql-engines',
+    'sqlalchemy',
+  ],
   '10 nosql databases': [
     'document-modeling',
     'nosql-distributed',
@@ -34,7 +47,7 @@ const COVERAGE: Record<string, string[]> = {
   '12 portfolio projects': ['portfolio-site-project', 'pypi-package-project', 'platform-app-project'],
   '13 certificates': ['backend-path-certificate', 'vendor-certificates', 'university-certificates'],
   '14 job search': ['job-boards', 'language-agnostic-roles', 'company-stack-research', 'interview-prep'],
-  'myths': ['python-backend-myths'],
+  myths: ['python-backend-myths'],
 };
 
 /** The path, as "this area comes (transitively) after that one". */
@@ -102,7 +115,10 @@ describe('the shipped roadmap', () => {
       for (const t of area.topics) {
         expect(t.summary.trim().length, t.id).toBeGreaterThan(20);
         expect(t.why.trim().length, t.id).toBeGreaterThan(20);
-        expect(t.resources.some((r) => r.free && r.url.startsWith('https://')), t.id).toBe(true);
+        expect(
+          t.resources.some((r) => r.free && r.url.startsWith('https://')),
+          t.id,
+        ).toBe(true);
         for (const r of t.resources) expect(r.url, t.id).toMatch(/^https:\/\//);
         expect(t.questions.length, t.id).toBeGreaterThanOrEqual(3);
       }

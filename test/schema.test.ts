@@ -12,7 +12,16 @@ describe('the committed JSON Schema files', () => {
 
   it('accepts the fields the loader accepts and names the stages', () => {
     const schema = JSON.stringify(SCHEMA_FILES['roadmap.schema.json']!());
-    for (const word of ['"version"', '"include"', '"areas"', '"topics"', '"questions"', '"done_when"', '"skills"', '"apply"'])
+    for (const word of [
+      '"version"',
+      '"include"',
+      '"areas"',
+      '"topics"',
+      '"questions"',
+      '"done_when"',
+      '"skills"',
+      '"apply"',
+    ])
       expect(schema).toContain(word);
   });
 });

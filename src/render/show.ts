@@ -60,9 +60,7 @@ export function renderTopic(
   }
   if (topic.questions.length) {
     lines.push('');
-    lines.push(
-      style.dim(`${plural(topic.questions.length, 'knowledge-check question')}: pyroad assess ${area.id}`),
-    );
+    lines.push(style.dim(`${plural(topic.questions.length, 'knowledge-check question')}: pyroad assess ${area.id}`));
   }
   return lines.join('\n');
 }

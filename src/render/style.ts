@@ -33,7 +33,10 @@ type Env = Record<string, string | undefined>;
  * Colour is on when FORCE_COLOR asks for it, off with --no-color, NO_COLOR or the `color`
  * setting, and otherwise on only when the stream is a terminal.
  */
-export function colorLevel(opts: { noColorFlag: boolean; isTTY: boolean; setting?: boolean | undefined }, env: Env): number {
+export function colorLevel(
+  opts: { noColorFlag: boolean; isTTY: boolean; setting?: boolean | undefined },
+  env: Env,
+): number {
   if (opts.noColorFlag) return 0;
   const force = env.FORCE_COLOR;
   if (force !== undefined && force !== '0' && force !== 'false') {

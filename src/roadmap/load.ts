@@ -27,7 +27,11 @@ function readBytes(abs: string, shown: string): Uint8Array | Problem {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const message =
-      code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? String(error)})`;
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : `cannot read (${code ?? String(error)})`;
     return { file: shown, line: 1, col: 1, message };
   }
 }

@@ -139,7 +139,11 @@ export function parseRoadmapFile(file: string, bytes: Uint8Array): ParsedFile {
     return fail(`cannot read YAML: ${message}`);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-    return { file, locate, problems: [{ file, ...locate.at([]), message: 'expected a mapping with `version:` and `areas:`' }] };
+    return {
+      file,
+      locate,
+      problems: [{ file, ...locate.at([]), message: 'expected a mapping with `version:` and `areas:`' }],
+    };
 
   const version = (raw as { version?: unknown }).version;
   if (typeof version === 'number' && Number.isInteger(version) && version > ROADMAP_VERSION)
@@ -231,6 +235,7 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 30 ? value.slice(0, 27) + '...' : value)}`;
+  if (typeof value === 'string')
+    return `the text ${JSON.stringify(value.length > 30 ? value.slice(0, 27) + '...' : value)}`;
   return `${typeof value} ${String(value)}`;
 }

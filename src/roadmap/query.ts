@@ -55,11 +55,15 @@ export function findItem(
 export function findArea(index: RoadmapIndex, id: string): Area {
   const area = index.areas.get(id);
   if (area) return area;
-  throw usageError(`no area "${id}" in the roadmap${didYouMean(id, index.areas.keys())}; \`pyroad roadmap\` lists them`);
+  throw usageError(
+    `no area "${id}" in the roadmap${didYouMean(id, index.areas.keys())}; \`pyroad roadmap\` lists them`,
+  );
 }
 
 export function findTopic(index: RoadmapIndex, id: string): { topic: Topic; area: Area } {
   const found = index.topics.get(id);
   if (found) return found;
-  throw usageError(`no topic "${id}" in the roadmap${didYouMean(id, index.topics.keys())}; \`pyroad roadmap\` lists them`);
+  throw usageError(
+    `no topic "${id}" in the roadmap${didYouMean(id, index.topics.keys())}; \`pyroad roadmap\` lists them`,
+  );
 }

@@ -6,58 +6,56 @@ export const RESOURCE_KINDS = ['docs', 'course', 'article', 'video', 'tool', 'bo
 export const DIFFICULTIES = ['easy', 'medium', 'hard'];
 const text = z.string().trim().min(1, 'must not be empty');
 const id = z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by dashes, like "http-basics"');
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by dashes, like "http-basics"');
 export const resourceSchema = z.strictObject({
-    title: text.describe('What the link is called.'),
-    url: z
-        .url({ protocol: /^https$/, error: 'must be an https:// URL' })
-        .describe('Where it lives; https only.'),
-    kind: z.enum(RESOURCE_KINDS).describe('What sort of resource it is.'),
-    free: z.boolean().default(true).describe('Whether it can be used without paying.'),
+  title: text.describe('What the link is called.'),
+  url: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).describe('Where it lives; https only.'),
+  kind: z.enum(RESOURCE_KINDS).describe('What sort of resource it is.'),
+  free: z.boolean().default(true).describe('Whether it can be used without paying.'),
 });
 export const questionSchema = z.strictObject({
-    id: id.describe('Unique across the whole roadmap; progress refers to it.'),
-    prompt: text.describe('The question. Code goes in a fenced block (```python ... ```).'),
-    choices: z
-        .array(text)
-        .min(3, 'needs at least 3 choices')
-        .max(5, 'allows at most 5 choices')
-        .describe('3 to 5 choices; a choice may be a multi-line code block.'),
-    answer: z.int().min(0, 'must be 0 or more').describe('0-based index of the correct choice.'),
-    explanation: text.describe('Why the answer is right and why the most tempting wrong choice is wrong.'),
-    difficulty: z.enum(DIFFICULTIES).describe('How hard the question is.'),
+  id: id.describe('Unique across the whole roadmap; progress refers to it.'),
+  prompt: text.describe('The question. Code goes in a fenced block (```python ... ```).'),
+  choices: z
+    .array(text)
+    .min(3, 'needs at least 3 choices')
+    .max(5, 'allows at most 5 choices')
+    .describe('3 to 5 choices; a choice may be a multi-line code block.'),
+  answer: z.int().min(0, 'must be 0 or more').describe('0-based index of the correct choice.'),
+  explanation: text.describe('Why the answer is right and why the most tempting wrong choice is wrong.'),
+  difficulty: z.enum(DIFFICULTIES).describe('How hard the question is.'),
 });
 export const projectSchema = z.strictObject({
-    proves: z.array(id).min(1).describe('Topic ids whose skills this project demonstrates.'),
-    milestones: z.array(text).min(1).describe('Steps, in order.'),
-    done_when: text.describe('How to tell the project is finished.'),
+  proves: z.array(id).min(1).describe('Topic ids whose skills this project demonstrates.'),
+  milestones: z.array(text).min(1).describe('Steps, in order.'),
+  done_when: text.describe('How to tell the project is finished.'),
 });
 export const topicSchema = z.strictObject({
-    id: id.describe('Unique across areas and topics.'),
-    title: text,
-    summary: text.describe('One or two sentences: what this is.'),
-    why: text.describe('Why it matters on the job.'),
-    prerequisites: z.array(id).default([]).describe('Topic ids to learn first.'),
-    resources: z.array(resourceSchema).min(1, 'needs at least one resource'),
-    questions: z.array(questionSchema).default([]),
-    project: projectSchema.optional().describe('Present when the topic is a portfolio project.'),
-    checklist: z.array(text).optional().describe('Concrete steps, e.g. for the job search.'),
+  id: id.describe('Unique across areas and topics.'),
+  title: text,
+  summary: text.describe('One or two sentences: what this is.'),
+  why: text.describe('Why it matters on the job.'),
+  prerequisites: z.array(id).default([]).describe('Topic ids to learn first.'),
+  resources: z.array(resourceSchema).min(1, 'needs at least one resource'),
+  questions: z.array(questionSchema).default([]),
+  project: projectSchema.optional().describe('Present when the topic is a portfolio project.'),
+  checklist: z.array(text).optional().describe('Concrete steps, e.g. for the job search.'),
 });
 export const areaSchema = z.strictObject({
-    id: id.describe('Unique across areas and topics.'),
-    title: text,
-    stage: z.enum(STAGES).describe('skills = get the skills, prove = prove them, apply = put yourself out there.'),
-    summary: text,
-    prerequisites: z.array(id).default([]).describe('Area ids to finish first.'),
-    topics: z.array(topicSchema).min(1, 'needs at least one topic'),
+  id: id.describe('Unique across areas and topics.'),
+  title: text,
+  stage: z.enum(STAGES).describe('skills = get the skills, prove = prove them, apply = put yourself out there.'),
+  summary: text,
+  prerequisites: z.array(id).default([]).describe('Area ids to finish first.'),
+  topics: z.array(topicSchema).min(1, 'needs at least one topic'),
 });
 /** One YAML file: the root file or one it includes. Every file has the same shape. */
 export const roadmapFileSchema = z.strictObject({
-    $schema: z.string().optional().describe('Editor hint, ignored by pyroad.'),
-    version: z.int().min(1).describe(`Format version; this pyroad reads up to ${ROADMAP_VERSION}.`),
-    title: text.optional().describe('The roadmap name (root file).'),
-    description: text.optional(),
-    include: z.array(text).default([]).describe('Other files, relative to this one, whose areas follow.'),
-    areas: z.array(areaSchema).default([]),
+  $schema: z.string().optional().describe('Editor hint, ignored by pyroad.'),
+  version: z.int().min(1).describe(`Format version; this pyroad reads up to ${ROADMAP_VERSION}.`),
+  title: text.optional().describe('The roadmap name (root file).'),
+  description: text.optional(),
+  include: z.array(text).default([]).describe('Other files, relative to this one, whose areas follow.'),
+  areas: z.array(areaSchema).default([]),
 });

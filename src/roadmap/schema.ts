@@ -14,9 +14,7 @@ const id = z
 
 export const resourceSchema = z.strictObject({
   title: text.describe('What the link is called.'),
-  url: z
-    .url({ protocol: /^https$/, error: 'must be an https:// URL' })
-    .describe('Where it lives; https only.'),
+  url: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).describe('Where it lives; https only.'),
   kind: z.enum(RESOURCE_KINDS).describe('What sort of resource it is.'),
   free: z.boolean().default(true).describe('Whether it can be used without paying.'),
 });

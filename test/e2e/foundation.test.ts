@@ -84,7 +84,10 @@ describe('pyroad (built binary): roadmap commands', () => {
 
   it('validate: exit 1, every problem as file:line:col on stderr, no stack trace', () => {
     const bad = join(tmp.dir, 'bad.yaml');
-    writeFileSync(bad, 'version: 1\nareas:\n  - id: x\n    title: X\n    stage: later\n    summary: S\n    topics: []\n    extra: 1\n');
+    writeFileSync(
+      bad,
+      'version: 1\nareas:\n  - id: x\n    title: X\n    stage: later\n    summary: S\n    topics: []\n    extra: 1\n',
+    );
     const r = run(['validate', bad]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
@@ -101,7 +104,10 @@ describe('pyroad (built binary): roadmap commands', () => {
   it('validate --json reports problems as data', () => {
     const r = run(['validate', join(tmp.dir, 'missing.yaml'), '--json']);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toMatchObject({ valid: false, problems: [{ line: 1, col: 1, message: 'file not found' }] });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      valid: false,
+      problems: [{ line: 1, col: 1, message: 'file not found' }],
+    });
   });
 
   it.each([
@@ -133,7 +139,7 @@ describe('pyroad (built binary): roadmap commands', () => {
   });
 
   it('colour: none when piped or with NO_COLOR; FORCE_COLOR forces it; --no-color wins', () => {
-    const ansi = /\x1b\[/;
+    const ansi = new RegExp(`${String.fromCharCode(27)}\\[`);
     expect(run(['roadmap']).stdout).not.toMatch(ansi);
     expect(run(['roadmap'], { NO_COLOR: '1' }).stdout).not.toMatch(ansi);
     expect(run(['roadmap'], { FORCE_COLOR: '1' }).stdout).toMatch(ansi);

@@ -18,7 +18,16 @@ describe('the packed package, installed globally', () => {
     const prefix = join(tmp.dir, 'prefix');
     execFileSync(
       'npm',
-      ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', join(tmp.dir, tarball!)],
+      [
+        'install',
+        '--global',
+        '--prefix',
+        prefix,
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        join(tmp.dir, tarball!),
+      ],
       { stdio: 'pipe' },
     );
     const bin = join(prefix, 'bin', 'pyroad');
@@ -29,7 +38,11 @@ describe('the packed package, installed globally', () => {
     const version = run('--version');
     expect(version.status).toBe(0);
     expect(version.stdout.trim()).toBe(
-      (JSON.parse(execFileSync('node', ['-p', 'JSON.stringify(require("./package.json"))'], { cwd: ROOT, encoding: 'utf8' })) as { version: string }).version,
+      (
+        JSON.parse(
+          execFileSync('node', ['-p', 'JSON.stringify(require("./package.json"))'], { cwd: ROOT, encoding: 'utf8' }),
+        ) as { version: string }
+      ).version,
     );
 
     const roadmap = run('roadmap');

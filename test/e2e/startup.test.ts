@@ -5,7 +5,13 @@ import { BIN, ROOT, tempDir } from '../helpers/cli.js';
 
 // The hot path stays light: with a warm roadmap cache these commands must not load the YAML
 // parser, zod, conf (ajv) or the prompt library. (Their import alone costs ~250 ms.)
-const HEAVY = ['/node_modules/yaml/', '/node_modules/zod/', '/node_modules/conf/', '/node_modules/ajv/', '/node_modules/@inquirer/'];
+const HEAVY = [
+  '/node_modules/yaml/',
+  '/node_modules/zod/',
+  '/node_modules/conf/',
+  '/node_modules/ajv/',
+  '/node_modules/@inquirer/',
+];
 const HOOKS = join(ROOT, 'test', 'helpers', 'import-hooks.mjs');
 const tmp = tempDir();
 afterAll(tmp.cleanup);

@@ -63,7 +63,10 @@ const cases: Case[] = [
   },
   {
     name: 'a constructor key',
-    content: mutate('    stage: skills\n    summary: The first', '    stage: skills\n    constructor: 1\n    summary: The first'),
+    content: mutate(
+      '    stage: skills\n    summary: The first',
+      '    stage: skills\n    constructor: 1\n    summary: The first',
+    ),
     expect: [['7:5', /unknown field "constructor"/]],
   },
   {
@@ -149,7 +152,10 @@ const cases: Case[] = [
   },
   {
     name: 'a prerequisite cycle of two',
-    content: mutate('        why: Every program repeats something.\n', '        why: Every program repeats something.\n        prerequisites: [functions]\n'),
+    content: mutate(
+      '        why: Every program repeats something.\n',
+      '        why: Every program repeats something.\n        prerequisites: [functions]\n',
+    ),
     expect: [['13:25', /prerequisite cycle between topics: loops -> functions -> loops/]],
   },
   {
@@ -165,7 +171,11 @@ const cases: Case[] = [
     content: mutate('version: 1', 'version: 7\nfuture_field: true'),
     expect: [['1:10', /format version 7 is newer than this pyroad understands \(up to 1\); upgrade pyroad/]],
   },
-  { name: 'a missing version', content: mutate('version: 1\n', ''), expect: [['1:1', /missing required field "version"/]] },
+  {
+    name: 'a missing version',
+    content: mutate('version: 1\n', ''),
+    expect: [['1:1', /missing required field "version"/]],
+  },
   {
     name: 'an unknown stage',
     content: mutate('    stage: skills\n    summary: Talking', '    stage: learning\n    summary: Talking'),
@@ -260,8 +270,13 @@ describe('accepted variations', () => {
     expect(ok.roadmap!.areas.map((a) => a.id)).toEqual(['basics', 'web']);
     expect(ok.roadmap!.files).toHaveLength(2);
 
-    writeFileSync(join(folder, 'areas', 'web.yaml'), `version: 1\nareas:\n  - id: web\n${rest.replace('[functions]', '[nope]')}`);
+    writeFileSync(
+      join(folder, 'areas', 'web.yaml'),
+      `version: 1\nareas:\n  - id: web\n${rest.replace('[functions]', '[nope]')}`,
+    );
     const bad = loadRoadmapFiles(join(folder, 'root.yaml'));
-    expect(bad.problems.map(formatProblem)).toEqual([expect.stringMatching(/areas\/web\.yaml:\d+:\d+: unknown topic "nope"/)]);
+    expect(bad.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/areas\/web\.yaml:\d+:\d+: unknown topic "nope"/),
+    ]);
   });
 });

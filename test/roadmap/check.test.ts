@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findCycles } from '../../src/roadmap/check.js';
 
-const graph = (edges: Record<string, string[]>) =>
-  new Map(Object.entries(edges).map(([id, deps]) => [id, { deps }]));
+const graph = (edges: Record<string, string[]>) => new Map(Object.entries(edges).map(([id, deps]) => [id, { deps }]));
 
 describe('findCycles', () => {
   it.each([
