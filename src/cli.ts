@@ -6,7 +6,7 @@ import { VERSION } from './version.js';
 import { registerCommands } from './commands/index.js';
 
 /** Builds the whole program. Kept separate from `main` so tests can drive it in-process. */
-export function buildProgram(streams: Streams): Command {
+export async function buildProgram(streams: Streams, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('pyroad')
     .description('Your coach on the road to a first job as a Python back-end developer.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -30,7 +30,7 @@ Start here:
 Exit codes: 0 ok, 1 data or runtime problem, 2 usage problem, 130 interrupted.
 `,
   );
-  registerCommands(makeProgram(program, streams));
+  await registerCommands(makeProgram(program, streams), argv);
   // Every subcommand inherits the output routing and the exit override.
   for (const sub of program.commands) {
     sub.configureOutput({
@@ -47,7 +47,7 @@ const isPromptExit = (error: unknown): boolean =>
 
 /** The one place that turns an outcome into an exit code. Returns it; bin/pyroad.js sets it. */
 export async function main(argv: string[], streams: Streams): Promise<number> {
-  const program = buildProgram(streams);
+  const program = await buildProgram(streams, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;

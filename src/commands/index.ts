@@ -1,31 +1,50 @@
 import type { Program } from '../command.js';
-import { registerAssess } from './assess.js';
-import { registerNext } from './next.js';
-import { registerStatus } from './status.js';
-import { registerValidate } from './validate.js';
-import { registerRoadmap } from './roadmap.js';
-import { registerShow } from './show.js';
-import { registerReport } from './report.js';
-import { registerMark } from './mark.js';
-import { registerExport } from './export.js';
-import { registerImport } from './import.js';
-import { registerReset } from './reset.js';
-import { registerConfig } from './config.js';
-import { registerWhere } from './where.js';
 
-/** Every command, in the order `pyroad --help` lists them (DESIGN.md's table). One file per command. */
-export function registerCommands(program: Program): void {
-  registerAssess(program);
-  registerNext(program);
-  registerStatus(program);
-  registerRoadmap(program);
-  registerShow(program);
-  registerMark(program);
-  registerExport(program);
-  registerImport(program);
-  registerReset(program);
-  registerValidate(program);
-  registerReport(program);
-  registerConfig(program);
-  registerWhere(program);
+type Register = (program: Program) => void;
+
+/**
+ * Every command, in the order `pyroad --help` lists them (DESIGN.md's table). One file per
+ * command, each loaded only when needed: a run of `pyroad next` registers `next` alone, so start-up
+ * does not pay for compiling the other twelve.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  assess: async () => (await import('./assess.js')).registerAssess,
+  next: async () => (await import('./next.js')).registerNext,
+  status: async () => (await import('./status.js')).registerStatus,
+  roadmap: async () => (await import('./roadmap.js')).registerRoadmap,
+  show: async () => (await import('./show.js')).registerShow,
+  mark: async () => (await import('./mark.js')).registerMark,
+  export: async () => (await import('./export.js')).registerExport,
+  import: async () => (await import('./import.js')).registerImport,
+  reset: async () => (await import('./reset.js')).registerReset,
+  validate: async () => (await import('./validate.js')).registerValidate,
+  report: async () => (await import('./report.js')).registerReport,
+  config: async () => (await import('./config.js')).registerConfig,
+  where: async () => (await import('./where.js')).registerWhere,
+};
+
+export const COMMAND_NAMES = Object.keys(COMMANDS);
+
+/** Global options that take a value: their value is not the command name. */
+const VALUE_OPTIONS = new Set(['--roadmap', '--home']);
+
+/** The command a command line runs, when it names one of ours; otherwise undefined. */
+export function commandOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (VALUE_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith('-')) return Object.hasOwn(COMMANDS, arg) ? arg : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Registers the command `argv` runs, or every command when it runs none of ours (help, a typo
+ * that deserves a suggestion, no command at all).
+ */
+export async function registerCommands(program: Program, argv: readonly string[]): Promise<void> {
+  const only = commandOf(argv);
+  const names = only ? [only] : COMMAND_NAMES;
+  const registers = await Promise.all(names.map((name) => COMMANDS[name]!()));
+  for (const register of registers) register(program);
 }
