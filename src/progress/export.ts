@@ -4,7 +4,7 @@ import type { Stage } from '../roadmap/schema.js';
 import { VERSION } from '../version.js';
 import { canonicalEvent } from './format.js';
 import { defineProgressSchemas, type ProgressEvent } from './schema.js';
-import { requireZod } from './zod.js';
+import { requireZod } from '../zod.js';
 
 /**
  * `pyroad export`: the progress plus a computed summary, as one JSON document. The zod schema

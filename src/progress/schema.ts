@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { PROGRESS_FORMAT, STATUSES } from './format.js';
-import { requireZod } from './zod.js';
+import { requireZod } from '../zod.js';
 
 export { PROGRESS_FORMAT, PROGRESS_VERSION, RATING_LABELS, STATUSES, type Status } from './format.js';
 

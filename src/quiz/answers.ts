@@ -6,11 +6,14 @@
  *    "ratings": {"tcp-ip": 3},                  topic id -> self-rating 0..4
  *    "answers": {"tcp-ip-udp-for-voice": 1}}    question id -> chosen index as written in the roadmap, 0-based
  */
-import { z } from 'zod';
+import type { z as Zod } from 'zod';
+import { requireZod } from '../zod.js';
 import { didYouMean } from '../didyoumean.js';
 import type { RoadmapIndex } from '../roadmap/query.js';
 import type { Area } from '../roadmap/schema.js';
 import { MAX_RATING, type Script } from './session.js';
+
+const z = requireZod();
 
 export const answersFileSchema = z.strictObject({
   area: z.string().min(1).describe('The area assessed.'),
@@ -20,7 +23,7 @@ export const answersFileSchema = z.strictObject({
     .default({})
     .describe('Question id -> index of the chosen choice as written in the roadmap file, 0-based.'),
 });
-export type AnswersFile = z.infer<typeof answersFileSchema>;
+export type AnswersFile = Zod.infer<typeof answersFileSchema>;
 
 export type ParsedAnswers = { ok: true; area: Area; script: Script } | { ok: false; problems: string[] };
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { requireZod } from '../zod.js';
 import { roadmapFileSchema } from './schema.js';
 
 /**
@@ -10,6 +10,6 @@ export function roadmapJsonSchema(): Record<string, unknown> {
   return {
     title: 'pyroad roadmap file',
     description: 'A pyroad roadmap, or one file of a roadmap split over several files (see `include`).',
-    ...z.toJSONSchema(roadmapFileSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }),
+    ...requireZod().toJSONSchema(roadmapFileSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }),
   };
 }

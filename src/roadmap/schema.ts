@@ -1,4 +1,7 @@
-import { z } from 'zod';
+import type { z as Zod } from 'zod';
+import { requireZod } from '../zod.js';
+
+const z = requireZod();
 
 /** The newest roadmap format this pyroad understands. */
 export const ROADMAP_VERSION = 1;
@@ -69,12 +72,12 @@ export const roadmapFileSchema = z.strictObject({
   areas: z.array(areaSchema).default([]),
 });
 
-export type Resource = z.infer<typeof resourceSchema>;
-export type Question = z.infer<typeof questionSchema>;
-export type Project = z.infer<typeof projectSchema>;
-export type Topic = z.infer<typeof topicSchema>;
-export type Area = z.infer<typeof areaSchema>;
-export type RoadmapFile = z.infer<typeof roadmapFileSchema>;
+export type Resource = Zod.infer<typeof resourceSchema>;
+export type Question = Zod.infer<typeof questionSchema>;
+export type Project = Zod.infer<typeof projectSchema>;
+export type Topic = Zod.infer<typeof topicSchema>;
+export type Area = Zod.infer<typeof areaSchema>;
+export type RoadmapFile = Zod.infer<typeof roadmapFileSchema>;
 export type Stage = (typeof STAGES)[number];
 export type Difficulty = (typeof DIFFICULTIES)[number];
 

@@ -1,6 +1,9 @@
-// Loaded with `node --import`: prints every module URL the program resolves to stderr, so a
-// test can see which libraries a command loads.
-import { register } from 'node:module';
+// Loaded with `node --import`: prints every module the program loads to stderr, ES modules
+// (through a resolve hook) and CommonJS ones (pyroad requires zod's CommonJS build), so a test
+// can see which libraries a command loads.
+import Module, { register } from 'node:module';
+import { writeSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 register(
   'data:text/javascript,' +
@@ -12,3 +15,14 @@ register(
         return result;
       }`),
 );
+
+const load = Module._load;
+Module._load = function (request, parent, isMain) {
+  try {
+    const file = Module._resolveFilename(request, parent, isMain);
+    writeSync(2, `IMPORT ${file.startsWith('/') ? pathToFileURL(file).href : file}\n`);
+  } catch {
+    // let the real loader report it
+  }
+  return load.apply(this, [request, parent, isMain]);
+};
