@@ -79,20 +79,22 @@ export function groupAssessments(answers: readonly AnswerForSchedule[]): Assessm
   return assessmentsOf(timedAnswers(answers));
 }
 
-/** The same, for answers already in time order (see timeline.ts): one pass, no parsing. */
-export function assessmentsOf(answers: readonly TimedAnswer[]): Assessment[] {
-  const out: Assessment[] = [];
+/**
+ * Calls `visit` once per UTC day with answers, in time order: the one place that decides what an
+ * assessment is. `at` is the time of the day's last answer.
+ */
+function forEachDay(
+  answers: readonly TimedAnswer[],
+  visit: (day: number, at: number, answered: number, correct: number) => void,
+): void {
   let day = NaN;
   let at = 0;
   let answered = 0;
   let correct = 0;
-  const flush = () => {
-    if (answered) out.push({ at: new Date(at), answered, correct, grade: gradeFor(correct, answered) });
-  };
   for (const a of answers) {
     const d = Math.floor(a.t / DAY_MS);
     if (d !== day) {
-      flush();
+      if (answered) visit(day, at, answered, correct);
       day = d;
       answered = 0;
       correct = 0;
@@ -101,7 +103,15 @@ export function assessmentsOf(answers: readonly TimedAnswer[]): Assessment[] {
     answered++;
     if (a.correct) correct++;
   }
-  flush();
+  if (answered) visit(day, at, answered, correct);
+}
+
+/** The same, for answers already in time order (see timeline.ts): one pass, no parsing. */
+export function assessmentsOf(answers: readonly TimedAnswer[]): Assessment[] {
+  const out: Assessment[] = [];
+  forEachDay(answers, (_day, at, answered, correct) =>
+    out.push({ at: new Date(at), answered, correct, grade: gradeFor(correct, answered) }),
+  );
   return out;
 }
 
@@ -142,23 +152,7 @@ export function replay(answers: readonly TimedAnswer[], now: Date): ReviewState 
     lastAt = at;
     reviews++;
   };
-  let day = NaN;
-  let at = 0;
-  let answered = 0;
-  let correct = 0;
-  for (const a of answers) {
-    const d = Math.floor(a.t / DAY_MS);
-    if (d !== day) {
-      if (answered) review(day, at, gradeFor(correct, answered));
-      day = d;
-      answered = 0;
-      correct = 0;
-    }
-    at = a.t;
-    answered++;
-    if (a.correct) correct++;
-  }
-  if (answered) review(day, at, gradeFor(correct, answered));
+  forEachDay(answers, (day, at, answered, correct) => review(day, at, gradeFor(correct, answered)));
   if (reviews === 0) return undefined;
   const elapsed = Math.max(0, Math.floor((now.getTime() - lastAt) / DAY_MS));
   const r = algorithm.forgetting_curve(elapsed, (memory as FSRSState | null)!.stability);

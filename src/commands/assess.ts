@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { Option } from 'commander';
+import { readInput } from '../input.js';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
-import { EXIT, PyroadError, dataError, usageError } from '../errors.js';
+import { EXIT, PyroadError, usageError } from '../errors.js';
 import { MAX_SEED } from '../quiz/random.js';
 import type { AssessSummary } from '../quiz/summary.js';
 
@@ -60,23 +60,6 @@ The whole file is checked first; if anything is wrong, nothing is recorded (exit
 Ctrl-C keeps every answer given; running assess on the area again offers to resume.
 `;
 
-async function readAnswers(ctx: Context, source: string): Promise<string> {
-  if (source === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of ctx.streams.stdin)
-      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  try {
-    return readFileSync(source, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw dataError(
-      `cannot read answers file ${source}: ${code === 'ENOENT' ? 'file not found' : (code ?? String(error))}`,
-    );
-  }
-}
-
 /**
  * Runs an assessment and returns its summary. Everything beyond the flags is imported here, so
  * other commands do not load it, and a run without a terminal is refused before anything loads.
@@ -117,7 +100,7 @@ export async function runAssess(
   if (opts.answers !== undefined) {
     const { runScripted } = await import('../quiz/scripted.js');
     const source = opts.answers === '-' ? 'answers from stdin' : opts.answers;
-    return runScripted(deps, await readAnswers(ctx, opts.answers), source, areaArg);
+    return runScripted(deps, await readInput(ctx, opts.answers, 'cannot read answers file'), source, areaArg);
   }
 
   const [{ runInteractive }, { createPrompts }] = await Promise.all([

@@ -1,8 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readInput } from '../input.js';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
-import { PyroadError, dataError } from '../errors.js';
+import { dataError } from '../errors.js';
 
 export interface ImportOptions {
   replace?: boolean;
@@ -20,32 +20,12 @@ export interface ImportResult {
   summary: string;
 }
 
-async function readSource(ctx: Context, source: string): Promise<string> {
-  if (source === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of ctx.streams.stdin)
-      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  const fail = (what: string) => dataError(`cannot import ${source}: ${what}`);
-  try {
-    if (statSync(source).isDirectory()) throw fail('it is a directory, not a file');
-    return readFileSync(source, 'utf8');
-  } catch (error) {
-    if (error instanceof PyroadError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw fail(
-      code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : (error as Error).message,
-    );
-  }
-}
-
 /**
  * Validates the whole file first (every problem is reported and nothing is written if there is
  * any), then merges it into the progress, or replaces the progress with it (keeping a backup).
  */
 export async function runImport(ctx: Context, source: string, opts: ImportOptions): Promise<ImportResult> {
-  const text = await readSource(ctx, source);
+  const text = await readInput(ctx, source, 'cannot import');
   const name = source === '-' ? 'stdin' : source;
   const [{ parseImport, checkReferences, newEvents, describeEvents }, { indexRoadmap }, { openStore }] =
     await Promise.all([import('../progress/import.js'), import('../roadmap/query.js'), import('../progress/open.js')]);

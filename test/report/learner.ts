@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { loadRoadmapFiles } from '../../src/roadmap/load.js';
 import type { Roadmap } from '../../src/roadmap/schema.js';
 import { runCli, SHIPPED } from '../helpers/cli.js';
+import { mulberry32 } from '../../src/quiz/random.js';
 
 export interface Session {
   /** ISO date-time the assessment happens at. */
@@ -15,18 +16,6 @@ export interface Session {
   area: string;
   ratings: Record<string, number>;
   answers: Record<string, number>;
-}
-
-/** mulberry32: a tiny seeded generator, so "random" answers are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function loadShipped(): Roadmap {
@@ -66,7 +55,7 @@ export const START = Date.parse('2026-01-05T18:30:00Z');
 export const REPORT_NOW = new Date(START + 57 * 86_400_000).toISOString();
 
 export function halfwaySessions(roadmap: Roadmap, seed = 7): Session[] {
-  const random = rng(seed);
+  const random = mulberry32(seed);
   return PROFILE.flatMap((p) => {
     const area = roadmap.areas.find((a) => a.id === p.area);
     if (!area) return [];
