@@ -22,6 +22,14 @@ import { parseV1 } from './migrate.js';
 import { parseJournal } from './parse.js';
 import { describeIssue, progressSchemas, type ProgressEvent } from './schema.js';
 import { clearStamp, readStamp, sameStamp, stampOf, writeStamp } from './stamp.js';
+import {
+  SNAPSHOT_MIN_EVENTS,
+  SNAPSHOT_REFRESH_BYTES,
+  clearSnapshot,
+  readSnapshot,
+  writeSnapshot,
+  type Snapshot,
+} from './snapshot.js';
 import { foldEvents, type ProgressState } from './state.js';
 
 export interface StoreOptions {
@@ -126,6 +134,10 @@ export class ProgressStore {
       const { cacheDir } = this.options;
       const stamp = stampOf(stat);
       const trusted = cacheDir !== undefined && sameStamp(readStamp(cacheDir, this.file), stamp);
+      if (trusted) {
+        const fromSnapshot = this.readWithSnapshot(fd, stat.size, stat.dev, stat.ino, cacheDir);
+        if (fromSnapshot) return fromSnapshot;
+      }
       // Exactly the bytes the stamp describes: lines a concurrent save adds meanwhile are left
       // for the next run, as if this one had read a moment earlier.
       let bytes: Buffer;
@@ -144,10 +156,83 @@ export class ProgressStore {
           `ignoring the incomplete last line ${parsed.torn.line} of ${this.file} (a save was interrupted); the next save moves it to ${this.tornFile}`,
         );
       if (!trusted && cacheDir !== undefined && bytes.length === stat.size) writeStamp(cacheDir, this.file, stamp);
+      if (cacheDir !== undefined && bytes.length === stat.size && parsed.events.length >= SNAPSHOT_MIN_EVENTS)
+        this.saveSnapshot(cacheDir, text, parsed.events, parsed.torn !== undefined, stat.dev, stat.ino);
       return parsed.events;
     } finally {
       closeSync(fd);
     }
+  }
+
+  /**
+   * A validated journal read as its snapshot plus the lines after it (see snapshot.ts), or
+   * undefined when there is no snapshot that fits this very file: then it is read in full.
+   */
+  private readWithSnapshot(
+    fd: number,
+    size: number,
+    dev: number,
+    ino: number,
+    cacheDir: string,
+  ): ProgressEvent[] | undefined {
+    const snapshot = readSnapshot(cacheDir, this.file);
+    if (!snapshot || snapshot.dev !== dev || snapshot.ino !== ino || snapshot.offset > size) return undefined;
+    // The same journal, not a new one that reuses the inode: its header (with its creation time)
+    // and the bytes just before the offset must be what the snapshot saw.
+    const head = readRange(fd, 0, Math.min(size, Buffer.byteLength(snapshot.header) + 1)).toString('utf8');
+    if (head !== `${snapshot.header}\n`) return undefined;
+    if (readRange(fd, snapshot.offset - 1, 1).toString('utf8') !== '\n') return undefined;
+    let rest: string;
+    try {
+      rest = readRange(fd, snapshot.offset, size - snapshot.offset).toString('utf8');
+    } catch {
+      return undefined;
+    }
+    const parsed = parseJournal(`${snapshot.header}\n${rest}`, { validate: false });
+    if (parsed.problemCount > 0 || parsed.newerVersion !== undefined) return undefined;
+    if (parsed.torn && !lockIsHeld(this.file)) {
+      const line = snapshot.lines + parsed.torn.line - 1;
+      this.warn(
+        `ignoring the incomplete last line ${line} of ${this.file} (a save was interrupted); the next save moves it to ${this.tornFile}`,
+      );
+    }
+    const events = snapshot.events.concat(parsed.events);
+    if (rest.length > SNAPSHOT_REFRESH_BYTES) {
+      const head = readExactly(fd, size).toString('utf8');
+      this.saveSnapshot(cacheDir, head, events, parsed.torn !== undefined, dev, ino);
+    }
+    return events;
+  }
+
+  /**
+   * Saves the events of every complete line of `text` (the whole journal) as a snapshot. `torn`:
+   * the text after the last newline is an interrupted save, not one of `events`.
+   */
+  private saveSnapshot(
+    cacheDir: string,
+    text: string,
+    events: ProgressEvent[],
+    torn: boolean,
+    dev: number,
+    ino: number,
+  ): void {
+    const end = text.lastIndexOf('\n') + 1;
+    const firstNewline = text.indexOf('\n');
+    if (firstNewline < 0) return;
+    let lines = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) lines++;
+    // A last event without its newline is not covered: the next load reads it after the offset.
+    const lastIsUncovered = !torn && text.slice(end).trim() !== '';
+    const covered = lastIsUncovered ? events.slice(0, -1) : events;
+    const snapshot: Snapshot = {
+      dev,
+      ino,
+      offset: Buffer.byteLength(text.slice(0, end)),
+      lines,
+      header: text.slice(0, firstNewline),
+      events: covered,
+    };
+    writeSnapshot(cacheDir, this.file, snapshot);
   }
 
   /** Turns progress.json (version 1) into the journal, keeping the original as a backup. */
@@ -293,8 +378,10 @@ export class ProgressStore {
         const backup = this.keepBackup();
         renameSync(tmp, this.file);
         fsyncDir(this.dir);
-        if (this.options.cacheDir !== undefined)
+        if (this.options.cacheDir !== undefined) {
           writeStamp(this.options.cacheDir, this.file, stampOf(statSync(this.file)));
+          clearSnapshot(this.options.cacheDir, this.file);
+        }
         return backup ? { backup } : {};
       } finally {
         unlinkQuietly(tmp);
@@ -318,7 +405,10 @@ export class ProgressStore {
         backups.push(backup);
       }
       fsyncDir(this.dir);
-      if (this.options.cacheDir !== undefined) clearStamp(this.options.cacheDir, this.file);
+      if (this.options.cacheDir !== undefined) {
+        clearStamp(this.options.cacheDir, this.file);
+        clearSnapshot(this.options.cacheDir, this.file);
+      }
       return { backups };
     });
   }
@@ -363,6 +453,18 @@ function isJsonObject(text: string): boolean {
 }
 
 /** The first `size` bytes of the file (fewer if it is shorter now). */
+/** `length` bytes from `position`; fewer if the file is shorter. */
+function readRange(fd: number, position: number, length: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length);
+  let read = 0;
+  while (read < length) {
+    const n = readSync(fd, bytes, read, length - read, position + read);
+    if (n === 0) break;
+    read += n;
+  }
+  return bytes.subarray(0, read);
+}
+
 function readExactly(fd: number, size: number): Buffer {
   const bytes = Buffer.allocUnsafe(size);
   let read = 0;
