@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { usageError } from './errors.js';
+import { PyroadError, usageError } from './errors.js';
 import { resolvePaths, type Paths } from './paths.js';
 import { loadRoadmap } from './roadmap/cache.js';
 import type { Roadmap } from './roadmap/schema.js';
@@ -58,6 +58,8 @@ function clockFrom(env: Record<string, string | undefined>): () => Date {
 
 export async function createContext(globals: GlobalOptions, streams: Streams): Promise<Context> {
   const { env } = streams;
+  if (globals.home !== undefined && globals.home.trim() === '')
+    throw usageError('--home (or PYROAD_HOME) is empty; give a folder, or leave it out for the default');
   const paths = resolvePaths(globals.home, env);
   const { settings, problem } = readSettings(paths.settingsFile);
   const chosen = globals.roadmap || env.PYROAD_ROADMAP || settings.roadmap || undefined;
@@ -81,7 +83,15 @@ export async function createContext(globals: GlobalOptions, streams: Streams): P
     columns: Math.max(40, Math.min(streams.stdout.columns ?? 80, 120)),
     print: (text = '') => void streams.stdout.write(`${text}\n`),
     warn: (text) => void streams.stderr.write(`${errStyle.yellow('warning:')} ${text}\n`),
-    roadmap: () => (roadmapPromise ??= loadRoadmap(roadmapFile, paths.cacheDir)),
+    roadmap: () =>
+      (roadmapPromise ??= loadRoadmap(roadmapFile, paths.cacheDir).catch((error: unknown) => {
+        // A roadmap named in the settings fails every command: say where it comes from.
+        if (!(error instanceof PyroadError) || globals.roadmap || env.PYROAD_ROADMAP || !settings.roadmap) throw error;
+        throw new PyroadError(error.message, error.exitCode, [
+          ...error.details,
+          `(this roadmap comes from the \`roadmap\` setting; \`pyroad config unset roadmap\` goes back to the shipped one)`,
+        ]);
+      })),
   };
   if (problem) context.warn(problem);
   return context;

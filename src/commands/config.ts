@@ -6,6 +6,16 @@ import { usageError } from '../errors.js';
 import { SETTINGS, SETTING_KEYS } from '../settings/keys.js';
 import type { SettingEntry, SettingsStore } from '../settings/store.js';
 
+/** A roadmap setting must name a roadmap that loads: every later command would fail otherwise. */
+async function checkRoadmapFile(file: string): Promise<void> {
+  const { existsSync, statSync } = await import('node:fs');
+  if (!existsSync(file) || !statSync(file).isFile())
+    throw usageError(`"${file}" is not a roadmap file (no such file); the roadmap setting is unchanged`);
+  const { loadRoadmapFiles, roadmapProblemsError } = await import('../roadmap/load.js');
+  const result = loadRoadmapFiles(file);
+  if (!result.roadmap) throw roadmapProblemsError(file, result.problems);
+}
+
 /** conf is loaded here only, when `pyroad config` runs. */
 async function settingsOf(ctx: Context): Promise<SettingsStore> {
   const { openSettings } = await import('../settings/store.js');
@@ -93,6 +103,7 @@ export function registerConfig(program: Program): void {
       .description('change a setting (the value is checked first)')
       .action(
         program.action(async (ctx, key: string, value: string) => {
+          if (key === 'roadmap' && value.trim() !== '') await checkRoadmapFile(value);
           const entry = (await settingsOf(ctx)).set(key, value);
           ctx.print(`${ctx.style.green('✓')} ${entry.key} = ${show(entry.value)}`);
         }),

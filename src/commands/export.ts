@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { Option } from 'commander';
+import { writeOutputFile } from '../output.js';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
-import { dataError } from '../errors.js';
 
 export const EXPORT_FORMATS = ['json', 'markdown', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -40,24 +40,12 @@ export async function runExport(ctx: Context, format: ExportFormat): Promise<str
 }
 
 /** Writes the file atomically: an existing file is replaced whole or not at all. */
-async function writeOutput(file: string, text: string): Promise<void> {
-  const { writeFileAtomic } = await import('../progress/files.js');
-  try {
-    writeFileAtomic(file, text);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw dataError(
-      `cannot write ${file}: ${code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`,
-    );
-  }
-}
-
 export function registerExport(program: Program): void {
   program.command
     .command('export')
     .description('your progress plus a computed summary, as JSON (default), Markdown or CSV')
     .addOption(new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMATS).default('json'))
-    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
+    .option('-o, --output <file>', 'write to this file (atomically); - for stdout, the default')
     .addHelpText(
       'after',
       examples(
@@ -72,12 +60,12 @@ export function registerExport(program: Program): void {
     .action(
       program.action(async (ctx, opts: ExportOptions) => {
         const text = await runExport(ctx, opts.format);
-        if (opts.output === undefined) {
+        if (opts.output === undefined || opts.output === '-') {
           ctx.streams.stdout.write(text);
           return;
         }
         const file = resolve(opts.output);
-        await writeOutput(file, text);
+        writeOutputFile(file, text, 'cannot write');
         ctx.print(`Exported progress to ${file} (${opts.format}).`);
       }),
     );

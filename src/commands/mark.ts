@@ -28,10 +28,15 @@ export async function runMark(ctx: Context, id: string, status: string): Promise
   const { topic } = findTopic(index, id);
   const store = openStore(ctx);
   // Loading first also refuses a progress file that cannot be read, before anything is added to it.
-  const previous = store.load().topics.get(topic.id)?.status?.status;
+  const current = store.load().topics.get(topic.id)?.status;
+  const previous = current?.status;
   const base = { topic: topic.id, title: topic.title, status, ...(previous ? { previous } : {}) };
   if (previous === status) return { ...base, changed: false };
-  store.append([{ e: 'status', at: ctx.now().toISOString(), topic: topic.id, status }]);
+  // The newer status wins when progress is folded or merged. A status stamped later than now (a
+  // clock that ran ahead, an import from such a machine) must not outrank what is set by hand now.
+  const now = ctx.now().getTime();
+  const after = current ? Date.parse(current.at) + 1 : now;
+  store.append([{ e: 'status', at: new Date(Math.max(now, after)).toISOString(), topic: topic.id, status }]);
   return { ...base, changed: true };
 }
 
@@ -44,11 +49,7 @@ export function registerMark(program: Program): void {
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
-      examples(
-        'pyroad mark http-protocol done',
-        'pyroad mark nosql-basics skip',
-        'pyroad mark python-functions learning',
-      ) +
+      examples('pyroad mark http-protocol done', 'pyroad mark pymongo skip', 'pyroad mark python-functions learning') +
         '\nStatuses: todo (not started), learning (working on it), done (finished; counts as complete),\nskip (not for me; next never recommends it).\n',
     )
     .action(

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { writeOutputFile } from '../output.js';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
-import { dataError, usageError } from '../errors.js';
+import { usageError } from '../errors.js';
 
 export interface ReportOptions {
   /** A file path, or `-` for stdout. */
@@ -36,7 +36,7 @@ export function registerReport(program: Program): void {
           return;
         }
         const file = resolve(options.output);
-        writeAtomically(file, page);
+        writeOutputFile(file, page, 'cannot write the report to');
         ctx.print(`Wrote ${shownPath(file)} (${Math.ceil(Buffer.byteLength(page) / 1024)} KB).`);
         if (options.open) {
           if (!(await openInBrowser(file)))
@@ -76,28 +76,6 @@ export async function runReport(ctx: Context): Promise<string> {
   }).load();
   const summary = summarize(indexRoadmap(roadmap), state, ctx.now(), { limit: 5 });
   return renderReport({ roadmap, summary, version: VERSION });
-}
-
-/** Writes next to the target, then renames: a reader never sees half a report, an old one survives a failure. */
-export function writeAtomically(file: string, text: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST'
-        ? 'it is a folder'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : code === 'ENOTDIR'
-            ? 'a part of the path is not a folder'
-            : (error as Error).message;
-    throw dataError(`cannot write the report to ${file}: ${why}`);
-  }
 }
 
 /** The platform's "open with the default app" command. */
