@@ -35,8 +35,9 @@ export async function runMark(ctx: Context, id: string, status: string): Promise
   // The newer status wins when progress is folded or merged. A status stamped later than now (a
   // clock that ran ahead, an import from such a machine) must not outrank what is set by hand now.
   const now = ctx.now().getTime();
-  const after = current ? Date.parse(current.at) + 1 : now;
-  store.append([{ e: 'status', at: new Date(Math.max(now, after)).toISOString(), topic: topic.id, status }]);
+  const latest = current ? Date.parse(current.at) : -Infinity;
+  const at = latest > now ? latest + 1 : now;
+  store.append([{ e: 'status', at: new Date(at).toISOString(), topic: topic.id, status }]);
   return { ...base, changed: true };
 }
 

@@ -25,6 +25,16 @@ describe('pyroad mark', () => {
     ]);
   });
 
+  it('wins over a status stamped in the future (a clock that ran ahead)', async () => {
+    await run(['mark', 'functions', 'skip'], { home: home.dir, env: { PYROAD_NOW: '2027-03-01T00:00:00Z' } });
+    const r = await run(['mark', 'functions', 'todo'], { home: home.dir, env: { PYROAD_NOW: '2026-04-01T09:00:00Z' } });
+    expect(r.stdout).toBe('✓ Functions (functions): todo (was skip)\n');
+    expect(new ProgressStore(journal(), { warn: () => {} }).load().topics.get('functions')?.status?.status).toBe(
+      'todo',
+    );
+    expect(events().at(-1)).toMatchObject({ at: '2027-03-01T00:00:00.001Z', status: 'todo' });
+  });
+
   it('an unknown topic: exit 2 with a did-you-mean, nothing written', async () => {
     const r = await run(['mark', 'functons', 'done'], { home: home.dir });
     expect(r.code).toBe(2);

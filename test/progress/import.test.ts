@@ -204,10 +204,12 @@ describe('pyroad export', () => {
     new ProgressStore(journal(), { warn: () => {} }).append([rating('loops', 3)]);
     const target = join(home.dir, 'out', 'progress.json');
     const missingFolder = await run(['export', '--output', target], { home: home.dir, env: NOW });
-    expect(missingFolder.code).toBe(1);
-    expect(missingFolder.stderr).toContain(`cannot write ${target}: its folder does not exist`);
-    mkdirSync(join(home.dir, 'out'));
+    expect(missingFolder.code).toBe(0); // the folder is created, as for `report --output`
+    expect(readFileSync(target, 'utf8')).toContain('"pyroad-export"');
     writeFileSync(target, 'old content');
+    const onFolder = await run(['export', '-o', join(home.dir, 'out')], { home: home.dir, env: NOW });
+    expect(onFolder.code).toBe(1);
+    expect(onFolder.stderr).toBe(`pyroad: cannot write ${join(home.dir, 'out')}: it is a folder\n`);
     const r = await run(['export', '-o', target], { home: home.dir, env: NOW });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`Exported progress to ${target} (json).\n`);
