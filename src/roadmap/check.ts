@@ -29,11 +29,10 @@ export function checkRoadmap(files: ParsedFile[]): Problem[] {
 
   const looseIds = new Set(files.flatMap((f) => [...(f.ids ?? [])]));
   const known = (ids: Map<string, Located>, id: string) => ids.has(id) || looseIds.has(id);
-  const pathOf = (parsed: ParsedFile, a: number) => ['areas', parsed.areaIndex?.[a] ?? a];
 
   for (const parsed of files) {
     parsed.data?.areas.forEach((area, a) => {
-      const areaPath = pathOf(parsed, a);
+      const areaPath = ['areas', a];
       claim(areaIds, 'area', area.id, { parsed, path: [...areaPath, 'id'] });
       area.topics.forEach((topic, t) => {
         const topicPath = [...areaPath, 'topics', t];
@@ -64,7 +63,7 @@ export function checkRoadmap(files: ParsedFile[]): Problem[] {
   const areaGraph = new Map<string, { deps: string[]; where: (i: number) => Located }>();
   for (const parsed of files) {
     parsed.data?.areas.forEach((area, a) => {
-      const areaPath = pathOf(parsed, a);
+      const areaPath = ['areas', a];
       const areaWhere = (i: number): Located => ({ parsed, path: [...areaPath, 'prerequisites', i] });
       area.prerequisites.forEach((dep, i) => {
         if (!known(areaIds, dep))

@@ -10,7 +10,10 @@ import {
   resourceSchema,
   roadmapFileSchema,
   topicSchema,
+  type Area,
+  type Question,
   type RoadmapFile,
+  type Topic,
 } from './schema.js';
 
 /** Larger roadmap files are refused before parsing: the shipped one is well under 1 MB. */
@@ -25,10 +28,8 @@ export interface Locator {
 
 export interface ParsedFile {
   file: string;
-  /** The file's content; when it has schema problems, only the areas that passed (see areaIndex). */
+  /** The file's content; when it has schema problems, with stand-ins for what failed (see salvage). */
   data?: RoadmapFile;
-  /** Position in the file of each of data.areas, when some areas were dropped. */
-  areaIndex?: number[];
   /** Every id written in the file, valid or not, so references to a broken area are not "unknown". */
   ids?: Set<string>;
   locate: Locator;
@@ -166,10 +167,12 @@ export function parseRoadmapFile(file: string, bytes: Uint8Array): ParsedFile {
 }
 
 /**
- * Keeps the areas that pass the schema when others do not, so one run also reports duplicate
- * ids, unknown prerequisites and cycles among them: every problem at once, not just the first.
+ * When a file has schema problems, the semantic checks still run on everything else, so one run
+ * reports every problem: parts that fail the schema are replaced, in place, by stand-ins that
+ * keep their id and their prerequisites (so duplicates and unknown references are still found)
+ * and cannot cause problems of their own.
  */
-function salvage(raw: Record<string, unknown>): Pick<ParsedFile, 'data' | 'areaIndex' | 'ids'> {
+function salvage(raw: Record<string, unknown>): Pick<ParsedFile, 'data' | 'ids'> {
   const rawAreas = Array.isArray(raw.areas) ? (raw.areas as unknown[]) : [];
   const ids = new Set<string>();
   const collect = (value: unknown): void => {
@@ -181,16 +184,51 @@ function salvage(raw: Record<string, unknown>): Pick<ParsedFile, 'data' | 'areaI
     }
   };
   collect(rawAreas);
-  const areas: RoadmapFile['areas'] = [];
-  const areaIndex: number[] = [];
-  rawAreas.forEach((candidate, i) => {
-    const parsed = areaSchema.safeParse(candidate);
-    if (parsed.success) {
-      areas.push(parsed.data);
-      areaIndex.push(i);
-    }
-  });
-  return { data: { version: 1, include: [], areas }, areaIndex, ids };
+  return { data: { version: 1, include: [], areas: rawAreas.map(salvageArea) }, ids };
+}
+
+type Loose = Record<string, unknown>;
+const asLoose = (value: unknown): Loose => (value && typeof value === 'object' ? (value as Loose) : {});
+let standIns = 0;
+/** The id as written, or one no reference can name. */
+const idOf = (value: Loose): string => (typeof value.id === 'string' ? value.id : `\u0000${standIns++}`);
+const idList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+const listOf = <T>(value: unknown, each: (item: unknown) => T): T[] => (Array.isArray(value) ? value.map(each) : []);
+
+function salvageArea(value: unknown): Area {
+  const parsed = areaSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const raw = asLoose(value);
+  return {
+    id: idOf(raw),
+    title: '',
+    stage: 'skills',
+    summary: '',
+    prerequisites: idList(raw.prerequisites),
+    topics: listOf(raw.topics, salvageTopic),
+  };
+}
+
+function salvageTopic(value: unknown): Topic {
+  const parsed = topicSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const raw = asLoose(value);
+  return {
+    id: idOf(raw),
+    title: '',
+    summary: '',
+    why: '',
+    prerequisites: idList(raw.prerequisites),
+    resources: [],
+    questions: listOf(raw.questions, salvageQuestion),
+  };
+}
+
+function salvageQuestion(value: unknown): Question {
+  const parsed = questionSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  return { id: idOf(asLoose(value)), prompt: '', choices: ['a', 'b', 'c'], answer: 0, explanation: '', difficulty: 'easy' };
 }
 
 function describeIssue(file: string, locate: Locator, issue: z.core.$ZodIssue, raw: unknown): Problem[] {
