@@ -7,6 +7,12 @@ import { registerCommands } from './commands/index.js';
 
 /** Builds the whole program. Kept separate from `main` so tests can drive it in-process. */
 export async function buildProgram(streams: Streams, argv: readonly string[] = []): Promise<Command> {
+  // commander's own messages ("error: unknown option") look like every other pyroad error.
+  const output = {
+    writeOut: (text: string) => void streams.stdout.write(text),
+    writeErr: (text: string) => void streams.stderr.write(text),
+    outputError: (text: string, write: (text: string) => void) => write(`pyroad: ${text.replace(/^error: /, '')}`),
+  };
   const program = new Command('pyroad')
     .description('Your coach on the road to a first job as a Python back-end developer.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -14,10 +20,7 @@ export async function buildProgram(streams: Streams, argv: readonly string[] = [
     .addOption(new Option('--home <dir>', 'keep settings and progress in this folder').env('PYROAD_HOME'))
     .option('--no-color', 'no colours in output (NO_COLOR and FORCE_COLOR are honoured too)')
     .showSuggestionAfterError(true)
-    .configureOutput({
-      writeOut: (s) => void streams.stdout.write(s),
-      writeErr: (s) => void streams.stderr.write(s),
-    })
+    .configureOutput(output)
     .exitOverride();
   program.addHelpText(
     'after',
@@ -33,10 +36,7 @@ Exit codes: 0 ok, 1 data or runtime problem, 2 usage problem, 130 interrupted.
   await registerCommands(makeProgram(program, streams), argv);
   // Every subcommand inherits the output routing and the exit override.
   for (const sub of program.commands) {
-    sub.configureOutput({
-      writeOut: (s) => void streams.stdout.write(s),
-      writeErr: (s) => void streams.stderr.write(s),
-    });
+    sub.configureOutput(output);
     sub.exitOverride();
   }
   return program;

@@ -94,7 +94,13 @@ export async function runAssess(
     }),
     now: () => ctx.now(),
     newId: () => randomUUID(),
-    coach: (state: Parameters<typeof summarize>[1]) => summarize(index, state, ctx.now(), { limit: 1, history: false }),
+    // The best next step after assessing an area: in that area when something is left there.
+    coach: (state: Parameters<typeof summarize>[1], area?: string) => {
+      const inArea = summarize(index, state, ctx.now(), { limit: 1, history: false, ...(area ? { area } : {}) });
+      return inArea.recommendations.length > 0 || !area
+        ? inArea
+        : summarize(index, state, ctx.now(), { limit: 1, history: false });
+    },
   };
 
   if (opts.answers !== undefined) {

@@ -35,7 +35,7 @@ export async function runNext(ctx: Context, opts: NextOptions) {
     now: () => ctx.now(),
   }).load();
   const summary = summarizeNext(index, state, ctx.now(), { limit, area: area?.id });
-  return { summary, area: area ? { id: area.id, title: area.title } : undefined };
+  return { summary, limit, area: area ? { id: area.id, title: area.title } : undefined };
 }
 
 export function registerNext(program: Program): void {
@@ -64,7 +64,10 @@ export function registerNext(program: Program): void {
           return;
         }
         const { renderNext } = await import('../render/next.js');
-        ctx.print(renderNext(view.area ? { summary, area: view.area } : { summary }, ctx.style, ctx.columns));
+        const { limit } = view;
+        ctx.print(
+          renderNext(view.area ? { summary, limit, area: view.area } : { summary, limit }, ctx.style, ctx.columns),
+        );
       }),
     );
 }

@@ -39,7 +39,8 @@ export function registerRoadmap(program: Program): void {
             ctx.print();
             ctx.print(style.magenta(`== ${STAGE_LABELS[area.stage]} ==`));
           }
-          const lastArea = a === roadmap.areas.length - 1;
+          // The last area of its stage closes that stage's branch.
+          const lastArea = roadmap.areas[a + 1]?.stage !== area.stage;
           const mastery = areaState.get(area.id);
           const areaNote =
             mastery && (mastery.mastery > 0 || mastery.mastered > 0) ? `  ${percent(mastery.mastery)}` : '';

@@ -1,3 +1,4 @@
+import { plural } from '../render/text.js';
 import { examples, type Program } from '../command.js';
 import { writeCachedRoadmap } from '../roadmap/cache.js';
 import { countRoadmap } from '../roadmap/query.js';
@@ -34,7 +35,7 @@ export function registerValidate(program: Program): void {
           const c = countRoadmap(result.roadmap);
           const files = result.files.length === 1 ? '1 file' : `${result.files.length} files`;
           ctx.print(
-            `${ctx.style.green('✓')} ${displayPath(root)} is valid: ${c.areas} areas, ${c.topics} topics, ${c.questions} questions, ${c.resources} resources (${files})`,
+            `${ctx.style.green('✓')} ${displayPath(root)} is valid: ${plural(c.areas, 'area')}, ${plural(c.topics, 'topic')}, ${plural(c.questions, 'question')}, ${plural(c.resources, 'resource')} (${files})`,
           );
         }
       }),

@@ -31,8 +31,11 @@ export interface AssessDeps {
   now(): Date;
   /** A fresh session id. */
   newId(): string;
-  /** The coach's view of the progress, if there is a coach to ask. */
-  coach?(state: ProgressState): Summary;
+  /**
+   * The coach's view of the progress, if there is a coach to ask; with `area`, its
+   * recommendations favour that area (the summary after assessing it).
+   */
+  coach?(state: ProgressState, area?: string): Summary;
 }
 
 export interface Screen {
@@ -182,5 +185,5 @@ export async function runInteractive(
       throw interrupted(session?.result().saved ?? { answers: 0, ratings: 0 }, session ? area : undefined);
     throw error;
   }
-  return buildSummary(session.result(), area, deps.coach?.(state));
+  return buildSummary(session.result(), area, deps.coach?.(state, area.id));
 }

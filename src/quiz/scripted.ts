@@ -24,5 +24,5 @@ export function runScripted(deps: AssessDeps, text: string, source: string, area
     else recorder.save(session.answer(parsed.script.answers.get(step.question.id)!, at()).events);
   }
   recorder.save(session.end(at()));
-  return buildSummary(session.result(), parsed.area, deps.coach?.(state));
+  return buildSummary(session.result(), parsed.area, deps.coach?.(state, parsed.area.id));
 }

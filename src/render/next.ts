@@ -49,11 +49,13 @@ export function renderRecommendations(recs: readonly Recommendation[], style: St
 
 export interface NextView {
   summary: NextSummary;
+  /** How many were asked for; fewer are shown when the rest of the path waits on these. */
+  limit?: number;
   /** The area `--area` asked for, with its title. */
   area?: { id: string; title: string };
 }
 
-export function renderNext({ summary, area }: NextView, style: Style, width: number): string {
+export function renderNext({ summary, area, limit }: NextView, style: Style, width: number): string {
   const lines: string[] = [];
   const recs = summary.recommendations;
   const where = area ? ` in ${area.title}` : '';
@@ -70,6 +72,15 @@ export function renderNext({ summary, area }: NextView, style: Style, width: num
     return lines.join('\n');
   }
   lines.push(renderRecommendations(recs, style, width));
+  if (limit !== undefined && recs.length < limit) {
+    lines.push('');
+    lines.push(
+      wrap(
+        `Only ${plural(recs.length, 'step')} for now: the rest of ${area ? area.title : 'the path'} builds on ${recs.length === 1 ? 'it' : 'these'}, and more open up as you master them.`,
+        width,
+      ),
+    );
+  }
   const hiddenDue = summary.moreDue;
   lines.push('');
   lines.push(

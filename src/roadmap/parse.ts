@@ -228,7 +228,14 @@ function salvageTopic(value: unknown): Topic {
 function salvageQuestion(value: unknown): Question {
   const parsed = questionSchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  return { id: idOf(asLoose(value)), prompt: '', choices: ['a', 'b', 'c'], answer: 0, explanation: '', difficulty: 'easy' };
+  return {
+    id: idOf(asLoose(value)),
+    prompt: '',
+    choices: ['a', 'b', 'c'],
+    answer: 0,
+    explanation: '',
+    difficulty: 'easy',
+  };
 }
 
 function describeIssue(file: string, locate: Locator, issue: z.core.$ZodIssue, raw: unknown): Problem[] {

@@ -38,11 +38,15 @@ export function countRoadmap(roadmap: Roadmap) {
   return { areas: roadmap.areas.length, topics, questions, resources };
 }
 
+/** Ids are lowercase (the schema says so), so `SQL` or ` sql ` on the command line mean `sql`. */
+const canonical = (id: string): string => id.trim().toLowerCase();
+
 /** An area or topic by id, or a usage error (exit 2) with a did-you-mean. */
 export function findItem(
   index: RoadmapIndex,
   id: string,
 ): { kind: 'area'; area: Area } | { kind: 'topic'; topic: Topic; area: Area } {
+  id = canonical(id);
   const area = index.areas.get(id);
   if (area) return { kind: 'area', area };
   const topic = index.topics.get(id);
@@ -53,6 +57,7 @@ export function findItem(
 }
 
 export function findArea(index: RoadmapIndex, id: string): Area {
+  id = canonical(id);
   const area = index.areas.get(id);
   if (area) return area;
   throw usageError(
@@ -61,6 +66,7 @@ export function findArea(index: RoadmapIndex, id: string): Area {
 }
 
 export function findTopic(index: RoadmapIndex, id: string): { topic: Topic; area: Area } {
+  id = canonical(id);
   const found = index.topics.get(id);
   if (found) return found;
   throw usageError(
