@@ -9,10 +9,10 @@ process.stdout.on('error', (error) => {
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  const { VERSION } = await import('../dist/version.js');
+  const { VERSION } = await import('../lib/version.js');
   process.stdout.write(`${VERSION}\n`);
 } else {
-  const { main } = await import('../dist/cli.js');
+  const { main } = await import('../lib/cli.js');
   const { stdin, stdout, stderr, env } = process;
   process.exitCode = await main(args, { stdin, stdout, stderr, env });
 }

@@ -16,14 +16,18 @@ interface CacheEntry {
   roadmap: Roadmap;
 }
 
+/**
+ * The cache belongs to one build of pyroad: its version, and the time this module's file was
+ * written (every build rewrites it, so a schema change without a version bump still counts).
+ */
 function buildKey(): string {
-  let schemaStamp = 0;
+  let stamp = 0;
   try {
-    schemaStamp = statSync(fileURLToPath(new URL('./schema.js', import.meta.url))).mtimeMs;
+    stamp = statSync(fileURLToPath(import.meta.url)).mtimeMs;
   } catch {
-    // Running from sources (tests): the version alone keys the cache.
+    // not a file (never the case for the installed command): the version alone keys the cache
   }
-  return `${VERSION}:${schemaStamp}`;
+  return `${VERSION}:${stamp}`;
 }
 
 const cacheFile = (cacheDir: string, root: string) =>
