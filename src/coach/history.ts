@@ -101,6 +101,8 @@ export function recentChange(
   points: readonly HistoryPoint[],
   now: Date,
   current: { mastery: number; readiness: number },
+  /** Whether a topic id belongs to the roadmap: progress about other roadmaps' topics is not counted. */
+  known: (topic: string) => boolean,
   days = 30,
 ): RecentChange {
   const cutoff = now.getTime() - days * DAY_MS;
@@ -108,11 +110,15 @@ export function recentChange(
   let before: HistoryPoint | undefined;
   for (const p of points) if (p.date < cutoffDay) before = p;
   let answered = 0;
+  let marked = 0;
   const topics = new Set<string>();
   for (const { t, event } of events) {
-    if (event.e === 'status' || t <= cutoff || t > now.getTime()) continue;
-    if (event.e === 'answer') answered++;
-    topics.add(event.topic);
+    if (t <= cutoff || t > now.getTime() || !known(event.topic)) continue;
+    if (event.e === 'status') marked++;
+    else {
+      if (event.e === 'answer') answered++;
+      topics.add(event.topic);
+    }
   }
   const masteryBefore = before?.mastery ?? 0;
   const readinessBefore = before?.readiness ?? 0;
@@ -125,5 +131,6 @@ export function recentChange(
     readinessBefore,
     answered,
     topicsAssessed: topics.size,
+    marked,
   };
 }

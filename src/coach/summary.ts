@@ -145,10 +145,16 @@ export class Coach {
     if (opts.history !== false) {
       const events = timeline(this.state.events);
       summary.history = buildHistory(this.index, events, this.now);
-      summary.recent = recentChange(events, summary.history, this.now, {
-        mastery: summary.mastery!,
-        readiness: summary.readiness,
-      });
+      summary.recent = recentChange(
+        events,
+        summary.history,
+        this.now,
+        {
+          mastery: summary.mastery!,
+          readiness: summary.readiness,
+        },
+        (topic) => this.index.topics.has(topic),
+      );
     }
     return summary;
   }

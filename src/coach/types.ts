@@ -101,6 +101,8 @@ export interface RecentChange {
   /** Quiz answers given and topics rated or answered in the window. */
   answered: number;
   topicsAssessed: number;
+  /** Statuses set by hand (`pyroad mark`) in the window. */
+  marked?: number;
 }
 
 /** What `next` shows: the recommendations and the headline figures, without per-topic detail. */

@@ -24,10 +24,11 @@ export function renderStatus(summary: Summary, title: string, style: Style, widt
   const recent = summary.recent;
   if (recent) {
     lines.push(
-      recent.answered === 0 && recent.topicsAssessed === 0
+      recent.answered === 0 && recent.topicsAssessed === 0 && !recent.marked
         ? style.dim(`Last ${recent.days} days: no activity.`)
         : `Last ${recent.days} days: mastery ${signed(recent.mastery)} pts, readiness ${signed(recent.readiness)} pts, ` +
-            `${plural(recent.answered, 'answer')} on ${plural(recent.topicsAssessed, 'topic')}`,
+            `${plural(recent.answered, 'answer')} on ${plural(recent.topicsAssessed, 'topic')}` +
+            (recent.marked ? `, ${plural(recent.marked, 'status', 'statuses')} set` : ''),
     );
   }
 

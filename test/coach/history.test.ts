@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { recentChange } from '../../src/coach/history.js';
+import { timeline } from '../../src/coach/timeline.js';
+import type { ProgressEvent } from '../../src/progress/schema.js';
+
+const NOW = new Date('2026-06-30T12:00:00Z');
+const at = (daysAgo: number) => new Date(NOW.getTime() - daysAgo * 86_400_000).toISOString();
+
+describe('recentChange', () => {
+  const events: ProgressEvent[] = [
+    { e: 'answer', at: at(3), topic: 'loops', question: 'q1', choice: 0, correct: true },
+    { e: 'answer', at: at(40), topic: 'loops', question: 'q2', choice: 1, correct: false },
+    { e: 'rating', at: at(2), topic: 'http', value: 3 },
+    { e: 'status', at: at(1), topic: 'sql', status: 'done' },
+    { e: 'status', at: at(1), topic: 'other-roadmap-topic', status: 'done' },
+    { e: 'answer', at: at(1), topic: 'other-roadmap-topic', question: 'x', choice: 0, correct: true },
+  ];
+  const known = (topic: string) => ['loops', 'http', 'sql'].includes(topic);
+
+  it('counts answers, assessed topics and marks of the last 30 days, only for this roadmap', () => {
+    const r = recentChange(timeline(events), [], NOW, { mastery: 0.2, readiness: 0.1 }, known);
+    expect(r).toMatchObject({ days: 30, answered: 1, topicsAssessed: 2, marked: 1, mastery: 0.2, readiness: 0.1 });
+  });
+});
