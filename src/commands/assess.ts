@@ -69,8 +69,13 @@ export async function runAssess(
   areaArg: string | undefined,
   opts: AssessOptions,
 ): Promise<AssessSummary> {
-  // First of all: never wait on a pipe for keystrokes.
-  if (opts.answers === undefined && !ctx.interactive)
+  // First of all: never wait on a pipe for keystrokes. (A mistyped area is still named first:
+  // fixing the terminal would not fix that.)
+  if (opts.answers === undefined && !ctx.interactive) {
+    if (areaArg !== undefined) {
+      const { indexRoadmap, findArea } = await import('../roadmap/query.js');
+      findArea(indexRoadmap(await ctx.roadmap()), areaArg);
+    }
     throw new PyroadError(
       '`pyroad assess` asks its questions in a terminal, and stdin or stdout is not one.',
       EXIT.usage,
@@ -78,6 +83,7 @@ export async function runAssess(
         'To record an assessment from a script, use --answers FILE (or --answers - for stdin); `pyroad assess --help` shows the format.',
       ],
     );
+  }
   const [{ randomUUID }, { indexRoadmap }, { ProgressStore }, { summarize }] = await Promise.all([
     import('node:crypto'),
     import('../roadmap/query.js'),

@@ -66,7 +66,13 @@ export function parseImport(text: string): ImportParse {
     const firstLine = text.slice(0, text.indexOf('\n') + 1 || undefined);
     if (firstLine.includes(`"${PROGRESS_FORMAT}"`)) return fromJournal(text, result);
     const where = jsonErrorWhere(text, jsonError);
-    result.problems.push(`${where ? `${where}: ` : ''}not valid JSON (${cleanJsonMessage(jsonError.message)})`);
+    const trimmed = text.trimStart();
+    const hint = trimmed.startsWith('# Progress')
+      ? '; this looks like a Markdown export, and only JSON exports (`pyroad export`) can be imported'
+      : /^[a-z_]+(,[a-z_]+){3,}\r?\n/i.test(trimmed)
+        ? '; this looks like a CSV export, and only JSON exports (`pyroad export`) can be imported'
+        : '';
+    result.problems.push(`${where ? `${where}: ` : ''}not valid JSON (${cleanJsonMessage(jsonError.message)})${hint}`);
     return result;
   }
   const object =

@@ -51,7 +51,7 @@ export const SETTINGS = {
   questionsPerTopic: intSetting('Questions asked per topic in `pyroad assess`.', 4, 1, 20),
   nextLimit: intSetting('How many recommendations `pyroad next` shows.', 3, 1, 20),
   roadmap: pathSetting('Roadmap file used when --roadmap and PYROAD_ROADMAP are not given.'),
-  color: boolSetting('Colour in terminal output (NO_COLOR, FORCE_COLOR and --no-color still win).', true),
+  color: boolSetting('Colour in terminal output (--no-color, FORCE_COLOR and NO_COLOR override it).', true),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
