@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['scripts/check-area.mjs', 'lib/', 'dist/', 'node_modules/', 'coverage/', 'test-results/', '.helpers/'] },
+  { ignores: ['lib/', 'dist/', 'node_modules/', 'coverage/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
