@@ -54,6 +54,38 @@ export function report(name, value, unit, goal, ok) {
   console.log(`${ok ? 'ok  ' : 'MISS'} ${name.padEnd(48)} ${shown.padStart(12)}   goal: ${goal}`);
 }
 
+/**
+ * Recorded history for the progress-heavy measurements: `count` answers to random questions of
+ * the roadmap, in assess sessions of 20 (each starting with a rating when `ratings`), one every
+ * `stepMs`, 60% right, ending now-ish. Deterministic for a seed.
+ */
+export function syntheticAnswers(roadmap, { count, seed, stepMs, area, ratings = false }) {
+  const questions = roadmap.areas.flatMap((a) => a.topics.flatMap((t) => t.questions.map((q) => ({ q, t, a }))));
+  const random = prng(seed);
+  const events = [];
+  const start = Date.now() - count * stepMs;
+  for (let i = 0; i < count; i++) {
+    const { q, t, a } = questions[Math.floor(random() * questions.length)];
+    const session = `s-${Math.floor(i / 20).toString(36)}`;
+    const sessionArea = (area ?? a).id;
+    const at = new Date(start + i * stepMs).toISOString();
+    if (i % 20 === 0) events.push({ e: 'session', at, session, area: sessionArea, phase: 'start' });
+    if (ratings && i % 20 === 0) events.push({ e: 'rating', at, topic: t.id, value: Math.floor(random() * 5) });
+    const correct = random() < 0.6;
+    events.push({
+      e: 'answer',
+      at,
+      topic: t.id,
+      question: q.id,
+      choice: correct ? q.answer : (q.answer + 1) % q.choices.length,
+      correct,
+      session,
+    });
+    if (i % 20 === 19) events.push({ e: 'session', at, session, area: sessionArea, phase: 'end' });
+  }
+  return events;
+}
+
 // --- measurements -------------------------------------------------------------------------------
 
 function startup() {
@@ -261,7 +293,6 @@ async function assess() {
   );
   const { PassThrough, Writable } = await import('node:stream');
   const roadmap = loadRoadmapOrThrow(join(ROOT, 'data', 'roadmap.yaml'));
-  const questions = roadmap.areas.flatMap((a) => a.topics.flatMap((t) => t.questions.map((q) => ({ q, t }))));
   const area = [...roadmap.areas].sort((a, b) => count(b) - count(a))[0];
   function count(a) {
     return a.topics.reduce((n, t) => n + t.questions.length, 0);
@@ -272,26 +303,7 @@ async function assess() {
     /** A store under `dir` holding `answers` earlier answers, in sessions of 20. */
     function storeWith(dir, answers) {
       const store = new ProgressStore(join(dir, 'progress.jsonl'), { cacheDir: join(dir, 'cache'), warn: () => {} });
-      const random = prng(7);
-      const events = [];
-      const start = Date.now() - 365 * 86_400_000;
-      for (let i = 0; i < answers; i++) {
-        const session = `old-${Math.floor(i / 20)}`;
-        const at = new Date(start + i * 60_000).toISOString();
-        const { q, t } = questions[Math.floor(random() * questions.length)];
-        if (i % 20 === 0) events.push({ e: 'session', at, session, area: area.id, phase: 'start' });
-        const correct = random() < 0.6;
-        events.push({
-          e: 'answer',
-          at,
-          topic: t.id,
-          question: q.id,
-          choice: correct ? q.answer : (q.answer + 1) % q.choices.length,
-          correct,
-          session,
-        });
-        if (i % 20 === 19) events.push({ e: 'session', at, session, area: area.id, phase: 'end' });
-      }
+      const events = syntheticAnswers(roadmap, { count: answers, seed: 7, stepMs: 60_000, area });
       if (events.length) store.append(events);
       return store;
     }
@@ -426,29 +438,7 @@ async function progress() {
   try {
     const file = join(home.dir, 'progress.jsonl');
     const cacheDir = join(home.dir, 'cache');
-    const random = prng(100_000);
-    const events = [];
-    const start = Date.now() - 2 * 365 * 86_400_000;
-    for (let i = 0; i < 100_000; i++) {
-      const { q, t, a } = questions[Math.floor(random() * questions.length)];
-      const session = `s-${Math.floor(i / 20)
-        .toString(36)
-        .padStart(6, '0')}-${Math.floor(random() * 1e8).toString(36)}`;
-      const at = new Date(start + i * 600_000).toISOString();
-      if (i % 20 === 0) events.push({ e: 'session', at, session, area: a.id, phase: 'start' });
-      if (i % 20 === 0) events.push({ e: 'rating', at, topic: t.id, value: Math.floor(random() * 5) });
-      const correct = random() < 0.6;
-      events.push({
-        e: 'answer',
-        at,
-        topic: t.id,
-        question: q.id,
-        choice: correct ? q.answer : (q.answer + 1) % q.choices.length,
-        correct,
-        session,
-      });
-      if (i % 20 === 19) events.push({ e: 'session', at, session, area: a.id, phase: 'end' });
-    }
+    const events = syntheticAnswers(roadmap, { count: 100_000, seed: 100_000, stepMs: 600_000, ratings: true });
     new ProgressStore(file, { warn: () => {} }).append(events);
     const mb = statSync(file).size / 1e6;
     console.log(
