@@ -119,6 +119,9 @@ export async function runAssess(
     import('../quiz/run.js'),
     import('../prompts.js'),
   ]);
+  // Every save checks its events with zod (~70 ms to load). Load it while the learner reads the
+  // first prompt, so the first answer is saved as fast as the rest.
+  setTimeout(() => void import('../zod.js').then(({ requireZod }) => requireZod()), 100).unref();
   // Ctrl-C between prompts (the terminal is not in raw mode then) cancels the next prompt.
   const controller = new AbortController();
   const onSigint = () => controller.abort();
