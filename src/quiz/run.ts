@@ -130,10 +130,17 @@ async function pickArea(deps: AssessDeps, state: ProgressState, screen: Screen):
   return deps.index.areas.get(chosen)!;
 }
 
-async function askResume(area: Area, open: SessionInfo, screen: Screen): Promise<boolean> {
+async function askResume(area: Area, open: SessionInfo, state: ProgressState, screen: Screen): Promise<boolean> {
   const when = open.started.slice(0, 10);
+  // Ratings carry no session id: those of this area's topics since the session started are its.
+  const topics = new Set(area.topics.map((t) => t.id));
+  const rated = state.events.filter((e) => e.e === 'rating' && topics.has(e.topic) && e.at >= open.started).length;
+  const done = [
+    ...(rated > 0 ? [plural(rated, 'rating')] : []),
+    ...(open.answered.size > 0 || rated === 0 ? [plural(open.answered.size, 'answer')] : []),
+  ].join(' and ');
   return screen.prompts.confirm({
-    message: `You stopped assessing ${area.title} on ${when} after ${plural(open.answered.size, 'answer')}. Pick up where you stopped?`,
+    message: `You stopped assessing ${area.title} on ${when} after ${done}. Pick up where you stopped?`,
     default: true,
   });
 }
@@ -153,7 +160,7 @@ export async function runInteractive(
     const open = unfinishedSession(state, area.id);
     let resume: SessionInfo | undefined;
     if (open) {
-      if (await askResume(area, open, screen)) resume = open;
+      if (await askResume(area, open, state, screen)) resume = open;
       // Declined: close it, so it is not offered again.
       else
         recorder.save([{ e: 'session', at: deps.now().toISOString(), session: open.id, area: area.id, phase: 'end' }]);

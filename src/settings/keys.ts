@@ -48,8 +48,8 @@ const pathSetting = (description: string): SettingDef<string> => ({
 });
 
 export const SETTINGS = {
-  questionsPerTopic: intSetting('Questions asked per topic in `pyroad assess`.', 4, 1, 20),
-  nextLimit: intSetting('How many recommendations `pyroad next` shows.', 3, 1, 20),
+  questionsPerTopic: intSetting('Questions asked per topic in `pyroad assess` (as --questions).', 4, 1, 50),
+  nextLimit: intSetting('How many recommendations `pyroad next` shows (as --limit).', 3, 1, 100),
   roadmap: pathSetting('Roadmap file used when --roadmap and PYROAD_ROADMAP are not given.'),
   color: boolSetting('Colour in terminal output (--no-color, FORCE_COLOR and NO_COLOR override it).', true),
 } as const;

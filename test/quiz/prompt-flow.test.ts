@@ -128,7 +128,7 @@ describe('assess through the prompts', () => {
     const run = runInteractive(deps, io, { ...options, area: 'quiz' });
     await screen.next();
     expect(screen.getScreen()).toContain(
-      'You stopped assessing Area quiz on 2026-01-31 after 1 answer. Pick up where you stopped?',
+      'You stopped assessing Area quiz on 2026-01-31 after 1 rating and 1 answer. Pick up where you stopped?',
     );
     screen.keypress('enter');
     await screen.next();

@@ -33,7 +33,7 @@ describe('setting keys', () => {
 
   it.each([
     ['nextLimit', '0'],
-    ['nextLimit', '21'],
+    ['nextLimit', '101'],
     ['nextLimit', '2.5'],
     ['nextLimit', 'five'],
     ['questionsPerTopic', ''],
@@ -69,9 +69,9 @@ describe('SettingsStore (conf)', () => {
     expect(key.message).toBe(
       'unknown setting "nxtLimit" (did you mean "nextLimit"?); the settings are: questionsPerTopic, nextLimit, roadmap, color',
     );
-    const value = error(() => store().set('nextLimit', '99'));
+    const value = error(() => store().set('nextLimit', '999'));
     expect(value.exitCode).toBe(2);
-    expect(value.message).toBe('"99" is not a valid value for nextLimit; allowed: a whole number from 1 to 20');
+    expect(value.message).toBe('"999" is not a valid value for nextLimit; allowed: a whole number from 1 to 100');
     expect(existsSync(settingsFile())).toBe(false);
   });
 
