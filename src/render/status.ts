@@ -33,8 +33,10 @@ export function renderStatus(summary: Summary, title: string, style: Style, widt
   }
 
   // Bars, grouped by stage.
-  const nameWidth = Math.min(34, Math.max(...summary.areas.map((a) => a.title.length), 10));
-  const barWidth = width >= 90 ? 20 : 12;
+  // One line per area at any width: the bar and the name shrink on narrow terminals.
+  const barWidth = width >= 90 ? 20 : width >= 60 ? 12 : 8;
+  const longest = Math.max(...summary.areas.map((a) => a.title.length), 10);
+  const nameWidth = Math.max(10, Math.min(34, longest, width - barWidth - 18));
   let stage = '';
   for (const a of summary.areas) {
     if (a.stage !== stage) {

@@ -41,6 +41,15 @@ describe('renderNext', () => {
 });
 
 describe('renderStatus', () => {
+  it('keeps one line per area on a 50-column terminal', () => {
+    const summary = summarize(index, stateOf(), NOW);
+    for (const area of summary.areas) area.title = `${area.title}: a long title that needs shortening`;
+    const text = renderStatus(summary, 'Test roadmap', plainStyle, 50);
+    const bars = text.split('\n').filter((line) => line.includes('░'));
+    expect(bars).toHaveLength(index.roadmap.areas.length);
+    for (const line of bars) expect(line.length, line).toBeLessThanOrEqual(50);
+  });
+
   const s = summarize(
     index,
     stateOf(masterArea(index, 'python', daysAgo(100)), assessed('http', { rating: 4, right: 0, at: daysAgo(3) })),
