@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { cachePath, writeCacheFile } from '../cache-file.js';
 import { VERSION } from '../version.js';
 import { PROGRESS_VERSION } from './format.js';
-import { tempName, unlinkQuietly } from './files.js';
+import { unlinkQuietly } from './files.js';
 import type { ProgressEvent } from './schema.js';
 
 /**
@@ -191,8 +191,7 @@ export function decodeSnapshot(file: string, bytes: Buffer): Snapshot | undefine
   return { dev: meta.dev, ino: meta.ino, offset: meta.offset, lines: meta.lines, header: meta.header, events };
 }
 
-const snapshotFile = (cacheDir: string, file: string) =>
-  join(cacheDir, `progress-${createHash('sha1').update(resolve(file)).digest('hex').slice(0, 16)}.snapshot`);
+const snapshotFile = (cacheDir: string, file: string) => cachePath(cacheDir, 'progress', file, '.snapshot');
 
 export function readSnapshot(cacheDir: string, file: string): Snapshot | undefined {
   try {
@@ -204,15 +203,7 @@ export function readSnapshot(cacheDir: string, file: string): Snapshot | undefin
 
 /** Best effort, like the stamp: a snapshot that cannot be written only makes loading slower. */
 export function writeSnapshot(cacheDir: string, file: string, snapshot: Snapshot): void {
-  const target = snapshotFile(cacheDir, file);
-  const tmp = tempName(target);
-  try {
-    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
-    writeFileSync(tmp, encodeSnapshot(file, snapshot), { mode: 0o600 });
-    renameSync(tmp, target);
-  } catch {
-    unlinkQuietly(tmp);
-  }
+  writeCacheFile(snapshotFile(cacheDir, file), encodeSnapshot(file, snapshot));
 }
 
 export function clearSnapshot(cacheDir: string, file: string): void {

@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { readFileSync, type Stats } from 'node:fs';
+import { resolve } from 'node:path';
+import { cachePath, writeCacheFile } from '../cache-file.js';
 import { VERSION } from '../version.js';
 import { PROGRESS_VERSION } from './format.js';
-import { tempName, unlinkQuietly } from './files.js';
+import { unlinkQuietly } from './files.js';
 
 /**
  * "This journal, exactly as it is now, was fully validated": the file's identity, size and times,
@@ -38,8 +38,7 @@ export const stampOf = (s: Stats): FileStamp => ({
 export const sameStamp = (a: FileStamp | undefined, b: FileStamp): boolean =>
   !!a && a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 
-const stampFile = (cacheDir: string, file: string) =>
-  join(cacheDir, `progress-${createHash('sha1').update(resolve(file)).digest('hex').slice(0, 16)}.stamp.json`);
+const stampFile = (cacheDir: string, file: string) => cachePath(cacheDir, 'progress', file, '.stamp.json');
 
 export function readStamp(cacheDir: string, file: string): FileStamp | undefined {
   try {
@@ -52,16 +51,8 @@ export function readStamp(cacheDir: string, file: string): FileStamp | undefined
 
 /** Best effort, and not fsynced: a stamp lost in a crash only means one more validation. */
 export function writeStamp(cacheDir: string, file: string, stamp: FileStamp): void {
-  const target = stampFile(cacheDir, file);
-  const tmp = tempName(target);
-  try {
-    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
-    const entry: StampEntry = { key: KEY, file: resolve(file), ...stamp };
-    writeFileSync(tmp, JSON.stringify(entry), { mode: 0o600 });
-    renameSync(tmp, target);
-  } catch {
-    unlinkQuietly(tmp);
-  }
+  const entry: StampEntry = { key: KEY, file: resolve(file), ...stamp };
+  writeCacheFile(stampFile(cacheDir, file), JSON.stringify(entry));
 }
 
 /** Forgets the stamp (after the journal was replaced or moved away). */

@@ -1,7 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { cachePath, writeCacheFile } from '../cache-file.js';
 import type { Roadmap } from './schema.js';
 import { VERSION } from '../version.js';
 
@@ -30,8 +29,7 @@ function buildKey(): string {
   return `${VERSION}:${stamp}`;
 }
 
-const cacheFile = (cacheDir: string, root: string) =>
-  join(cacheDir, `roadmap-${createHash('sha1').update(resolve(root)).digest('hex').slice(0, 16)}.json`);
+const cacheFile = (cacheDir: string, root: string) => cachePath(cacheDir, 'roadmap', root, '.json');
 
 function stamp(path: string): [string, number, number] {
   const s = statSync(path);
@@ -54,16 +52,13 @@ export function readCachedRoadmap(cacheDir: string, root: string): Roadmap | und
 
 /** Best effort: a cache that cannot be written only makes the next run slower. */
 export function writeCachedRoadmap(cacheDir: string, root: string, roadmap: Roadmap): void {
+  let entry: CacheEntry;
   try {
-    const entry: CacheEntry = { key: buildKey(), files: roadmap.files.map(stamp), roadmap };
-    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
-    const target = cacheFile(cacheDir, root);
-    const tmp = `${target}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(entry), { mode: 0o600 });
-    renameSync(tmp, target);
+    entry = { key: buildKey(), files: roadmap.files.map(stamp), roadmap };
   } catch {
-    // ignored on purpose
+    return; // a file vanished meanwhile: nothing worth caching
   }
+  writeCacheFile(cacheFile(cacheDir, root), JSON.stringify(entry));
 }
 
 /** The roadmap from the cache when it is fresh, else loaded, validated and cached. */
