@@ -58,43 +58,42 @@ export function checkRoadmap(files: ParsedFile[]): Problem[] {
     });
   }
 
-  // References, once every id is known.
+  // References, once every id is known. `own` are the ids a list may name; `other` the ids of the
+  // other kind, named in the message when a list mixes them up.
+  const checkRefs = (
+    ids: readonly string[],
+    where: (i: number) => Located,
+    field: string,
+    own: { ids: Map<string, Located>; kind: 'area' | 'topic' },
+    other: { ids: Map<string, Located>; kind: 'area' | 'topic' },
+  ) =>
+    ids.forEach((dep, i) => {
+      if (known(own.ids, dep)) return;
+      report(
+        where(i),
+        other.ids.has(dep) && field === 'prerequisites'
+          ? `prerequisite "${dep}" is ${article(other.kind)} ${other.kind}; ${article(own.kind)} ${own.kind}'s prerequisites must be ${own.kind}s`
+          : `unknown ${own.kind} "${dep}" in ${field}${didYouMean(dep, [...own.ids.keys(), ...looseIds])}`,
+      );
+    });
+  const areas = { ids: areaIds, kind: 'area' as const };
+  const topics = { ids: topicIds, kind: 'topic' as const };
+
   const topicGraph = new Map<string, { deps: string[]; where: (i: number) => Located }>();
   const areaGraph = new Map<string, { deps: string[]; where: (i: number) => Located }>();
   for (const parsed of files) {
     parsed.data?.areas.forEach((area, a) => {
       const areaPath = ['areas', a];
       const areaWhere = (i: number): Located => ({ parsed, path: [...areaPath, 'prerequisites', i] });
-      area.prerequisites.forEach((dep, i) => {
-        if (!known(areaIds, dep))
-          report(
-            areaWhere(i),
-            topicIds.has(dep)
-              ? `prerequisite "${dep}" is a topic; an area's prerequisites must be areas`
-              : `unknown area "${dep}" in prerequisites${didYouMean(dep, [...areaIds.keys(), ...looseIds])}`,
-          );
-      });
+      checkRefs(area.prerequisites, areaWhere, 'prerequisites', areas, topics);
       if (!areaGraph.has(area.id)) areaGraph.set(area.id, { deps: area.prerequisites, where: areaWhere });
       area.topics.forEach((topic, t) => {
         const topicPath = [...areaPath, 'topics', t];
         const topicWhere = (i: number): Located => ({ parsed, path: [...topicPath, 'prerequisites', i] });
-        topic.prerequisites.forEach((dep, i) => {
-          if (!known(topicIds, dep))
-            report(
-              topicWhere(i),
-              areaIds.has(dep)
-                ? `prerequisite "${dep}" is an area; a topic's prerequisites must be topics`
-                : `unknown topic "${dep}" in prerequisites${didYouMean(dep, [...topicIds.keys(), ...looseIds])}`,
-            );
-        });
+        checkRefs(topic.prerequisites, topicWhere, 'prerequisites', topics, areas);
         if (!topicGraph.has(topic.id)) topicGraph.set(topic.id, { deps: topic.prerequisites, where: topicWhere });
-        topic.project?.proves.forEach((dep, i) => {
-          if (!known(topicIds, dep))
-            report(
-              { parsed, path: [...topicPath, 'project', 'proves', i] },
-              `unknown topic "${dep}" in project.proves${didYouMean(dep, [...topicIds.keys(), ...looseIds])}`,
-            );
-        });
+        const provesWhere = (i: number): Located => ({ parsed, path: [...topicPath, 'project', 'proves', i] });
+        checkRefs(topic.project?.proves ?? [], provesWhere, 'project.proves', topics, areas);
       });
     });
   }
@@ -148,3 +147,5 @@ export function findCycles(graph: Map<string, { deps: string[] }>): string[][] {
   }
   return cycles;
 }
+
+const article = (word: string): string => (/^[aeiou]/.test(word) ? 'an' : 'a');
