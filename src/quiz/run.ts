@@ -160,8 +160,9 @@ export async function runInteractive(
     const open = unfinishedSession(state, area.id);
     let resume: SessionInfo | undefined;
     if (open) {
-      if (await askResume(area, open, state, screen)) resume = open;
-      // Declined: close it, so it is not offered again.
+      // --retake asks for a fresh take: the unfinished session is closed, not offered.
+      if (!options.retake && (await askResume(area, open, state, screen))) resume = open;
+      // Declined (or a retake): close it, so it is not offered again.
       else
         recorder.save([{ e: 'session', at: deps.now().toISOString(), session: open.id, area: area.id, phase: 'end' }]);
     }

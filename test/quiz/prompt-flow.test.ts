@@ -161,6 +161,21 @@ describe('assess through the prompts', () => {
     ).toEqual(['old start', 'old end', 'session-1 start', 'session-1 end']);
   });
 
+  it('--retake starts afresh without offering to resume, and closes the unfinished session', async () => {
+    const { deps, io, events } = setup();
+    events.push({ e: 'session', at: '2026-01-31T09:00:00.000Z', session: 'old', area: 'quiz', phase: 'start' });
+    const run = runInteractive(deps, io, { ...options, area: 'quiz', quick: true, retake: true });
+    await screen.next();
+    expect(screen.getScreen()).not.toContain('Pick up where you stopped?');
+    expect(screen.getScreen()).toContain('How well do you know Topic t1?');
+    screen.keypress('enter');
+    const summary = await run;
+    expect(summary).toMatchObject({ session: 'session-1', resumed: false });
+    expect(
+      events.filter((e) => e.e === 'session').map((e) => (e.e === 'session' ? `${e.session} ${e.phase}` : '')),
+    ).toEqual(['old start', 'old end', 'session-1 start', 'session-1 end']);
+  });
+
   it('Ctrl-C at the picker saves nothing and says so', async () => {
     const { deps, io, events } = setup();
     const outcome = runInteractive(deps, io, options).catch((error: unknown) => error);
