@@ -22,20 +22,15 @@ export interface TopicScore {
   calibrationFrom: 'session' | 'coach';
 }
 
-export interface NextStep {
-  title: string;
-  reason: string;
-  action: { text: string; url?: string; command?: string };
-}
+/** The coach's recommendation, as much of it as the summary shows. */
+export type NextStep = Pick<Recommendation, 'title' | 'reason' | 'action'>;
 
-export interface AssessSummary {
+/** The session's result as JSON: the area named, a missing score as null. */
+export interface AssessSummary extends Pick<
+  SessionResult,
+  'session' | 'resumed' | 'quick' | 'complete' | 'answered' | 'correct'
+> {
   area: { id: string; title: string };
-  session: string;
-  resumed: boolean;
-  quick: boolean;
-  complete: boolean;
-  answered: number;
-  correct: number;
   score: number | null;
   topics: TopicScore[];
   overConfident: string[];

@@ -89,20 +89,37 @@ export function radarSvg(areas: readonly RadarArea[], description: string): Frag
         ></g
       >`
     : '';
+  return chartSvg(
+    'radar',
+    RADAR,
+    RADAR_TITLE,
+    description,
+    html`<g class="grid">${grid}${spokes}</g>
+      <g class="ring-labels" aria-hidden="true">${ringLabels}</g>
+      ${shapes}
+      <g class="axis-labels">${labels}</g>
+      ${empty}`,
+  );
+}
+
+/** A chart as an accessible image: its title and a description of the numbers, then `body`. */
+function chartSvg(
+  kind: string,
+  size: { width: number; height: number },
+  title: string,
+  description: string,
+  body: Fragment,
+): Fragment {
   return html`<svg
-    class="chart radar"
-    viewBox="0 0 ${RADAR.width} ${RADAR.height}"
+    class="chart ${kind}"
+    viewBox="0 0 ${size.width} ${size.height}"
     role="img"
-    aria-label="${RADAR_TITLE}"
-    aria-describedby="radar-desc"
+    aria-label="${title}"
+    aria-describedby="${kind}-desc"
   >
-    <title>${RADAR_TITLE}</title>
-    <desc id="radar-desc">${description}</desc>
-    <g class="grid">${grid}${spokes}</g>
-    <g class="ring-labels" aria-hidden="true">${ringLabels}</g>
-    ${shapes}
-    <g class="axis-labels">${labels}</g>
-    ${empty}
+    <title>${title}</title>
+    <desc id="${kind}-desc">${description}</desc>
+    ${body}
   </svg>`;
 }
 
@@ -143,22 +160,18 @@ export function timelineSvg(history: readonly TimelineInput[], description: stri
     const r = geo.points.length > 40 ? 2.5 : 4;
     return html`<circle class="dot dot-mastery" cx="${p.x}" cy="${p.y}" r="${r}"><title>${tip}</title></circle>`;
   });
-  return html`<svg
-    class="chart timeline"
-    viewBox="0 0 ${TIMELINE.width} ${TIMELINE.height}"
-    role="img"
-    aria-label="${TIMELINE_TITLE}"
-    aria-describedby="timeline-desc"
-  >
-    <title>${TIMELINE_TITLE}</title>
-    <desc id="timeline-desc">${description}</desc>
-    <g class="grid">${grid}</g>
-    <g class="activity-bars">${bars}</g>
-    ${geo.area ? html`<path class="area" d="${geo.area}" />` : ''}
-    ${geo.line ? html`<path class="line" d="${geo.line}" />` : ''}
-    <g class="dots">${dots}</g>
-    <g class="x-ticks">${xTicks}</g>
-  </svg>`;
+  return chartSvg(
+    'timeline',
+    TIMELINE,
+    TIMELINE_TITLE,
+    description,
+    html`<g class="grid">${grid}</g>
+      <g class="activity-bars">${bars}</g>
+      ${geo.area ? html`<path class="area" d="${geo.area}" />` : ''}
+      ${geo.line ? html`<path class="line" d="${geo.line}" />` : ''}
+      <g class="dots">${dots}</g>
+      <g class="x-ticks">${xTicks}</g>`,
+  );
 }
 
 /** The readiness gauge: a ring that fills clockwise from the top, with the percentage inside. */
