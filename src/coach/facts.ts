@@ -4,7 +4,6 @@ import type { RoadmapIndex } from '../roadmap/query.js';
 import type { Area, Topic } from '../roadmap/schema.js';
 import { MASTERY, isMisjudged, masteryOf, round3, topicMastery, type TopicMastery } from './mastery.js';
 import { isDue, replay, type ReviewState } from './schedule.js';
-import { timedAnswers, type TimedAnswer } from './timeline.js';
 import type { TopicSummary } from './types.js';
 
 /** What the coach knows about one topic: the roadmap entry, the learner's results, derived flags. */
@@ -36,20 +35,18 @@ export interface TopicFacts {
 const NO_RESULTS: TopicMastery = Object.freeze(topicMastery(undefined, []));
 
 /**
- * One topic's facts from its progress entry: the coach's view of "now". `answers` are the topic's
- * answers in canonical order (timeline.ts); without them the entry's answers are parsed here.
+ * One topic's facts from its progress entry: the coach's view of "now".
  */
 export function topicFacts(
   topic: Topic,
   area: Area,
   index: number,
-  progress: Pick<TopicProgress, 'rating' | 'answers' | 'status'> | undefined,
+  progress: Pick<TopicProgress, 'rating' | 'status' | 'answerCount' | 'eachAnswer'> | undefined,
   now: Date,
-  answers: readonly TimedAnswer[] | undefined = progress ? timedAnswers(progress.answers) : undefined,
 ): TopicFacts {
   const rating = progress?.rating?.value;
-  const quiz = progress ? masteryOf(rating, answers ?? []) : NO_RESULTS;
-  const review = answers && answers.length > 0 ? replay(answers, now) : undefined;
+  const quiz = progress ? masteryOf(rating, progress.eachAnswer) : NO_RESULTS;
+  const review = progress && progress.answerCount > 0 ? replay(progress.eachAnswer, now) : undefined;
   return deriveFacts(topic, area, index, rating, progress?.status?.status ?? 'todo', quiz, review, now);
 }
 

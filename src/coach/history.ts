@@ -1,75 +1,91 @@
+import { KIND, type EventLog } from '../progress/log.js';
 import type { Status } from '../progress/schema.js';
-import type { RoadmapIndex } from '../roadmap/query.js';
+import type { RoadmapIndex, TopicEntry } from '../roadmap/query.js';
 import { deriveFacts, topicFacts, type TopicFacts } from './facts.js';
 import { QuizTally, round3 } from './mastery.js';
 import { emptyTotals, readinessOf } from './readiness.js';
-import type { TimedEvent, TopicEvent } from './timeline.js';
 import type { HistoryPoint, RecentChange } from './types.js';
 
 const DAY_MS = 86_400_000;
 
-interface Working {
-  rating?: number;
+/** One topic as the replay goes: its results so far, and the last day it was touched. */
+interface Track {
+  entry: TopicEntry;
+  rating?: number | undefined;
   status: Status;
   tally: QuizTally;
+  facts: TopicFacts;
+  day: number;
 }
 
-const KIND_ORDER: Record<TopicEvent['e'], number> = { rating: 0, status: 1, answer: 2 };
+/** At the same instant: ratings, then statuses, then answers (indexed by the log's KIND). */
+const KIND_ORDER = [0, 2, 1, 3];
 
 /**
  * Mastery and readiness at the end of every day with activity, by replaying the journal in time
  * order. Each topic keeps a running tally of its answers, and each day only the topics it touched
- * are recomputed, so the cost is linear in the number of events (plus one sort).
+ * are recomputed, so the cost is linear in the number of events (plus a sort, when the journal is
+ * not already in time order).
  */
-export function buildHistory(index: RoadmapIndex, events: readonly TimedEvent[], now: Date): HistoryPoint[] {
-  const timed = events.filter((e) => index.topics.has(e.event.topic));
-  if (timed.length === 0) return [];
-  // Time order. At the same instant: the later journal line wins for ratings and statuses (as in
-  // the fold), and answers go in canonical order (timeline.ts), so the last point equals the
-  // summary to the last bit.
-  timed.sort(
-    (a, b) =>
-      a.t - b.t ||
-      KIND_ORDER[a.event.e] - KIND_ORDER[b.event.e] ||
-      (a.event.e === 'answer' && b.event.e === 'answer' ? Number(a.event.correct) - Number(b.event.correct) : 0) ||
-      a.i - b.i,
-  );
-
+export function buildHistory(index: RoadmapIndex, log: EventLog, now: Date): HistoryPoint[] {
+  const { kind, time, id, ref, flag } = log;
   const totals = emptyTotals();
-  const current = new Map<string, TopicFacts>();
-  const working = new Map<string, Working>();
-  for (const [id, entry] of index.topics) {
-    const f = topicFacts(entry.topic, entry.area, entry.index, undefined, now);
-    current.set(id, f);
-    add(totals, f, 1);
+  // One track per roadmap topic, found by the topic's id in the log's string table; events about
+  // topics of other roadmaps have none and are left out.
+  const tracks: (Track | undefined)[] = [];
+  for (const [topicId, entry] of index.topics) {
+    const facts = topicFacts(entry.topic, entry.area, entry.index, undefined, now);
+    add(totals, facts, 1);
+    const s = log.lookup(topicId);
+    if (s >= 0) tracks[s] = { entry, status: 'todo', tally: new QuizTally(), facts, day: NaN };
   }
+  const order: number[] = [];
+  for (let i = 0; i < log.length; i++)
+    if (kind[i] !== KIND.session && !Number.isNaN(time[i]) && tracks[id[i]!]) order.push(i);
+  if (order.length === 0) return [];
+  // Time order. At the same instant: the later journal line wins for ratings and statuses (as in
+  // the fold), and answers go in canonical order (wrong before right), so the last point equals
+  // the summary to the last bit.
+  const before = (a: number, b: number): number =>
+    time[a]! - time[b]! ||
+    KIND_ORDER[kind[a]!]! - KIND_ORDER[kind[b]!]! ||
+    (kind[a] === KIND.answer && kind[b] === KIND.answer ? flag[a]! - flag[b]! : 0) ||
+    a - b;
+  for (let k = 1; k < order.length; k++)
+    if (before(order[k - 1]!, order[k]!) > 0) {
+      order.sort(before);
+      break;
+    }
 
   const points: HistoryPoint[] = [];
+  const touched: Track[] = [];
   let k = 0;
-  while (k < timed.length) {
-    const dayNumber = Math.floor(timed[k]!.t / DAY_MS);
-    const touched = new Set<string>();
+  while (k < order.length) {
+    const dayNumber = Math.floor(time[order[k]!]! / DAY_MS);
     let answered = 0;
-    for (; k < timed.length && Math.floor(timed[k]!.t / DAY_MS) === dayNumber; k++) {
-      const { event, t } = timed[k]!;
-      let w = working.get(event.topic);
-      if (!w) working.set(event.topic, (w = { status: 'todo', tally: new QuizTally() }));
-      touched.add(event.topic);
-      if (event.e === 'rating') w.rating = event.value;
-      else if (event.e === 'status') w.status = event.status;
-      else if (event.e === 'answer') {
-        w.tally.add(t, event.correct);
+    touched.length = 0;
+    for (; k < order.length; k++) {
+      const i = order[k]!;
+      const t = time[i]!;
+      if (Math.floor(t / DAY_MS) !== dayNumber) break;
+      const track = tracks[id[i]!]!;
+      if (track.day !== dayNumber) {
+        track.day = dayNumber;
+        touched.push(track);
+      }
+      if (kind[i] === KIND.rating) track.rating = ref[i];
+      else if (kind[i] === KIND.status) track.status = log.status(i);
+      else {
+        track.tally.add(t, flag[i] === 1);
         answered++;
       }
     }
-    for (const id of touched) {
-      const entry = index.topics.get(id)!;
-      const w = working.get(id)!;
-      add(totals, current.get(id)!, -1);
-      const quiz = w.tally.result(w.rating);
-      const f = deriveFacts(entry.topic, entry.area, entry.index, w.rating, w.status, quiz, undefined, now);
-      current.set(id, f);
-      add(totals, f, 1);
+    for (const track of touched) {
+      const { topic, area, index: position } = track.entry;
+      add(totals, track.facts, -1);
+      const quiz = track.tally.result(track.rating);
+      track.facts = deriveFacts(topic, area, position, track.rating, track.status, quiz, undefined, now);
+      add(totals, track.facts, 1);
     }
     let sum = 0;
     let count = 0;
@@ -97,7 +113,7 @@ function add(totals: ReturnType<typeof emptyTotals>, f: TopicFacts, sign: 1 | -1
 
 /** How things moved in the last `days` days: mastery and readiness then and now, and the activity. */
 export function recentChange(
-  events: readonly TimedEvent[],
+  log: EventLog,
   points: readonly HistoryPoint[],
   now: Date,
   current: { mastery: number; readiness: number },
@@ -112,12 +128,14 @@ export function recentChange(
   let answered = 0;
   let marked = 0;
   const topics = new Set<string>();
-  for (const { t, event } of events) {
-    if (t <= cutoff || t > now.getTime() || !known(event.topic)) continue;
-    if (event.e === 'status') marked++;
+  for (let i = 0; i < log.length; i++) {
+    const t = log.time[i]!;
+    const topic = log.topic(i);
+    if (!(t > cutoff && t <= now.getTime()) || topic === undefined || !known(topic)) continue;
+    if (log.kind[i] === KIND.status) marked++;
     else {
-      if (event.e === 'answer') answered++;
-      topics.add(event.topic);
+      if (log.kind[i] === KIND.answer) answered++;
+      topics.add(topic);
     }
   }
   const masteryBefore = before?.mastery ?? 0;

@@ -1,4 +1,4 @@
-import { timedAnswers, type TimedAnswer } from './timeline.js';
+import { eachOf, timedAnswers, type EachAnswer } from './timeline.js';
 import type { Calibration } from './types.js';
 
 /**
@@ -107,13 +107,13 @@ export class QuizTally {
 
 /** Mastery from a self-rating and raw answers (any order). */
 export function topicMastery(rating: number | undefined, answers: readonly AnswerLike[]): TopicMastery {
-  return masteryOf(rating, timedAnswers(answers));
+  return masteryOf(rating, eachOf(timedAnswers(answers)));
 }
 
-/** Mastery from a self-rating and answers already in canonical order (see timeline.ts). */
-export function masteryOf(rating: number | undefined, answers: readonly TimedAnswer[]): TopicMastery {
+/** Mastery from a self-rating and answers in canonical order (see timeline.ts). */
+export function masteryOf(rating: number | undefined, answers: EachAnswer): TopicMastery {
   const tally = new QuizTally();
-  for (const a of answers) tally.add(a.t, a.correct);
+  answers((t, correct) => tally.add(t, correct));
   return tally.result(rating);
 }
 

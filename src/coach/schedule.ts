@@ -1,5 +1,5 @@
-import { FSRSAlgorithm, Rating, generatorParameters, type FSRSState, type Grade } from 'ts-fsrs';
-import { timedAnswers, type TimedAnswer } from './timeline.js';
+import { FSRSAlgorithm, Rating, generatorParameters, type FSRSParameters, type FSRSState, type Grade } from 'ts-fsrs';
+import { eachOf, timedAnswers, type EachAnswer } from './timeline.js';
 
 /**
  * Spaced re-assessment with FSRS (ts-fsrs). Each topic is one "card"; each assessment of it (the
@@ -24,7 +24,15 @@ export const SCHEDULER_PARAMS = {
  * card objects for every grade of every review, which made a long history ~50× slower;
  * test/coach/schedule.test.ts checks both give the same dates on random histories.
  */
-const algorithm = new FSRSAlgorithm(generatorParameters(SCHEDULER_PARAMS));
+class FixedParameters extends FSRSAlgorithm {
+  constructor(params: FSRSParameters) {
+    super(params);
+    // ts-fsrs keeps its parameters behind a Proxy, so that changing one updates what follows from
+    // it. These never change, and a Proxy read at every step made the replay ~30% slower.
+    this.param = Object.freeze({ ...this.param });
+  }
+}
+const algorithm = new FixedParameters(generatorParameters(SCHEDULER_PARAMS));
 const DAY_MS = 86_400_000;
 
 export interface AnswerForSchedule {
@@ -76,7 +84,7 @@ export const GRADE_NAMES: Record<Grade, string> = {
  * (FSRS works in days, and several same-day reviews would only inflate the interval).
  */
 export function groupAssessments(answers: readonly AnswerForSchedule[]): Assessment[] {
-  return assessmentsOf(timedAnswers(answers));
+  return assessmentsOf(eachOf(timedAnswers(answers)));
 }
 
 /**
@@ -84,30 +92,30 @@ export function groupAssessments(answers: readonly AnswerForSchedule[]): Assessm
  * assessment is. `at` is the time of the day's last answer.
  */
 function forEachDay(
-  answers: readonly TimedAnswer[],
+  answers: EachAnswer,
   visit: (day: number, at: number, answered: number, correct: number) => void,
 ): void {
   let day = NaN;
   let at = 0;
   let answered = 0;
   let correct = 0;
-  for (const a of answers) {
-    const d = Math.floor(a.t / DAY_MS);
+  answers((t, right) => {
+    const d = Math.floor(t / DAY_MS);
     if (d !== day) {
       if (answered) visit(day, at, answered, correct);
       day = d;
       answered = 0;
       correct = 0;
     }
-    at = a.t;
+    at = t;
     answered++;
-    if (a.correct) correct++;
-  }
+    if (right) correct++;
+  });
   if (answered) visit(day, at, answered, correct);
 }
 
-/** The same, for answers already in time order (see timeline.ts): one pass, no parsing. */
-export function assessmentsOf(answers: readonly TimedAnswer[]): Assessment[] {
+/** The same, for answers already in canonical order (see timeline.ts): one pass, no parsing. */
+export function assessmentsOf(answers: EachAnswer): Assessment[] {
   const out: Assessment[] = [];
   forEachDay(answers, (_day, at, answered, correct) =>
     out.push({ at: new Date(at), answered, correct, grade: gradeFor(correct, answered) }),
@@ -117,14 +125,14 @@ export function assessmentsOf(answers: readonly TimedAnswer[]): Assessment[] {
 
 /** Replays a topic's assessments through FSRS. Undefined when it was never assessed by quiz. */
 export function reviewState(answers: readonly AnswerForSchedule[], now: Date): ReviewState | undefined {
-  return replay(timedAnswers(answers), now);
+  return replay(eachOf(timedAnswers(answers)), now);
 }
 
 /**
  * The same, for answers already in time order (see timeline.ts). Groups by day and replays in one
  * pass over plain numbers: a journal of 100,000 answers has tens of thousands of topic-days.
  */
-export function replay(answers: readonly TimedAnswer[], now: Date): ReviewState | undefined {
+export function replay(answers: EachAnswer, now: Date): ReviewState | undefined {
   let memory: FSRSState | null = null;
   let lastDay = NaN;
   let lastAt = NaN;

@@ -6,7 +6,6 @@ import { calibrationOf, round3 } from './mastery.js';
 import { planPath, type PathPlan } from './path.js';
 import { gapsOf, readinessOf, stageOf, stageTotals } from './readiness.js';
 import { Recommender } from './recommend.js';
-import { timeline } from './timeline.js';
 import type { AreaSummary, NextSummary, Summary } from './types.js';
 
 export interface SummaryOptions {
@@ -143,10 +142,9 @@ export class Coach {
       mastery: round3(mastery),
     };
     if (opts.history !== false) {
-      const events = timeline(this.state.events);
-      summary.history = buildHistory(this.index, events, this.now);
+      summary.history = buildHistory(this.index, this.state.log, this.now);
       summary.recent = recentChange(
-        events,
+        this.state.log,
         summary.history,
         this.now,
         {

@@ -20,7 +20,7 @@ export async function learnerSummary(ctx: Context, index: RoadmapIndex): Promise
   const store = await openStore(ctx);
   if (!store.exists()) return undefined;
   const state = store.load();
-  if (state.events.length === 0) return undefined;
+  if (state.log.length === 0) return undefined;
   const { summarize } = await import('../coach/summary.js');
   return summarize(index, state, ctx.now(), { limit: 0, history: false });
 }

@@ -4,17 +4,18 @@ import { cachePath, writeCacheFile } from '../cache-file.js';
 import { VERSION } from '../version.js';
 import { PROGRESS_VERSION } from './format.js';
 import { unlinkQuietly } from './files.js';
-import type { ProgressEvent } from './schema.js';
+import { EventLog, KIND, type LogColumns } from './log.js';
 
 /**
- * A compact binary copy of the events in the first `offset` bytes of a validated journal, kept in
- * the cache folder. A journal of 100,000 answers is ~15 MB of JSON lines, and reading, decoding
- * and parsing it line by line is most of what loading costs; the snapshot is ~2.5 MB of typed
- * arrays. The journal only ever grows at its end, so while it is the same file (device and
- * inode) and at least `offset` long, the snapshot plus the lines after `offset` are the whole
- * journal. It is used only when the journal's stamp says the file was validated as it is (see
- * stamp.ts and store.ts); anything odd and the journal is simply read in full. Pure encoding
- * here, plus best-effort reading and writing: a lost or broken snapshot costs time, never data.
+ * A binary copy of the event log (log.ts) of the first `offset` bytes of a validated journal, kept
+ * in the cache folder. A journal of 100,000 answers is ~15 MB of JSON lines, and reading,
+ * decoding and parsing it line by line is most of what loading costs; the snapshot is the log's
+ * columns as they are in memory (~3 MB), read back without parsing a line. The journal only ever
+ * grows at its end, so while it is the same file (device and inode) and at least `offset` long,
+ * the snapshot plus the lines after `offset` are the whole journal. It is used only when the
+ * journal's stamp says the file was validated as it is (see stamp.ts and store.ts); anything odd
+ * and the journal is simply read in full. Pure encoding here, plus best-effort reading and
+ * writing: a lost or broken snapshot costs time, never data.
  */
 export interface Snapshot {
   dev: number;
@@ -25,18 +26,15 @@ export interface Snapshot {
   lines: number;
   /** The journal's first line, so the lines after `offset` can be parsed on their own. */
   header: string;
-  events: ProgressEvent[];
+  log: EventLog;
 }
 
 const MAGIC = 'pyroad-snapshot';
-const KEY = `${VERSION}:${PROGRESS_VERSION}:2`;
+const KEY = `${VERSION}:${PROGRESS_VERSION}:3`;
 /** Below this many events a journal is read in full: fast enough, and one file less. */
 export const SNAPSHOT_MIN_EVENTS = 5_000;
 /** When more than this many bytes follow the snapshot, a new one is written. */
 export const SNAPSHOT_REFRESH_BYTES = 1_000_000;
-
-const KINDS = ['rating', 'answer', 'status', 'session'] as const;
-const PHASES = ['start', 'end'] as const;
 
 interface Meta {
   magic: string;
@@ -49,68 +47,22 @@ interface Meta {
   header: string;
   count: number;
   strings: string[];
+  rawAt: [number, string][];
 }
 
-/**
- * Columns, one entry per event: kind, time (epoch ms), and four integer slots whose meaning
- * depends on the kind; strings (ids, statuses, times that do not round-trip) go in one table.
- *   rating:  a = topic, b = value
- *   answer:  a = topic, b = question, c = choice, d = correct (0/1), s = session or -1
- *   status:  a = topic, b = status
- *   session: a = session, b = area, c = phase (0 start, 1 end)
- * `at` is kept as 24 ASCII bytes when it has the usual form (2026-01-31T12:00:00.000Z), which
- * decodes by slicing one string; any other form goes in the string table (column `x`).
- */
-const AT_WIDTH = 24;
-const usualAt = (at: string): boolean => at.length === AT_WIDTH && /^[\x20-\x7e]*$/.test(at);
-const COLUMNS = ['a', 'b', 'c', 'd', 's', 'x'] as const;
+/** The columns in the order they are stored, widest first (so each starts 8-byte aligned after the first). */
+const COLUMNS = [
+  ['time', Float64Array],
+  ['id', Int32Array],
+  ['ref', Int32Array],
+  ['num', Int32Array],
+  ['session', Int32Array],
+  ['kind', Uint8Array],
+  ['flag', Uint8Array],
+] as const;
 
 export function encodeSnapshot(file: string, snapshot: Snapshot): Buffer {
-  const strings: string[] = [];
-  const ids = new Map<string, number>();
-  const str = (s: string): number => {
-    let i = ids.get(s);
-    if (i === undefined) {
-      i = strings.length;
-      strings.push(s);
-      ids.set(s, i);
-    }
-    return i;
-  };
-  const n = snapshot.events.length;
-  const kind = new Uint8Array(n);
-  const times = Buffer.alloc(n * AT_WIDTH, 0x20);
-  const cols = Object.fromEntries(COLUMNS.map((c) => [c, new Int32Array(n).fill(-1)])) as Record<
-    (typeof COLUMNS)[number],
-    Int32Array
-  >;
-  snapshot.events.forEach((event, i) => {
-    if (usualAt(event.at)) times.write(event.at, i * AT_WIDTH, 'latin1');
-    else cols.x[i] = str(event.at);
-    kind[i] = KINDS.indexOf(event.e);
-    switch (event.e) {
-      case 'rating':
-        cols.a[i] = str(event.topic);
-        cols.b[i] = event.value;
-        break;
-      case 'answer':
-        cols.a[i] = str(event.topic);
-        cols.b[i] = str(event.question);
-        cols.c[i] = event.choice;
-        cols.d[i] = event.correct ? 1 : 0;
-        if (event.session !== undefined) cols.s[i] = str(event.session);
-        break;
-      case 'status':
-        cols.a[i] = str(event.topic);
-        cols.b[i] = str(event.status);
-        break;
-      case 'session':
-        cols.a[i] = str(event.session);
-        cols.b[i] = str(event.area);
-        cols.c[i] = PHASES.indexOf(event.phase);
-        break;
-    }
-  });
+  const columns = snapshot.log.columns();
   const meta: Meta = {
     magic: MAGIC,
     key: KEY,
@@ -120,13 +72,20 @@ export function encodeSnapshot(file: string, snapshot: Snapshot): Buffer {
     offset: snapshot.offset,
     lines: snapshot.lines,
     header: snapshot.header,
-    count: n,
-    strings,
+    count: snapshot.log.length,
+    strings: columns.strings,
+    rawAt: columns.rawAt,
   };
-  const metaBytes = Buffer.from(JSON.stringify(meta), 'utf8');
+  // Padded with spaces so that the columns start at a multiple of 8 bytes and can be read in place.
+  const json = JSON.stringify(meta);
+  const metaBytes = Buffer.from(json.padEnd(json.length + ((8 - ((4 + Buffer.byteLength(json)) % 8)) % 8)), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(metaBytes.length);
-  return Buffer.concat([length, metaBytes, ...COLUMNS.map((c) => Buffer.from(cols[c].buffer)), kind, times]);
+  const data = COLUMNS.map(([name]) => {
+    const column = columns[name];
+    return Buffer.from(column.buffer, column.byteOffset, column.byteLength);
+  });
+  return Buffer.concat([length, metaBytes, ...data]);
 }
 
 /** The snapshot in `bytes`, or undefined when it is not one this pyroad wrote for `file`. */
@@ -138,57 +97,59 @@ export function decodeSnapshot(file: string, bytes: Buffer): Snapshot | undefine
   if (meta.magic !== MAGIC || meta.key !== KEY || meta.file !== resolve(file)) return undefined;
   const n = meta.count;
   let at = 4 + metaLength;
-  if (bytes.length !== at + COLUMNS.length * n * 4 + n + n * AT_WIDTH) return undefined;
-  // Copied into fresh, aligned arrays: a Buffer from readFileSync may sit at any offset.
-  const col = () => {
-    const out = new Int32Array(n);
-    Buffer.from(out.buffer).set(bytes.subarray(at, at + n * 4));
-    at += n * 4;
+  const size = COLUMNS.reduce((sum, [, Type]) => sum + n * Type.BYTES_PER_ELEMENT, 0);
+  if (bytes.length !== at + size) return undefined;
+  // Read in place when the bytes sit at a multiple of 8 in memory (a large file read whole does);
+  // otherwise copied into fresh arrays.
+  const aligned = (bytes.byteOffset + at) % 8 === 0;
+  const read = <T extends Float64Array | Int32Array | Uint8Array>(
+    Type: { new (buffer: ArrayBuffer, offset: number, length: number): T; new (length: number): T },
+    width: number,
+  ): T => {
+    let out: T;
+    if (aligned) out = new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, n);
+    else {
+      out = new Type(n);
+      new Uint8Array(out.buffer).set(bytes.subarray(at, at + n * width));
+    }
+    at += n * width;
     return out;
   };
-  const [a, b, c, d, s, x] = COLUMNS.map(col) as [
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-  ];
-  const kind = bytes.subarray(at, at + n);
-  at += n;
-  const times = bytes.toString('latin1', at, at + n * AT_WIDTH);
-  const str = meta.strings;
-  const events: ProgressEvent[] = new Array(n);
+  const columns: LogColumns = {
+    time: read(Float64Array, 8),
+    id: read(Int32Array, 4),
+    ref: read(Int32Array, 4),
+    num: read(Int32Array, 4),
+    session: read(Int32Array, 4),
+    kind: read(Uint8Array, 1),
+    flag: read(Uint8Array, 1),
+    strings: meta.strings,
+    rawAt: meta.rawAt,
+  };
+  if (!wellFormed(columns, n)) return undefined;
+  return {
+    dev: meta.dev,
+    ino: meta.ino,
+    offset: meta.offset,
+    lines: meta.lines,
+    header: meta.header,
+    log: EventLog.fromColumns(columns),
+  };
+}
+
+/** Every kind known and every string id in the table: a damaged cache file is never read as events. */
+function wellFormed(c: LogColumns, n: number): boolean {
+  const strings = c.strings.length;
+  const inTable = (x: number) => x >= 0 && x < strings;
   for (let i = 0; i < n; i++) {
-    const when = x[i]! >= 0 ? str[x[i]!]! : times.slice(i * AT_WIDTH, (i + 1) * AT_WIDTH);
-    switch (KINDS[kind[i]!]) {
-      case 'rating':
-        events[i] = { e: 'rating', at: when, topic: str[a[i]!]!, value: b[i]! };
-        break;
-      case 'answer': {
-        const event: ProgressEvent = {
-          e: 'answer',
-          at: when,
-          topic: str[a[i]!]!,
-          question: str[b[i]!]!,
-          choice: c[i]!,
-          correct: d[i] === 1,
-        };
-        if (s[i]! >= 0) event.session = str[s[i]!]!;
-        events[i] = event;
-        break;
-      }
-      case 'status':
-        events[i] = { e: 'status', at: when, topic: str[a[i]!]!, status: str[b[i]!] as 'todo' };
-        break;
-      case 'session':
-        events[i] = { e: 'session', at: when, session: str[a[i]!]!, area: str[b[i]!]!, phase: PHASES[c[i]!]! };
-        break;
-      default:
-        return undefined;
-    }
+    const kind = c.kind[i]!;
+    if (kind > KIND.session || !inTable(c.id[i]!)) return false;
+    if (kind === KIND.answer && (!inTable(c.ref[i]!) || (c.session[i]! !== -1 && !inTable(c.session[i]!))))
+      return false;
+    if ((kind === KIND.status || kind === KIND.session) && !inTable(c.ref[i]!)) return false;
+    if (kind === KIND.session && c.num[i] !== 0 && c.num[i] !== 1) return false;
   }
-  return { dev: meta.dev, ino: meta.ino, offset: meta.offset, lines: meta.lines, header: meta.header, events };
+  return c.rawAt.every(([i]) => Number.isInteger(i) && i >= 0 && i < n);
 }
 
 const snapshotFile = (cacheDir: string, file: string) => cachePath(cacheDir, 'progress', file, '.snapshot');

@@ -1,14 +1,76 @@
 import { canonicalEvent } from './format.js';
+import { EventLog, KIND } from './log.js';
 import type { AnswerEvent, ProgressEvent, Status } from './schema.js';
 
-export interface TopicProgress {
+/**
+ * What is on record for one topic: its latest rating and status (the later time wins; at the same
+ * time, the later line) and its answers, as positions in the event log.
+ */
+export class TopicProgress {
+  /** Log positions of the topic's answers, in journal order. */
+  private readonly answerIndices: number[] = [];
+  /** How many ratings it has had. */
+  ratingCount = 0;
+  private latestRating = -1;
+  private latestStatus = -1;
+
+  constructor(private readonly log: EventLog) {}
+
+  /** Folds in event `i` of the log (one of this topic's). */
+  add(i: number): void {
+    const log = this.log;
+    switch (log.kind[i]) {
+      case KIND.rating:
+        this.ratingCount++;
+        if (this.latestRating < 0 || !(log.time[this.latestRating]! > log.time[i]!)) this.latestRating = i;
+        return;
+      case KIND.answer:
+        this.answerIndices.push(i);
+        return;
+      case KIND.status:
+        if (this.latestStatus < 0 || !(log.time[this.latestStatus]! > log.time[i]!)) this.latestStatus = i;
+        return;
+    }
+  }
+
   /** Latest self-rating, 0..4. */
-  rating?: { value: number; at: string };
-  /** Every rating in time order (for history and calibration over time). */
-  ratings: { value: number; at: string }[];
-  /** Every quiz answer in time order. */
-  answers: AnswerEvent[];
-  status?: { status: Status; at: string };
+  get rating(): { value: number; at: string } | undefined {
+    const i = this.latestRating;
+    return i < 0 ? undefined : { value: this.log.ref[i]!, at: this.log.at(i) };
+  }
+
+  get status(): { status: Status; at: string } | undefined {
+    const i = this.latestStatus;
+    return i < 0 ? undefined : { status: this.log.status(i), at: this.log.at(i) };
+  }
+
+  /** Every quiz answer, in journal order (as objects: for the quiz, which looks at one area). */
+  get answers(): AnswerEvent[] {
+    return this.answerIndices.map((i) => this.log.event(i) as AnswerEvent);
+  }
+
+  /** How many answers it has. */
+  get answerCount(): number {
+    return this.answerIndices.length;
+  }
+
+  /**
+   * Calls `visit` with the time (ms) and result of each answer, in the order the coach sums them:
+   * time, then wrong before right (log.ts, `answerOrder`), so two journals holding the same answers
+   * in another line order give the same result. Answers with an unreadable time are skipped.
+   */
+  readonly eachAnswer = (visit: (t: number, correct: boolean) => void): void => {
+    const { time, flag } = this.log;
+    for (const i of this.inAnswerOrder()) if (!Number.isNaN(time[i]!)) visit(time[i]!, flag[i] === 1);
+  };
+
+  /** Journals are written in time order, so the answers normally are in order already. */
+  private inAnswerOrder(): readonly number[] {
+    const list = this.answerIndices;
+    for (let k = 1; k < list.length; k++)
+      if (this.log.answerOrder(list[k - 1]!, list[k]!) > 0) return [...list].sort(this.log.answerOrder);
+    return list;
+  }
 }
 
 export interface SessionInfo {
@@ -20,73 +82,77 @@ export interface SessionInfo {
   answered: Set<string>;
 }
 
-/** Progress as the coach and commands see it: a fold over the journal's events. */
-export interface ProgressState {
-  events: ProgressEvent[];
-  topics: Map<string, TopicProgress>;
-  sessions: Map<string, SessionInfo>;
-}
-
-export function emptyState(): ProgressState {
-  return { events: [], topics: new Map(), sessions: new Map() };
-}
-
-function topicOf(state: ProgressState, topic: string): TopicProgress {
-  let entry = state.topics.get(topic);
-  if (!entry) {
-    entry = { ratings: [], answers: [] };
-    state.topics.set(topic, entry);
-  }
-  return entry;
-}
-
 /**
- * Applies one event. Events are folded in journal order; for ratings and statuses the one with the
- * later `at` wins, so a merge of two journals gives the same state whatever the line order.
+ * Progress as the coach and commands see it: a fold over the journal's events, which stay in the
+ * log. Sessions are worked out only when asked for (only `assess` needs them).
  */
-export function applyEvent(state: ProgressState, event: ProgressEvent): void {
-  state.events.push(event);
-  switch (event.e) {
-    case 'rating': {
-      const t = topicOf(state, event.topic);
-      const rating = { value: event.value, at: event.at };
-      t.ratings.push(rating);
-      if (!t.rating || t.rating.at <= event.at) t.rating = rating;
-      return;
+export class ProgressState {
+  readonly topics = new Map<string, TopicProgress>();
+  private sessionList?: Map<string, SessionInfo>;
+
+  constructor(readonly log: EventLog = new EventLog()) {
+    for (let i = 0; i < log.length; i++) this.fold(i);
+  }
+
+  /**
+   * Every event as an object, in journal order, built anew on each call: for export and tests.
+   * The coach and the quiz read the log.
+   */
+  get events(): ProgressEvent[] {
+    return this.log.events();
+  }
+
+  /** Adds an event at the end, as saving it to the journal does. */
+  apply(event: ProgressEvent): void {
+    const i = this.log.push(event);
+    this.fold(i);
+    if (this.sessionList) foldSession(this.sessionList, this.log, i);
+  }
+
+  /** Topic entries by the topic's id in the log's string table (a map lookup per event cost more). */
+  private readonly byStringId: (TopicProgress | undefined)[] = [];
+
+  private fold(i: number): void {
+    const log = this.log;
+    if (log.kind[i] === KIND.session) return;
+    const s = log.id[i]!;
+    let entry = this.byStringId[s];
+    if (!entry) {
+      entry = new TopicProgress(log);
+      this.byStringId[s] = entry;
+      this.topics.set(log.strings[s]!, entry);
     }
-    case 'answer': {
-      topicOf(state, event.topic).answers.push(event);
-      if (event.session) state.sessions.get(event.session)?.answered.add(event.question);
-      return;
+    entry.add(i);
+  }
+
+  /** Assess sessions by id. */
+  get sessions(): Map<string, SessionInfo> {
+    if (!this.sessionList) {
+      this.sessionList = new Map();
+      for (let i = 0; i < this.log.length; i++) foldSession(this.sessionList, this.log, i);
     }
-    case 'status': {
-      const t = topicOf(state, event.topic);
-      if (!t.status || t.status.at <= event.at) t.status = { status: event.status, at: event.at };
-      return;
-    }
-    case 'session': {
-      const existing = state.sessions.get(event.session);
-      if (event.phase === 'start') {
-        if (!existing)
-          state.sessions.set(event.session, {
-            id: event.session,
-            area: event.area,
-            started: event.at,
-            answered: new Set(),
-          });
-      } else if (existing) {
-        existing.ended = event.at;
-      }
-      return;
+    return this.sessionList;
+  }
+}
+
+function foldSession(sessions: Map<string, SessionInfo>, log: EventLog, i: number): void {
+  const kind = log.kind[i];
+  if (kind === KIND.answer) {
+    if (log.session[i]! >= 0) sessions.get(log.strings[log.session[i]!]!)?.answered.add(log.strings[log.ref[i]!]!);
+  } else if (kind === KIND.session) {
+    const id = log.strings[log.id[i]!]!;
+    const existing = sessions.get(id);
+    if (log.num[i] === 0) {
+      if (!existing) sessions.set(id, { id, area: log.strings[log.ref[i]!]!, started: log.at(i), answered: new Set() });
+    } else if (existing) {
+      existing.ended = log.at(i);
     }
   }
 }
 
-export function foldEvents(events: Iterable<ProgressEvent>): ProgressState {
-  const state = emptyState();
-  for (const event of events) applyEvent(state, event);
-  return state;
-}
+export const emptyState = (): ProgressState => new ProgressState();
+
+export const foldEvents = (events: Iterable<ProgressEvent>): ProgressState => new ProgressState(EventLog.of(events));
 
 /** The latest unfinished assess session for an area, if any (what `assess` offers to resume). */
 export function unfinishedSession(state: ProgressState, area: string): SessionInfo | undefined {
@@ -95,6 +161,31 @@ export function unfinishedSession(state: ProgressState, area: string): SessionIn
     if (session.area === area && session.ended === undefined && (!latest || latest.started <= session.started))
       latest = session;
   return latest;
+}
+
+/**
+ * The ratings given in a session, by topic (the last one of each): a rating carries no session id,
+ * so those of the session's topics between its start and its end in the journal are its.
+ */
+export function sessionRatings(
+  state: ProgressState,
+  session: SessionInfo,
+  topics: ReadonlySet<string>,
+): Map<string, number> {
+  const { log } = state;
+  const ratings = new Map<string, number>();
+  const id = log.lookup(session.id);
+  if (id < 0) return ratings;
+  let inside = false;
+  for (let i = 0; i < log.length; i++) {
+    const kind = log.kind[i];
+    if (kind === KIND.session && log.id[i] === id) inside = log.num[i] === 0;
+    else if (inside && kind === KIND.rating) {
+      const topic = log.strings[log.id[i]!]!;
+      if (topics.has(topic)) ratings.set(topic, log.ref[i]!);
+    }
+  }
+  return ratings;
 }
 
 /**

@@ -30,7 +30,8 @@ import {
   writeSnapshot,
   type Snapshot,
 } from './snapshot.js';
-import { foldEvents, type ProgressState } from './state.js';
+import { EventLog } from './log.js';
+import { ProgressState } from './state.js';
 
 export interface StoreOptions {
   /** Where the validated-journal stamp lives (paths.cacheDir). Without it every load validates. */
@@ -96,25 +97,29 @@ export class ProgressStore {
 
   /** The folded state; an empty state when there is no file yet. Throws (exit 1) on a bad file. */
   load(): ProgressState {
-    return foldEvents(this.loadEvents());
+    return new ProgressState(this.loadLog());
   }
 
   /** Every event, in journal order. */
   loadEvents(): ProgressEvent[] {
-    const events = this.readJournal();
-    if (events) {
+    return this.loadLog().events();
+  }
+
+  private loadLog(): EventLog {
+    const log = this.readJournal();
+    if (log) {
       if (existsSync(this.v1File))
         this.warn(
           `${this.v1File} (the old progress format) is ignored because ${this.file} exists; to add what it holds, run \`pyroad import "${this.v1File}"\` and then delete it`,
         );
-      return events;
+      return log;
     }
     if (existsSync(this.v1File)) return this.migrate();
-    return [];
+    return new EventLog();
   }
 
   /** Reads and parses the journal; undefined when there is none. */
-  private readJournal(): ProgressEvent[] | undefined {
+  private readJournal(): EventLog | undefined {
     let fd: number;
     try {
       fd = openSync(this.file, 'r');
@@ -129,7 +134,7 @@ export class ProgressStore {
       if (stat.size === 0) {
         // Never written by pyroad (a journal appears with its header), and holds nothing to lose.
         this.warn(`${this.file} is empty; starting with no progress (the next save writes its header)`);
-        return [];
+        return new EventLog();
       }
       const { cacheDir } = this.options;
       const stamp = stampOf(stat);
@@ -156,9 +161,10 @@ export class ProgressStore {
           `ignoring the incomplete last line ${parsed.torn.line} of ${this.file} (a save was interrupted); the next save moves it to ${this.tornFile}`,
         );
       if (!trusted && cacheDir !== undefined && bytes.length === stat.size) writeStamp(cacheDir, this.file, stamp);
-      if (cacheDir !== undefined && bytes.length === stat.size && parsed.events.length >= SNAPSHOT_MIN_EVENTS)
-        this.saveSnapshot(cacheDir, text, parsed.events, parsed.torn !== undefined, stat.dev, stat.ino);
-      return parsed.events;
+      const log = EventLog.of(parsed.events);
+      if (cacheDir !== undefined && bytes.length === stat.size && log.length >= SNAPSHOT_MIN_EVENTS)
+        this.saveSnapshot(cacheDir, text, log, parsed.torn !== undefined, stat.dev, stat.ino);
+      return log;
     } finally {
       closeSync(fd);
     }
@@ -168,13 +174,7 @@ export class ProgressStore {
    * A validated journal read as its snapshot plus the lines after it (see snapshot.ts), or
    * undefined when there is no snapshot that fits this very file: then it is read in full.
    */
-  private readWithSnapshot(
-    fd: number,
-    size: number,
-    dev: number,
-    ino: number,
-    cacheDir: string,
-  ): ProgressEvent[] | undefined {
+  private readWithSnapshot(fd: number, size: number, dev: number, ino: number, cacheDir: string): EventLog | undefined {
     const snapshot = readSnapshot(cacheDir, this.file);
     if (!snapshot || snapshot.dev !== dev || snapshot.ino !== ino || snapshot.offset > size) return undefined;
     // The same journal, not a new one that reuses the inode: its header (with its creation time)
@@ -196,26 +196,19 @@ export class ProgressStore {
         `ignoring the incomplete last line ${line} of ${this.file} (a save was interrupted); the next save moves it to ${this.tornFile}`,
       );
     }
-    const events = snapshot.events.concat(parsed.events);
+    const log = parsed.events.length ? snapshot.log.concat(parsed.events) : snapshot.log;
     if (rest.length > SNAPSHOT_REFRESH_BYTES) {
       const head = readExactly(fd, size).toString('utf8');
-      this.saveSnapshot(cacheDir, head, events, parsed.torn !== undefined, dev, ino);
+      this.saveSnapshot(cacheDir, head, log, parsed.torn !== undefined, dev, ino);
     }
-    return events;
+    return log;
   }
 
   /**
    * Saves the events of every complete line of `text` (the whole journal) as a snapshot. `torn`:
-   * the text after the last newline is an interrupted save, not one of `events`.
+   * the text after the last newline is an interrupted save, not one of the log's events.
    */
-  private saveSnapshot(
-    cacheDir: string,
-    text: string,
-    events: ProgressEvent[],
-    torn: boolean,
-    dev: number,
-    ino: number,
-  ): void {
+  private saveSnapshot(cacheDir: string, text: string, log: EventLog, torn: boolean, dev: number, ino: number): void {
     const end = text.lastIndexOf('\n') + 1;
     const firstNewline = text.indexOf('\n');
     if (firstNewline < 0) return;
@@ -223,20 +216,20 @@ export class ProgressStore {
     for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) lines++;
     // A last event without its newline is not covered: the next load reads it after the offset.
     const lastIsUncovered = !torn && text.slice(end).trim() !== '';
-    const covered = lastIsUncovered ? events.slice(0, -1) : events;
+    const covered = lastIsUncovered ? log.prefix(log.length - 1) : log;
     const snapshot: Snapshot = {
       dev,
       ino,
       offset: Buffer.byteLength(text.slice(0, end)),
       lines,
       header: text.slice(0, firstNewline),
-      events: covered,
+      log: covered,
     };
     writeSnapshot(cacheDir, this.file, snapshot);
   }
 
   /** Turns progress.json (version 1) into the journal, keeping the original as a backup. */
-  private migrate(): ProgressEvent[] {
+  private migrate(): EventLog {
     const events = this.readV1();
     try {
       this.write(() => this.migrateLocked(events));
@@ -244,9 +237,9 @@ export class ProgressStore {
       if (!(error instanceof PyroadError) || existsSync(this.file)) throw error;
       // A read-only folder: use the old file as it is; it is migrated once pyroad can write.
       this.warn(`could not migrate ${this.v1File} to the new format (${error.message}); reading it as it is`);
-      return events;
+      return EventLog.of(events);
     }
-    return this.readJournal() ?? events;
+    return this.readJournal() ?? EventLog.of(events);
   }
 
   private readV1(): ProgressEvent[] {

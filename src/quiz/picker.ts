@@ -21,7 +21,7 @@ export function areaStatuses(index: RoadmapIndex, state: ProgressState, coach?: 
   return index.roadmap.areas.map((area) => {
     const started = area.topics.some((t) => {
       const p = state.topics.get(t.id);
-      return p !== undefined && (p.ratings.length > 0 || p.answers.length > 0);
+      return p !== undefined && (p.ratingCount > 0 || p.answerCount > 0);
     });
     const summary = fromCoach.get(area.id);
     return {

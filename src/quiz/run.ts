@@ -6,7 +6,7 @@
 import type { Summary } from '../coach/types.js';
 import { EXIT, PyroadError } from '../errors.js';
 import type { ProgressEvent } from '../progress/schema.js';
-import { applyEvent, unfinishedSession, type ProgressState, type SessionInfo } from '../progress/state.js';
+import { sessionRatings, unfinishedSession, type ProgressState, type SessionInfo } from '../progress/state.js';
 import { PromptCancelled, type Prompts } from '../prompts.js';
 import { areaChoiceName } from '../render/quiz-summary.js';
 import { questionView, rateView, renderFeedback, type View } from '../render/quiz.js';
@@ -64,7 +64,7 @@ export class Recorder {
   save(events: ProgressEvent[]): void {
     if (events.length === 0) return;
     this.store.append(events);
-    for (const event of events) applyEvent(this.state, event);
+    for (const event of events) this.state.apply(event);
   }
 }
 
@@ -132,9 +132,8 @@ async function pickArea(deps: AssessDeps, state: ProgressState, screen: Screen):
 
 async function askResume(area: Area, open: SessionInfo, state: ProgressState, screen: Screen): Promise<boolean> {
   const when = open.started.slice(0, 10);
-  // Ratings carry no session id: those of this area's topics since the session started are its.
   const topics = new Set(area.topics.map((t) => t.id));
-  const rated = state.events.filter((e) => e.e === 'rating' && topics.has(e.topic) && e.at >= open.started).length;
+  const rated = sessionRatings(state, open, topics).size;
   const done = [
     ...(rated > 0 ? [plural(rated, 'rating')] : []),
     ...(open.answered.size > 0 || rated === 0 ? [plural(open.answered.size, 'answer')] : []),

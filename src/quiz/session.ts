@@ -6,7 +6,7 @@
  */
 import type { Calibration } from '../coach/types.js';
 import type { AnswerEvent, ProgressEvent } from '../progress/schema.js';
-import type { ProgressState, SessionInfo } from '../progress/state.js';
+import { sessionRatings, type ProgressState, type SessionInfo } from '../progress/state.js';
 import type { Area, Question, Topic } from '../roadmap/schema.js';
 import { seededShuffle } from './random.js';
 
@@ -149,26 +149,11 @@ export function orderQuestions(
   return [...first, ...later];
 }
 
-/** Ratings recorded after a session's start event, by topic (the journal has no session on ratings). */
-function ratingsInSession(
-  state: ProgressState,
-  session: SessionInfo,
-  topics: ReadonlySet<string>,
-): Map<string, number> {
-  const ratings = new Map<string, number>();
-  let inside = false;
-  for (const event of state.events) {
-    if (event.e === 'session' && event.session === session.id) inside = event.phase === 'start';
-    else if (inside && event.e === 'rating' && topics.has(event.topic)) ratings.set(event.topic, event.value);
-  }
-  return ratings;
-}
-
 /** The plan for an interactive session (new or resumed). */
 export function planSession(area: Area, state: ProgressState, options: SessionOptions): Plan {
   const resume = options.resume;
   const rated = resume
-    ? ratingsInSession(state, resume, new Set(area.topics.map((t) => t.id)))
+    ? sessionRatings(state, resume, new Set(area.topics.map((t) => t.id)))
     : new Map<string, number>();
   const cap = Math.max(0, Math.floor(options.questionsPerTopic));
   const topics = area.topics.map((topic): TopicPlan => {

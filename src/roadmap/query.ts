@@ -2,11 +2,18 @@ import { usageError } from '../errors.js';
 import { didYouMean } from '../didyoumean.js';
 import type { Area, Question, Roadmap, Topic } from './schema.js';
 
+/** A topic with its area and its position on the path (roadmap order). */
+export interface TopicEntry {
+  topic: Topic;
+  area: Area;
+  index: number;
+}
+
 /** Lookups over a loaded roadmap. Pure; built once per run. */
 export interface RoadmapIndex {
   roadmap: Roadmap;
   areas: Map<string, Area>;
-  topics: Map<string, { topic: Topic; area: Area; index: number }>;
+  topics: Map<string, TopicEntry>;
   questions: Map<string, { question: Question; topic: Topic; area: Area }>;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recentChange } from '../../src/coach/history.js';
-import { timeline } from '../../src/coach/timeline.js';
+import { EventLog } from '../../src/progress/log.js';
 import type { ProgressEvent } from '../../src/progress/schema.js';
 
 const NOW = new Date('2026-06-30T12:00:00Z');
@@ -18,7 +18,7 @@ describe('recentChange', () => {
   const known = (topic: string) => ['loops', 'http', 'sql'].includes(topic);
 
   it('counts answers, assessed topics and marks of the last 30 days, only for this roadmap', () => {
-    const r = recentChange(timeline(events), [], NOW, { mastery: 0.2, readiness: 0.1 }, known);
+    const r = recentChange(EventLog.of(events), [], NOW, { mastery: 0.2, readiness: 0.1 }, known);
     expect(r).toMatchObject({ days: 30, answered: 1, topicsAssessed: 2, marked: 1, mastery: 0.2, readiness: 0.1 });
   });
 });

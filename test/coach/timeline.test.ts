@@ -1,24 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { QuizTally, masteryOf, topicMastery } from '../../src/coach/mastery.js';
-import { timedAnswers, timeline } from '../../src/coach/timeline.js';
+import { eachOf, timedAnswers, type TimedAnswer } from '../../src/coach/timeline.js';
+import { foldEvents } from '../../src/progress/state.js';
 import type { ProgressEvent } from '../../src/progress/schema.js';
 
-describe('timeline', () => {
+describe('timed answers', () => {
   const events: ProgressEvent[] = [
     { e: 'session', at: '2026-03-01T10:00:00.000Z', session: 's', area: 'a', phase: 'start' },
     { e: 'answer', at: '2026-03-01T10:02:00.000Z', topic: 'x', question: 'q2', choice: 0, correct: true },
     { e: 'rating', at: '2026-03-01T10:00:30.000Z', topic: 'x', value: 3 },
-    { e: 'answer', at: '2026-03-01T10:01:00.000Z', topic: 'x', question: 'q1', choice: 1, correct: false },
+    { e: 'answer', at: '2026-03-01T12:01:00+02:00', topic: 'x', question: 'q1', choice: 1, correct: false },
     { e: 'status', at: '2026-03-01T10:03:00.000Z', topic: 'y', status: 'skip' },
   ];
 
-  it('keeps topic events in journal order, with times parsed', () => {
-    expect(timeline(events).map((e) => [e.i, e.event.e])).toEqual([
-      [1, 'answer'],
-      [2, 'rating'],
-      [3, 'answer'],
-      [4, 'status'],
+  it("gives a topic's answers from the progress state in time order, times parsed once", () => {
+    const x = foldEvents(events).topics.get('x')!;
+    const seen: TimedAnswer[] = [];
+    x.eachAnswer((t, correct) => seen.push({ t, correct }));
+    expect(seen).toEqual([
+      { t: Date.parse('2026-03-01T10:01:00.000Z'), correct: false },
+      { t: Date.parse('2026-03-01T10:02:00.000Z'), correct: true },
     ]);
+    expect(seen).toEqual(timedAnswers(x.answers));
+    expect(x.answers.map((a) => a.at)).toEqual(['2026-03-01T10:02:00.000Z', '2026-03-01T12:01:00+02:00']);
   });
 
   it("puts a topic's answers in canonical order: time, then wrong before right", () => {
@@ -50,7 +54,7 @@ describe('QuizTally', () => {
 
   it('stays finite over centuries of answers (its origin moves forward)', () => {
     const years = Array.from({ length: 300 }, (_, i) => ({ t: Date.UTC(1800 + i, 0, 1), correct: i % 2 === 0 }));
-    const m = masteryOf(undefined, years);
+    const m = masteryOf(undefined, eachOf(years));
     expect(Number.isFinite(m.mastery)).toBe(true);
     expect(m.quizScore).toBeGreaterThan(0);
     expect(m.quizScore).toBeLessThan(1);

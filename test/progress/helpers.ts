@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import fc from 'fast-check';
 import { main } from '../../src/cli.js';
 import { ROOT } from '../helpers/cli.js';
 import type { ProgressEvent } from '../../src/progress/schema.js';
@@ -70,3 +71,40 @@ export const status = (topic: string, s: 'todo' | 'learning' | 'done' | 'skip', 
   topic,
   status: s,
 });
+
+const id = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/);
+const when = fc.oneof(
+  fc
+    .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+    .map((d) => d.toISOString()),
+  fc.constantFrom('2026-01-31T12:00:00+02:00', '2026-01-31T12:00:00Z', '2026-01-31T12:00:00.5Z'),
+);
+/** Any valid event, with times in every form the schema accepts (offsets, fewer or more digits). */
+export const anyEvent: fc.Arbitrary<ProgressEvent> = fc.oneof(
+  fc.record({ e: fc.constant('rating' as const), at: when, topic: id, value: fc.integer({ min: 0, max: 4 }) }),
+  fc.record(
+    {
+      e: fc.constant('answer' as const),
+      at: when,
+      topic: id,
+      question: id,
+      choice: fc.integer({ min: 0, max: 4 }),
+      correct: fc.boolean(),
+      session: id,
+    },
+    { requiredKeys: ['e', 'at', 'topic', 'question', 'choice', 'correct'] },
+  ),
+  fc.record({
+    e: fc.constant('status' as const),
+    at: when,
+    topic: id,
+    status: fc.constantFrom('todo', 'learning', 'done', 'skip'),
+  }),
+  fc.record({
+    e: fc.constant('session' as const),
+    at: when,
+    session: id,
+    area: id,
+    phase: fc.constantFrom('start', 'end'),
+  }),
+);

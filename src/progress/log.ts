@@ -1,0 +1,243 @@
+import type { AnswerEvent, ProgressEvent, Status } from './schema.js';
+
+/**
+ * The journal's events in memory: columns of numbers, one entry per event in journal order, with
+ * every id in one string table. A journal of 100,000 answers held as 100,000 event objects made
+ * loading mostly garbage collection (every object survives, so every young-generation collection
+ * copies them all); as columns it is seven typed arrays, which the snapshot (snapshot.ts) stores
+ * and reads back as they are. Times are parsed once, on the way in.
+ *
+ * Slots, by kind:
+ *   rating:  id = topic,   ref = value
+ *   answer:  id = topic,   ref = question, num = choice, flag = correct (0/1), session = session or -1
+ *   status:  id = topic,   ref = status
+ *   session: id = session, ref = area,     num = phase (0 start, 1 end)
+ * `at` is kept only when it is not `new Date(time).toISOString()` (another offset, more digits).
+ */
+export const KIND = { rating: 0, answer: 1, status: 2, session: 3 } as const;
+const KINDS = ['rating', 'answer', 'status', 'session'] as const;
+const PHASES = ['start', 'end'] as const;
+
+/** The stored form: what snapshot.ts writes and reads. */
+export interface LogColumns {
+  kind: Uint8Array;
+  flag: Uint8Array;
+  time: Float64Array;
+  id: Int32Array;
+  ref: Int32Array;
+  num: Int32Array;
+  session: Int32Array;
+  strings: string[];
+  /** Event index → `at` as written, where it differs from the time's ISO form. */
+  rawAt: [number, string][];
+}
+
+const INT_COLUMNS = ['id', 'ref', 'num', 'session'] as const;
+
+export class EventLog {
+  length = 0;
+  kind: Uint8Array;
+  flag: Uint8Array;
+  /** Milliseconds since the epoch; NaN for a time that does not parse (never, once validated). */
+  time: Float64Array;
+  id: Int32Array;
+  ref: Int32Array;
+  num: Int32Array;
+  session: Int32Array;
+  readonly strings: string[];
+  private readonly stringIds: Map<string, number>;
+  private readonly rawAt: Map<number, string>;
+
+  constructor(capacity = 64, columns?: LogColumns, length = 0) {
+    this.kind = columns?.kind ?? new Uint8Array(capacity);
+    this.flag = columns?.flag ?? new Uint8Array(capacity);
+    this.time = columns?.time ?? new Float64Array(capacity);
+    this.id = columns?.id ?? new Int32Array(capacity);
+    this.ref = columns?.ref ?? new Int32Array(capacity);
+    this.num = columns?.num ?? new Int32Array(capacity);
+    this.session = columns?.session ?? new Int32Array(capacity);
+    this.strings = columns?.strings ?? [];
+    this.stringIds = new Map(this.strings.map((s, i) => [s, i]));
+    this.rawAt = new Map(columns?.rawAt ?? []);
+    this.length = length;
+  }
+
+  static of(events: Iterable<ProgressEvent>): EventLog {
+    const list = Array.isArray(events) ? (events as ProgressEvent[]) : [...events];
+    const log = new EventLog(Math.max(16, list.length));
+    for (const event of list) log.push(event);
+    return log;
+  }
+
+  /** A log over stored columns (all of the same length); they are used as they are, not copied. */
+  static fromColumns(columns: LogColumns): EventLog {
+    return new EventLog(0, columns, columns.kind.length);
+  }
+
+  /** The columns trimmed to the length, for storing. */
+  columns(): LogColumns {
+    const n = this.length;
+    return {
+      kind: this.kind.subarray(0, n),
+      flag: this.flag.subarray(0, n),
+      time: this.time.subarray(0, n),
+      id: this.id.subarray(0, n),
+      ref: this.ref.subarray(0, n),
+      num: this.num.subarray(0, n),
+      session: this.session.subarray(0, n),
+      strings: this.strings,
+      rawAt: [...this.rawAt],
+    };
+  }
+
+  /** Adds one event at the end; returns its index. */
+  push(event: ProgressEvent): number {
+    if (this.length === this.kind.length) this.grow();
+    const i = this.length++;
+    const t = Date.parse(event.at);
+    this.time[i] = t;
+    if (Number.isNaN(t) || new Date(t).toISOString() !== event.at) this.rawAt.set(i, event.at);
+    this.kind[i] = KIND[event.e];
+    this.flag[i] = 0;
+    this.num[i] = -1;
+    this.session[i] = -1;
+    switch (event.e) {
+      case 'rating':
+        this.id[i] = this.intern(event.topic);
+        this.ref[i] = event.value;
+        break;
+      case 'answer':
+        this.id[i] = this.intern(event.topic);
+        this.ref[i] = this.intern(event.question);
+        this.num[i] = event.choice;
+        this.flag[i] = event.correct ? 1 : 0;
+        if (event.session !== undefined) this.session[i] = this.intern(event.session);
+        break;
+      case 'status':
+        this.id[i] = this.intern(event.topic);
+        this.ref[i] = this.intern(event.status);
+        break;
+      case 'session':
+        this.id[i] = this.intern(event.session);
+        this.ref[i] = this.intern(event.area);
+        this.num[i] = PHASES.indexOf(event.phase);
+        break;
+    }
+    return i;
+  }
+
+  /** The first `n` events, sharing this log's columns (for storing; not to be added to). */
+  prefix(n: number): EventLog {
+    const c = this.columns();
+    return EventLog.fromColumns({
+      kind: c.kind.subarray(0, n),
+      flag: c.flag.subarray(0, n),
+      time: c.time.subarray(0, n),
+      id: c.id.subarray(0, n),
+      ref: c.ref.subarray(0, n),
+      num: c.num.subarray(0, n),
+      session: c.session.subarray(0, n),
+      strings: c.strings,
+      rawAt: c.rawAt.filter(([i]) => i < n),
+    });
+  }
+
+  /** This log followed by those events, as a new log (this one is left as it is). */
+  concat(events: readonly ProgressEvent[]): EventLog {
+    const log = new EventLog(0, { ...this.columns(), strings: [...this.strings] }, this.length);
+    log.grow(this.length + events.length);
+    for (const event of events) log.push(event);
+    return log;
+  }
+
+  private grow(capacity = Math.max(64, this.kind.length * 2)): void {
+    const resize = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => {
+      const out = new (a.constructor as new (n: number) => T)(capacity);
+      out.set(a.subarray(0, this.length));
+      return out;
+    };
+    this.kind = resize(this.kind);
+    this.flag = resize(this.flag);
+    this.time = resize(this.time);
+    for (const name of INT_COLUMNS) this[name] = resize(this[name]);
+  }
+
+  intern(s: string): number {
+    let i = this.stringIds.get(s);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(s);
+      this.stringIds.set(s, i);
+    }
+    return i;
+  }
+
+  /**
+   * The order answers are summed in (a comparator of two answers' positions): time, then wrong
+   * before right. Unreadable times go last.
+   */
+  readonly answerOrder = (a: number, b: number): number => {
+    const ta = this.time[a]!;
+    const tb = this.time[b]!;
+    if (ta < tb) return -1;
+    if (ta > tb) return 1;
+    if (ta === tb) return this.flag[a]! - this.flag[b]!;
+    return Number.isNaN(ta) ? (Number.isNaN(tb) ? 0 : 1) : -1;
+  };
+
+  /** The string table's id for `s`, or -1 when no event mentions it. */
+  lookup(s: string): number {
+    return this.stringIds.get(s) ?? -1;
+  }
+
+  kindOf(i: number): ProgressEvent['e'] {
+    return KINDS[this.kind[i]!]!;
+  }
+
+  /** When event `i` happened, as written. */
+  at(i: number): string {
+    return this.rawAt.get(i) ?? new Date(this.time[i]!).toISOString();
+  }
+
+  /** The topic of a rating, answer or status; undefined for a session event. */
+  topic(i: number): string | undefined {
+    return this.kind[i] === KIND.session ? undefined : this.strings[this.id[i]!];
+  }
+
+  status(i: number): Status {
+    return this.strings[this.ref[i]!] as Status;
+  }
+
+  /** Event `i` as an object, as it was added. */
+  event(i: number): ProgressEvent {
+    const at = this.at(i);
+    const s = this.strings;
+    switch (this.kind[i]) {
+      case KIND.rating:
+        return { e: 'rating', at, topic: s[this.id[i]!]!, value: this.ref[i]! };
+      case KIND.answer: {
+        const event: AnswerEvent = {
+          e: 'answer',
+          at,
+          topic: s[this.id[i]!]!,
+          question: s[this.ref[i]!]!,
+          choice: this.num[i]!,
+          correct: this.flag[i] === 1,
+        };
+        if (this.session[i]! >= 0) event.session = s[this.session[i]!]!;
+        return event;
+      }
+      case KIND.status:
+        return { e: 'status', at, topic: s[this.id[i]!]!, status: this.status(i) };
+      default:
+        return { e: 'session', at, session: s[this.id[i]!]!, area: s[this.ref[i]!]!, phase: PHASES[this.num[i]!]! };
+    }
+  }
+
+  /** Every event as an object, in journal order (export and import need them; the coach does not). */
+  events(): ProgressEvent[] {
+    const out: ProgressEvent[] = new Array(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.event(i);
+    return out;
+  }
+}
