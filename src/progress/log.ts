@@ -18,44 +18,44 @@ export const KIND = { rating: 0, answer: 1, status: 2, session: 3 } as const;
 const KINDS = ['rating', 'answer', 'status', 'session'] as const;
 const PHASES = ['start', 'end'] as const;
 
+/** The numeric columns and their element types. */
+export const COLUMN_TYPES = {
+  kind: Uint8Array,
+  flag: Uint8Array,
+  time: Float64Array,
+  id: Int32Array,
+  ref: Int32Array,
+  num: Int32Array,
+  session: Int32Array,
+} as const;
+type ColumnName = keyof typeof COLUMN_TYPES;
+const COLUMN_NAMES = Object.keys(COLUMN_TYPES) as ColumnName[];
+type Columns = { [K in ColumnName]: InstanceType<(typeof COLUMN_TYPES)[K]> };
+
 /** The stored form: what snapshot.ts writes and reads. */
-export interface LogColumns {
-  kind: Uint8Array;
-  flag: Uint8Array;
-  time: Float64Array;
-  id: Int32Array;
-  ref: Int32Array;
-  num: Int32Array;
-  session: Int32Array;
+export interface LogColumns extends Columns {
   strings: string[];
   /** Event index → `at` as written, where it differs from the time's ISO form. */
   rawAt: [number, string][];
 }
 
-const INT_COLUMNS = ['id', 'ref', 'num', 'session'] as const;
-
-export class EventLog {
+export class EventLog implements Columns {
   length = 0;
-  kind: Uint8Array;
-  flag: Uint8Array;
+  kind!: Columns['kind'];
+  flag!: Columns['flag'];
   /** Milliseconds since the epoch; NaN for a time that does not parse (never, once validated). */
-  time: Float64Array;
-  id: Int32Array;
-  ref: Int32Array;
-  num: Int32Array;
-  session: Int32Array;
+  time!: Columns['time'];
+  id!: Columns['id'];
+  ref!: Columns['ref'];
+  num!: Columns['num'];
+  session!: Columns['session'];
   readonly strings: string[];
   private readonly stringIds: Map<string, number>;
   private readonly rawAt: Map<number, string>;
 
   constructor(capacity = 64, columns?: LogColumns, length = 0) {
-    this.kind = columns?.kind ?? new Uint8Array(capacity);
-    this.flag = columns?.flag ?? new Uint8Array(capacity);
-    this.time = columns?.time ?? new Float64Array(capacity);
-    this.id = columns?.id ?? new Int32Array(capacity);
-    this.ref = columns?.ref ?? new Int32Array(capacity);
-    this.num = columns?.num ?? new Int32Array(capacity);
-    this.session = columns?.session ?? new Int32Array(capacity);
+    for (const name of COLUMN_NAMES)
+      (this as Record<ColumnName, unknown>)[name] = columns?.[name] ?? new COLUMN_TYPES[name](capacity);
     this.strings = columns?.strings ?? [];
     this.stringIds = new Map(this.strings.map((s, i) => [s, i]));
     this.rawAt = new Map(columns?.rawAt ?? []);
@@ -74,20 +74,11 @@ export class EventLog {
     return new EventLog(0, columns, columns.kind.length);
   }
 
-  /** The columns trimmed to the length, for storing. */
-  columns(): LogColumns {
-    const n = this.length;
-    return {
-      kind: this.kind.subarray(0, n),
-      flag: this.flag.subarray(0, n),
-      time: this.time.subarray(0, n),
-      id: this.id.subarray(0, n),
-      ref: this.ref.subarray(0, n),
-      num: this.num.subarray(0, n),
-      session: this.session.subarray(0, n),
-      strings: this.strings,
-      rawAt: [...this.rawAt],
-    };
+  /** The first `n` columns (all by default), sharing this log's arrays: for storing, not to be added to. */
+  columns(n = this.length): LogColumns {
+    const out = { strings: this.strings, rawAt: [...this.rawAt].filter(([i]) => i < n) } as LogColumns;
+    for (const name of COLUMN_NAMES) (out as Record<ColumnName, unknown>)[name] = this[name].subarray(0, n);
+    return out;
   }
 
   /** Adds one event at the end; returns its index. */
@@ -128,18 +119,7 @@ export class EventLog {
 
   /** The first `n` events, sharing this log's columns (for storing; not to be added to). */
   prefix(n: number): EventLog {
-    const c = this.columns();
-    return EventLog.fromColumns({
-      kind: c.kind.subarray(0, n),
-      flag: c.flag.subarray(0, n),
-      time: c.time.subarray(0, n),
-      id: c.id.subarray(0, n),
-      ref: c.ref.subarray(0, n),
-      num: c.num.subarray(0, n),
-      session: c.session.subarray(0, n),
-      strings: c.strings,
-      rawAt: c.rawAt.filter(([i]) => i < n),
-    });
+    return EventLog.fromColumns(this.columns(n));
   }
 
   /** This log followed by those events, as a new log (this one is left as it is). */
@@ -151,15 +131,11 @@ export class EventLog {
   }
 
   private grow(capacity = Math.max(64, this.kind.length * 2)): void {
-    const resize = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => {
-      const out = new (a.constructor as new (n: number) => T)(capacity);
-      out.set(a.subarray(0, this.length));
-      return out;
-    };
-    this.kind = resize(this.kind);
-    this.flag = resize(this.flag);
-    this.time = resize(this.time);
-    for (const name of INT_COLUMNS) this[name] = resize(this[name]);
+    for (const name of COLUMN_NAMES) {
+      const grown = new COLUMN_TYPES[name](capacity);
+      grown.set(this[name].subarray(0, this.length));
+      (this as Record<ColumnName, unknown>)[name] = grown;
+    }
   }
 
   intern(s: string): number {

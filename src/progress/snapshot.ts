@@ -4,7 +4,7 @@ import { cachePath, writeCacheFile } from '../cache-file.js';
 import { VERSION } from '../version.js';
 import { PROGRESS_VERSION } from './format.js';
 import { unlinkQuietly } from './files.js';
-import { EventLog, KIND, type LogColumns } from './log.js';
+import { COLUMN_TYPES, EventLog, KIND, type LogColumns } from './log.js';
 
 /**
  * A binary copy of the event log (log.ts) of the first `offset` bytes of a validated journal, kept
@@ -50,16 +50,8 @@ interface Meta {
   rawAt: [number, string][];
 }
 
-/** The columns in the order they are stored, widest first (so each starts 8-byte aligned after the first). */
-const COLUMNS = [
-  ['time', Float64Array],
-  ['id', Int32Array],
-  ['ref', Int32Array],
-  ['num', Int32Array],
-  ['session', Int32Array],
-  ['kind', Uint8Array],
-  ['flag', Uint8Array],
-] as const;
+/** The columns in the order they are stored: widest first, so each starts 8-byte aligned. */
+const STORED = ['time', 'id', 'ref', 'num', 'session', 'kind', 'flag'] as const;
 
 export function encodeSnapshot(file: string, snapshot: Snapshot): Buffer {
   const columns = snapshot.log.columns();
@@ -81,7 +73,7 @@ export function encodeSnapshot(file: string, snapshot: Snapshot): Buffer {
   const metaBytes = Buffer.from(json.padEnd(json.length + ((8 - ((4 + Buffer.byteLength(json)) % 8)) % 8)), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(metaBytes.length);
-  const data = COLUMNS.map(([name]) => {
+  const data = STORED.map((name) => {
     const column = columns[name];
     return Buffer.from(column.buffer, column.byteOffset, column.byteLength);
   });
@@ -97,35 +89,24 @@ export function decodeSnapshot(file: string, bytes: Buffer): Snapshot | undefine
   if (meta.magic !== MAGIC || meta.key !== KEY || meta.file !== resolve(file)) return undefined;
   const n = meta.count;
   let at = 4 + metaLength;
-  const size = COLUMNS.reduce((sum, [, Type]) => sum + n * Type.BYTES_PER_ELEMENT, 0);
+  const size = STORED.reduce((sum, name) => sum + n * COLUMN_TYPES[name].BYTES_PER_ELEMENT, 0);
   if (bytes.length !== at + size) return undefined;
   // Read in place when the bytes sit at a multiple of 8 in memory (a large file read whole does);
   // otherwise copied into fresh arrays.
   const aligned = (bytes.byteOffset + at) % 8 === 0;
-  const read = <T extends Float64Array | Int32Array | Uint8Array>(
-    Type: { new (buffer: ArrayBuffer, offset: number, length: number): T; new (length: number): T },
-    width: number,
-  ): T => {
-    let out: T;
-    if (aligned) out = new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, n);
-    else {
-      out = new Type(n);
-      new Uint8Array(out.buffer).set(bytes.subarray(at, at + n * width));
-    }
-    at += n * width;
-    return out;
+  const column = (name: (typeof STORED)[number]) => {
+    const Type = COLUMN_TYPES[name];
+    const length = n * Type.BYTES_PER_ELEMENT;
+    const out = aligned ? new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, n) : new Type(n);
+    if (!aligned) new Uint8Array(out.buffer).set(bytes.subarray(at, at + length));
+    at += length;
+    return [name, out] as const;
   };
-  const columns: LogColumns = {
-    time: read(Float64Array, 8),
-    id: read(Int32Array, 4),
-    ref: read(Int32Array, 4),
-    num: read(Int32Array, 4),
-    session: read(Int32Array, 4),
-    kind: read(Uint8Array, 1),
-    flag: read(Uint8Array, 1),
+  const columns = {
+    ...Object.fromEntries(STORED.map(column)),
     strings: meta.strings,
     rawAt: meta.rawAt,
-  };
+  } as LogColumns;
   if (!wellFormed(columns, n)) return undefined;
   return {
     dev: meta.dev,

@@ -8,6 +8,9 @@ import { SNAPSHOT_MIN_EVENTS, decodeSnapshot, encodeSnapshot } from '../../src/p
 import { ProgressStore } from '../../src/progress/store.js';
 import { answer, anyEvent as event, rating, status, tempHome } from './helpers.js';
 
+/** A snapshot of a few events, for the encoding's own checks. */
+const small = (log: EventLog) => ({ dev: 1, ino: 2, offset: 3, lines: 1, header: 'h', log });
+
 describe('progress snapshot encoding', () => {
   it('decodes exactly the events it encoded', () => {
     fc.assert(
@@ -22,23 +25,9 @@ describe('progress snapshot encoding', () => {
   });
 
   it('refuses a snapshot of another file or a truncated one', () => {
-    const bytes = encodeSnapshot('/x/a.jsonl', {
-      dev: 1,
-      ino: 2,
-      offset: 3,
-      lines: 1,
-      header: 'h',
-      log: new EventLog(),
-    });
+    const bytes = encodeSnapshot('/x/a.jsonl', small(new EventLog()));
     expect(decodeSnapshot('/x/b.jsonl', bytes)).toBeUndefined();
-    const full = encodeSnapshot('/x/a.jsonl', {
-      dev: 1,
-      ino: 2,
-      offset: 3,
-      lines: 1,
-      header: 'h',
-      log: EventLog.of([rating('t', 2)]),
-    });
+    const full = encodeSnapshot('/x/a.jsonl', small(EventLog.of([rating('t', 2)])));
     expect(decodeSnapshot('/x/a.jsonl', full.subarray(0, full.length - 1))).toBeUndefined();
     // A damaged column (a string id past the table) is refused, not read as events.
     const damaged = Buffer.from(full);
@@ -49,14 +38,7 @@ describe('progress snapshot encoding', () => {
 
   it('reads the same from bytes at any position in memory (in place or copied)', () => {
     const events = [rating('t', 2), answer('q', 't', 1, false), status('t', 'done')];
-    const bytes = encodeSnapshot('/x/a.jsonl', {
-      dev: 1,
-      ino: 2,
-      offset: 3,
-      lines: 1,
-      header: 'h',
-      log: EventLog.of(events),
-    });
+    const bytes = encodeSnapshot('/x/a.jsonl', small(EventLog.of(events)));
     for (let shift = 0; shift < 8; shift++) {
       const moved = Buffer.concat([Buffer.alloc(shift), bytes]).subarray(shift);
       expect(decodeSnapshot('/x/a.jsonl', moved)?.log.events()).toEqual(events);
