@@ -1,9 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { makeProgram } from './command.js';
 import type { Streams } from './context.js';
-import { EXIT, PyroadError } from './errors.js';
+import { didYouMean } from './didyoumean.js';
+import { EXIT, PyroadError, usageError } from './errors.js';
 import { VERSION } from './version.js';
-import { registerCommands } from './commands/index.js';
+import { COMMAND_NAMES, registerCommands, unknownHelpTopic } from './commands/index.js';
 
 /** Builds the whole program. Kept separate from `main` so tests can drive it in-process. */
 export async function buildProgram(streams: Streams, argv: readonly string[] = []): Promise<Command> {
@@ -47,6 +48,12 @@ const isPromptExit = (error: unknown): boolean =>
 
 /** The one place that turns an outcome into an exit code. Returns it; bin/pyroad.js sets it. */
 export async function main(argv: string[], streams: Streams): Promise<number> {
+  const topic = unknownHelpTopic(argv);
+  if (topic !== undefined)
+    return reportError(
+      usageError(`unknown command '${topic}'${didYouMean(topic, COMMAND_NAMES)}; \`pyroad --help\` lists them`),
+      streams,
+    );
   const program = await buildProgram(streams, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -28,14 +28,30 @@ export const COMMAND_NAMES = Object.keys(COMMANDS);
 /** Global options that take a value: their value is not the command name. */
 const VALUE_OPTIONS = new Set(['--roadmap', '--home']);
 
-/** The command a command line runs, when it names one of ours; otherwise undefined. */
-export function commandOf(argv: readonly string[]): string | undefined {
+/** The words of a command line that are not options or option values. */
+function positionals(argv: readonly string[]): string[] {
+  const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (VALUE_OPTIONS.has(arg)) i++;
-    else if (!arg.startsWith('-')) return Object.hasOwn(COMMANDS, arg) ? arg : undefined;
+    else if (!arg.startsWith('-')) out.push(arg);
   }
-  return undefined;
+  return out;
+}
+
+/** The command a command line runs, when it names one of ours; otherwise undefined. */
+export function commandOf(argv: readonly string[]): string | undefined {
+  const first = positionals(argv)[0];
+  return first !== undefined && Object.hasOwn(COMMANDS, first) ? first : undefined;
+}
+
+/**
+ * For `pyroad help WORD`: the word, when it is not one of our commands. (commander would print
+ * the general help and exit 0, as if the question had an answer.)
+ */
+export function unknownHelpTopic(argv: readonly string[]): string | undefined {
+  const [first, second] = positionals(argv);
+  return first === 'help' && second !== undefined && !Object.hasOwn(COMMANDS, second) ? second : undefined;
 }
 
 /**

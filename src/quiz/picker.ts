@@ -6,7 +6,7 @@ import type { RoadmapIndex } from '../roadmap/query.js';
 export interface AreaStatus {
   area: string;
   title: string;
-  /** Any rating or answer on record for the area's topics. */
+  /** Any rating, answer or status (other than todo) on record for the area's topics, as `status` counts them. */
   started: boolean;
   /** 0..1, from the coach. */
   mastery: number;
@@ -21,7 +21,7 @@ export function areaStatuses(index: RoadmapIndex, state: ProgressState, coach?: 
   return index.roadmap.areas.map((area) => {
     const started = area.topics.some((t) => {
       const p = state.topics.get(t.id);
-      return p !== undefined && (p.ratingCount > 0 || p.answerCount > 0);
+      return p !== undefined && (p.ratingCount > 0 || p.answerCount > 0 || (p.status?.status ?? 'todo') !== 'todo');
     });
     const summary = fromCoach.get(area.id);
     return {

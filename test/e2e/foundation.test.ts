@@ -28,6 +28,16 @@ describe('pyroad (built binary): roadmap commands', () => {
     }
   });
 
+  it('help for a command that does not exist is a usage error, with a suggestion', () => {
+    const r = run(['help', 'stauts']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('pyroad: unknown command \'stauts\' (did you mean "status"?); `pyroad --help` lists them\n');
+    const known = run(['help', 'show']);
+    expect(known.code).toBe(0);
+    expect(known.stdout).toContain('Usage: pyroad show');
+  });
+
   it('roadmap prints the tree in path order', () => {
     const r = run(['roadmap']);
     expect(r.code).toBe(0);
