@@ -4,7 +4,8 @@ import { MASTERY, round3 } from './mastery.js';
 import { STAGE_LIST } from './path.js';
 
 /**
- * Readiness toward "ready to apply for junior Python back-end roles": the mean topic mastery of
+ * Readiness toward the roadmap's goal (the shipped one's: "ready to apply for junior Python back-end
+ * roles"): the mean topic mastery of
  * each stage, weighted skills 60%, prove 30%, apply 10% (stages the roadmap lacks drop out and the
  * rest are re-weighted). Skipped topics count for nothing either way.
  */

@@ -62,7 +62,7 @@ export interface Summary {
   generatedAt: string;
   /** The stage the learner is in. */
   stage: Stage;
-  /** 0..1 toward "ready to apply for junior Python back-end roles". */
+  /** 0..1 toward the roadmap's goal (the shipped one: "ready to apply for junior Python back-end roles"). */
   readiness: number;
   /** The few biggest gaps, as topic or area titles with a short note. */
   gaps: string[];

@@ -34,7 +34,7 @@ export async function runStatus(ctx: Context) {
   const roadmap = await ctx.roadmap();
   const state = store.load();
   return {
-    title: roadmap.title,
+    roadmap,
     summary: summarize(indexRoadmap(roadmap), state, ctx.now(), { limit: ctx.settings.nextLimit }),
   };
 }
@@ -51,13 +51,13 @@ export function registerStatus(program: Program): void {
     )
     .action(
       program.action(async (ctx, opts: { json?: boolean }) => {
-        const { title, summary } = await runStatus(ctx);
+        const { roadmap, summary } = await runStatus(ctx);
         if (opts.json) {
           ctx.print(JSON.stringify(summary, null, 2));
           return;
         }
         const { renderStatus } = await import('../render/status.js');
-        ctx.print(renderStatus(summary, title, ctx.style, ctx.columns));
+        ctx.print(renderStatus(summary, roadmap, ctx.style, ctx.columns));
       }),
     );
 }

@@ -113,7 +113,9 @@ export function defineExportSchemas(zod: typeof z) {
     .object({
       generatedAt: isoTime,
       stage: stage.describe('The stage the learner is in.'),
-      readiness: fraction.describe('0..1 toward "ready to apply for junior Python back-end roles".'),
+      readiness: fraction.describe(
+        "0..1 toward the roadmap's goal (the shipped roadmap's: ready to apply for junior Python back-end roles).",
+      ),
       gaps: zod.array(zod.string()).describe('The biggest gaps, with a short note each.'),
       areas: zod.array(area),
       topics: zod.array(topic),

@@ -1,8 +1,8 @@
 import type { Summary, TopicSummary } from '../coach/types.js';
+import type { Roadmap } from '../roadmap/schema.js';
+import { stagesOf } from '../roadmap/stages.js';
 import type { Style } from './style.js';
 import { STAGE_LABELS, bar, percent, plural, wrap } from './text.js';
-
-const STAGE_NUMBER = { skills: 1, prove: 2, apply: 3 } as const;
 
 const signed = (fraction: number): string => {
   const p = Math.round(fraction * 100);
@@ -12,14 +12,21 @@ const signed = (fraction: number): string => {
 const day = (iso: string | undefined): string => (iso ? iso.slice(0, 10) : '');
 
 /** The dashboard: where the learner stands, area by area, and what needs attention. */
-export function renderStatus(summary: Summary, title: string, style: Style, width: number): string {
+export function renderStatus(
+  summary: Summary,
+  roadmap: Pick<Roadmap, 'title' | 'goal' | 'areas'>,
+  style: Style,
+  width: number,
+): string {
   const lines: string[] = [];
   const heading = (text: string) => style.bold(style.cyan(text));
-  lines.push(`${style.bold(title)}  ${style.dim(`as of ${day(summary.generatedAt)}`)}`);
+  lines.push(`${style.bold(roadmap.title)}  ${style.dim(`as of ${day(summary.generatedAt)}`)}`);
   lines.push('');
+  const stages = stagesOf([...roadmap.areas, summary]);
   lines.push(
-    `Stage ${STAGE_NUMBER[summary.stage]} of 3: ${style.bold(STAGE_LABELS[summary.stage])}   ` +
-      `Readiness: ${style.bold(percent(summary.readiness))} ${style.dim('toward junior Python back-end roles')}`,
+    `Stage ${stages.indexOf(summary.stage) + 1} of ${stages.length}: ${style.bold(STAGE_LABELS[summary.stage])}   ` +
+      `Readiness: ${style.bold(percent(summary.readiness))}` +
+      (roadmap.goal ? ` ${style.dim(`toward ${roadmap.goal}`)}` : ''),
   );
   const recent = summary.recent;
   if (recent) {

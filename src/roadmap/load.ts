@@ -86,6 +86,7 @@ export function loadRoadmapFiles(rootFile: string): LoadResult {
     version: rootData.version,
     title: rootData.title ?? 'Roadmap',
     description: rootData.description,
+    goal: rootData.goal,
     files,
     areas,
   };

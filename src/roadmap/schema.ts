@@ -6,7 +6,9 @@ const z = requireZod();
 /** The newest roadmap format this pyroad understands. */
 export const ROADMAP_VERSION = 1;
 
-export const STAGES = ['skills', 'prove', 'apply'] as const;
+import { STAGES, type Stage } from './stages.js';
+
+export { STAGES, type Stage };
 export const RESOURCE_KINDS = ['docs', 'course', 'article', 'video', 'tool', 'book', 'certificate'] as const;
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 
@@ -68,6 +70,11 @@ export const roadmapFileSchema = z.strictObject({
   version: z.int().min(1).describe(`Format version; this pyroad reads up to ${ROADMAP_VERSION}.`),
   title: text.optional().describe('The roadmap name (root file).'),
   description: text.optional(),
+  goal: text
+    .optional()
+    .describe(
+      'What being ready means, as it would end "readiness toward …", e.g. "junior Python back-end roles" (root file).',
+    ),
   include: z.array(text).default([]).describe('Other files, relative to this one, whose areas follow.'),
   areas: z.array(areaSchema).default([]),
 });
@@ -78,7 +85,6 @@ export type Project = Zod.infer<typeof projectSchema>;
 export type Topic = Zod.infer<typeof topicSchema>;
 export type Area = Zod.infer<typeof areaSchema>;
 export type RoadmapFile = Zod.infer<typeof roadmapFileSchema>;
-export type Stage = (typeof STAGES)[number];
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
 /** A loaded roadmap: every file's areas, in path order. */
@@ -86,6 +92,8 @@ export interface Roadmap {
   version: number;
   title: string;
   description?: string | undefined;
+  /** What readiness is measured toward, e.g. "junior Python back-end roles". */
+  goal?: string | undefined;
   /** The files it came from, root first. */
   files: string[];
   areas: Area[];

@@ -44,7 +44,7 @@ describe('renderStatus', () => {
   it('keeps one line per area on a 50-column terminal', () => {
     const summary = summarize(index, stateOf(), NOW);
     for (const area of summary.areas) area.title = `${area.title}: a long title that needs shortening`;
-    const text = renderStatus(summary, 'Test roadmap', plainStyle, 50);
+    const text = renderStatus(summary, { ...index.roadmap, title: 'Test roadmap' }, plainStyle, 50);
     const bars = text.split('\n').filter((line) => line.includes('░'));
     expect(bars).toHaveLength(index.roadmap.areas.length);
     for (const line of bars) expect(line.length, line).toBeLessThanOrEqual(50);
@@ -55,7 +55,15 @@ describe('renderStatus', () => {
     stateOf(masterArea(index, 'python', daysAgo(100)), assessed('http', { rating: 4, right: 0, at: daysAgo(3) })),
     NOW,
   );
-  const text = renderStatus(s, 'Test roadmap', plainStyle, 100);
+  const goal = 'junior Python back-end roles';
+  const text = renderStatus(s, { ...index.roadmap, title: 'Test roadmap', goal }, plainStyle, 100);
+
+  it('says what readiness is toward only when the roadmap names a goal, and counts its own stages', () => {
+    const skillsOnly = { title: 'Mine', areas: index.roadmap.areas.filter((a) => a.stage === 'skills') };
+    const mine = renderStatus(s, skillsOnly, plainStyle, 100);
+    expect(mine).toMatch(/^Stage 1 of 1: get the skills {3}Readiness: \d+%$/m);
+    expect(mine).not.toContain('junior');
+  });
 
   it('shows the stage, readiness, one bar per area, gaps, reviews and calibration', () => {
     expect(text).toMatch(/^Stage 1 of 3: get the skills {3}Readiness: \d+% toward junior Python back-end roles$/m);

@@ -96,7 +96,7 @@ function hero(view: ReportView, version: string | undefined): Fragment {
       </ol>
       <p class="meta">Generated ${day(view.generatedAt)}${version ? ` by pyroad ${version}` : ''}</p>
     </div>
-    ${ringSvg(view.readiness, 'Readiness for junior Python back-end roles')}
+    ${ringSvg(view.readiness, view.goal ? `Readiness for ${view.goal}` : 'Readiness')}
   </header>`;
 }
 
@@ -107,7 +107,7 @@ function kpis(view: ReportView): Fragment {
     <div class="kpi">
       <div class="label">Readiness</div>
       <div class="value">${pct(view.readiness)}</div>
-      <div class="hint">toward junior back-end roles</div>
+      <div class="hint">${view.goal ? `toward ${view.goal}` : 'of the whole path'}</div>
     </div>
     <div class="kpi">
       <div class="label">Topics mastered</div>

@@ -6,6 +6,7 @@
 import type { Calibration, Recommendation, Summary, TopicSummary } from '../../coach/types.js';
 import type { Status } from '../../progress/schema.js';
 import type { Roadmap, Stage } from '../../roadmap/schema.js';
+import { stagesOf } from '../../roadmap/stages.js';
 
 /** A topic's state in a word, as `status`/`roadmap` show it: the explicit status, refined by results. */
 export type TopicState = 'skipped' | 'mastered' | 'done' | 'learning' | 'started' | 'not started';
@@ -64,6 +65,8 @@ export interface ProjectView {
 export interface ReportView {
   title: string;
   description?: string | undefined;
+  /** What readiness is measured toward (the roadmap's `goal`). */
+  goal?: string | undefined;
   generatedAt: string;
   stage: Stage;
   stages: Stage[];
@@ -83,7 +86,6 @@ export interface ReportView {
 }
 
 /** Path order of the stages (the schema's order; restated here so the report does not load zod). */
-const STAGE_ORDER: readonly Stage[] = ['skills', 'prove', 'apply'];
 
 const blankTopic = (id: string, title: string): TopicRow => ({
   id,
@@ -198,10 +200,11 @@ export function buildView(roadmap: Roadmap, summary: Summary): ReportView {
   const recommendations = suggested ? firstSteps(roadmap) : summary.recommendations;
   const currentArea =
     recommendations[0]?.area ?? areas.find((a) => a.topics.some((t) => !t.mastered && t.status !== 'skip'))?.id;
-  const stages = STAGE_ORDER.filter((stage) => roadmap.areas.some((a) => a.stage === stage));
+  const stages = stagesOf(roadmap.areas);
   return {
     title: roadmap.title,
     description: roadmap.description,
+    goal: roadmap.goal,
     generatedAt: summary.generatedAt,
     stage: summary.stage,
     stages,
