@@ -24,6 +24,8 @@ export const MASTERY = {
   calibrationGap: 0.25,
   /** Calibration needs at least this many answers. */
   calibrationAnswers: 2,
+  /** The share of answers a blind guess gets right (most questions have four choices). */
+  guessRate: 0.25,
   /** A quiz score below this is "poor". */
   poorQuiz: 0.5,
   /** A self-rating at or above this is "confident" (3 = "use it on my own"). */
@@ -98,7 +100,7 @@ export class QuizTally {
     if (quizScore !== undefined) result.quizScore = quizScore;
     if (this.answered) result.latest = this.latest;
     if (selfScore !== undefined && quizScore !== undefined && this.answered >= MASTERY.calibrationAnswers) {
-      result.gap = selfScore - quizScore;
+      result.gap = calibrationGap(selfScore, quizScore);
       result.calibration = calibrationOf(result.gap);
     }
     return result;
@@ -115,6 +117,19 @@ export function masteryOf(rating: number | undefined, answers: EachAnswer): Topi
   const tally = new QuizTally();
   answers((t, correct) => tally.add(t, correct));
   return tally.result(rating);
+}
+
+/**
+ * Self-rating minus quiz score (both 0..1), as the calibration flags read it. Lucky guesses raise
+ * a quiz score: that can only hide over-confidence, but it can fake under-confidence ("never heard
+ * of it", then one guess in four right). So when the quiz score is the higher one, it counts only
+ * what it shows beyond guessing: (score − guessRate) / (1 − guessRate).
+ */
+export function calibrationGap(selfScore: number, quizScore: number): number {
+  const gap = selfScore - quizScore;
+  if (gap >= 0) return gap;
+  const beyondGuessing = Math.max(0, (quizScore - MASTERY.guessRate) / (1 - MASTERY.guessRate));
+  return Math.min(0, selfScore - beyondGuessing);
 }
 
 /** Over-confident when the self-rating is well above the quiz score, under-confident when well below. */

@@ -4,6 +4,7 @@
  * events to record. No I/O, no prompts, no colour: the driver (run.ts) saves the events and draws
  * the steps; tests drive it directly.
  */
+import { MASTERY, calibrationGap, calibrationOf } from '../coach/mastery.js';
 import type { Calibration } from '../coach/types.js';
 import type { AnswerEvent, ProgressEvent } from '../progress/schema.js';
 import { sessionRatings, type ProgressState, type SessionInfo } from '../progress/state.js';
@@ -101,23 +102,19 @@ export interface SessionResult {
   saved: { answers: number; ratings: number };
 }
 
-/** Fewer answers than this say too little to call a rating off. */
-export const MIN_ANSWERS_TO_CALIBRATE = 2;
-
 /**
  * Over- or under-confident when the self-rating (0..4 as 0..1) and the quiz score are more than
- * one step of the rating scale apart, over at least two answers.
+ * one step of the rating scale apart, over at least two answers: the coach's rule
+ * (coach/mastery.ts), applied to this session's answers alone.
  */
 export function calibrate(
   rating: number | undefined,
   answered: number,
   correct: number,
 ): Pick<TopicResult, 'calibration' | 'gap'> {
-  if (rating === undefined || answered < MIN_ANSWERS_TO_CALIBRATE) return { calibration: 'unknown' };
-  const gap = rating / MAX_RATING - correct / answered;
-  const step = 1 / MAX_RATING;
-  const calibration: Calibration = gap > step ? 'over-confident' : gap < -step ? 'under-confident' : 'consistent';
-  return { calibration, gap: Math.round(gap * 100) / 100 };
+  if (rating === undefined || answered < MASTERY.calibrationAnswers) return { calibration: 'unknown' };
+  const gap = calibrationGap(rating / MAX_RATING, correct / answered);
+  return { calibration: calibrationOf(gap), gap: Math.round(gap * 100) / 100 };
 }
 
 /**

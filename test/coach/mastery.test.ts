@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MASTERY, calibrationOf, isMisjudged, topicMastery } from '../../src/coach/mastery.js';
+import { MASTERY, calibrationGap, calibrationOf, isMisjudged, topicMastery } from '../../src/coach/mastery.js';
 import { daysAgo } from './fixtures.js';
 
 const answers = (right: number, of: number, at = daysAgo(1)) =>
@@ -19,6 +19,8 @@ describe('topicMastery', () => {
     [4, 0, 1, 0.5, 'unknown'], // one answer: too little to call calibration
     [4, 1, 2, 0.6667, 'over-confident'],
     [2, 2, 4, 0.5, 'consistent'],
+    [0, 1, 4, 0.2, 'consistent'], // "never heard of it", one lucky guess in four: not under-confident
+    [0, 2, 2, 0.6667, 'under-confident'],
   ] as const)('rating %s with %i of %i right → mastery %f, %s', (rating, right, of, mastery, calibration) => {
     const m = topicMastery(rating, answers(right, of));
     expect(m.mastery).toBeCloseTo(mastery, 3);
@@ -67,6 +69,14 @@ describe('calibration and misjudged topics', () => {
     [0, 'consistent'],
     [-0.3, 'under-confident'],
   ] as const)('gap %s → %s', (gap, expected) => expect(calibrationOf(gap)).toBe(expected));
+
+  it('reads a quiz score above the self-rating for what it shows beyond guessing, and one below as it is', () => {
+    expect(calibrationGap(0, 0.25)).toBe(0); // chance level
+    expect(calibrationGap(0, 1)).toBe(-1);
+    expect(calibrationGap(0.25, 0.5)).toBeCloseTo(-0.0833, 4);
+    expect(calibrationGap(1, 0.5)).toBe(0.5); // guessing only hides over-confidence: no correction
+    expect(calibrationGap(0.5, 0.5)).toBe(0);
+  });
 
   it.each([
     [4, 0, 4, true],
