@@ -10,14 +10,19 @@ import { tempName, unlinkQuietly } from './progress/files.js';
 export const cachePath = (cacheDir: string, kind: string, source: string, suffix: string): string =>
   join(cacheDir, `${kind}-${createHash('sha1').update(resolve(source)).digest('hex').slice(0, 16)}${suffix}`);
 
-/** Best effort and not fsynced: written to a temporary file, then renamed; private (0600). */
-export function writeCacheFile(target: string, data: string | Uint8Array): void {
+/**
+ * Best effort and not fsynced: written to a temporary file, then renamed; private (0600).
+ * Returns whether it was written.
+ */
+export function writeCacheFile(target: string, data: string | Uint8Array): boolean {
   const tmp = tempName(target);
   try {
     mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
     writeFileSync(tmp, data, { mode: 0o600 });
     renameSync(tmp, target);
+    return true;
   } catch {
     unlinkQuietly(tmp);
+    return false;
   }
 }

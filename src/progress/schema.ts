@@ -46,7 +46,11 @@ export function defineProgressSchemas(zod: typeof z) {
       at,
       topic,
       question: id.describe('Question id in the roadmap.'),
-      choice: zod.int().min(0).describe('Index of the chosen choice as written in the roadmap file (0-based).'),
+      choice: zod
+        .int()
+        .min(0)
+        .max(99)
+        .describe('Index of the chosen choice as written in the roadmap file (0-based; a question has 3 to 5).'),
       correct: zod.boolean().describe('Whether that was the right answer.'),
       session: id.optional().describe('The assess session it belongs to, so an interrupted session can be resumed.'),
     })

@@ -1,8 +1,9 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cachePath, writeCacheFile } from '../cache-file.js';
 import { VERSION } from '../version.js';
-import { PROGRESS_VERSION } from './format.js';
+import { PROGRESS_VERSION, STATUSES } from './format.js';
 import { unlinkQuietly } from './files.js';
 import { COLUMN_TYPES, EventLog, KIND, type LogColumns } from './log.js';
 
@@ -18,6 +19,8 @@ import { COLUMN_TYPES, EventLog, KIND, type LogColumns } from './log.js';
  * writing: a lost or broken snapshot costs time, never data.
  */
 export interface Snapshot {
+  /** Names this snapshot; the journal's stamp names the one that fits the journal (stamp.ts). */
+  id: string;
   dev: number;
   ino: number;
   /** Bytes of the journal it covers: everything up to and including a newline. */
@@ -30,7 +33,14 @@ export interface Snapshot {
 }
 
 const MAGIC = 'pyroad-snapshot';
-const KEY = `${VERSION}:${PROGRESS_VERSION}:3`;
+const KEY = `${VERSION}:${PROGRESS_VERSION}:4`;
+/** The file ends with the SHA-1 of everything before it: a damaged snapshot is never read. */
+const DIGEST_BYTES = 20;
+const digest = (bytes: Uint8Array): Buffer => createHash('sha1').update(bytes).digest();
+
+/** A new snapshot id, unique enough to tell one snapshot of a file from the next. */
+export const newSnapshotId = (): string =>
+  `${Date.now().toString(36)}-${process.pid}-${randomBytes(6).toString('hex')}`;
 /** Below this many events a journal is read in full: fast enough, and one file less. */
 export const SNAPSHOT_MIN_EVENTS = 5_000;
 /** When more than this many bytes follow the snapshot, a new one is written. */
@@ -39,6 +49,7 @@ export const SNAPSHOT_REFRESH_BYTES = 1_000_000;
 interface Meta {
   magic: string;
   key: string;
+  id: string;
   file: string;
   dev: number;
   ino: number;
@@ -58,6 +69,7 @@ export function encodeSnapshot(file: string, snapshot: Snapshot): Buffer {
   const meta: Meta = {
     magic: MAGIC,
     key: KEY,
+    id: snapshot.id,
     file: resolve(file),
     dev: snapshot.dev,
     ino: snapshot.ino,
@@ -77,12 +89,15 @@ export function encodeSnapshot(file: string, snapshot: Snapshot): Buffer {
     const column = columns[name];
     return Buffer.from(column.buffer, column.byteOffset, column.byteLength);
   });
-  return Buffer.concat([length, metaBytes, ...data]);
+  const body = Buffer.concat([length, metaBytes, ...data]);
+  return Buffer.concat([body, digest(body)]);
 }
 
 /** The snapshot in `bytes`, or undefined when it is not one this pyroad wrote for `file`. */
-export function decodeSnapshot(file: string, bytes: Buffer): Snapshot | undefined {
-  if (bytes.length < 4) return undefined;
+export function decodeSnapshot(file: string, whole: Buffer): Snapshot | undefined {
+  if (whole.length < 4 + DIGEST_BYTES) return undefined;
+  const bytes = whole.subarray(0, whole.length - DIGEST_BYTES);
+  if (!digest(bytes).equals(whole.subarray(bytes.length))) return undefined;
   const metaLength = bytes.readUInt32LE(0);
   if (4 + metaLength > bytes.length) return undefined;
   const meta = JSON.parse(bytes.toString('utf8', 4, 4 + metaLength)) as Meta;
@@ -109,6 +124,7 @@ export function decodeSnapshot(file: string, bytes: Buffer): Snapshot | undefine
   } as LogColumns;
   if (!wellFormed(columns, n)) return undefined;
   return {
+    id: meta.id,
     dev: meta.dev,
     ino: meta.ino,
     offset: meta.offset,
@@ -118,20 +134,43 @@ export function decodeSnapshot(file: string, bytes: Buffer): Snapshot | undefine
   };
 }
 
-/** Every kind known and every string id in the table: a damaged cache file is never read as events. */
+/**
+ * Every value one a validated journal can hold (the digest already vouches for the bytes; this
+ * guards against a snapshot written by a buggy build): kinds, string ids in the table, ratings
+ * 0..4, statuses, phases, and times that can be written back.
+ */
 function wellFormed(c: LogColumns, n: number): boolean {
   const strings = c.strings.length;
   const inTable = (x: number) => x >= 0 && x < strings;
+  const raw = new Set<number>();
+  for (const [i, at] of c.rawAt) {
+    if (!Number.isInteger(i) || i < 0 || i >= n || typeof at !== 'string') return false;
+    raw.add(i);
+  }
   for (let i = 0; i < n; i++) {
     const kind = c.kind[i]!;
     if (kind > KIND.session || !inTable(c.id[i]!)) return false;
-    if (kind === KIND.answer && (!inTable(c.ref[i]!) || (c.session[i]! !== -1 && !inTable(c.session[i]!))))
-      return false;
-    if ((kind === KIND.status || kind === KIND.session) && !inTable(c.ref[i]!)) return false;
-    if (kind === KIND.session && c.num[i] !== 0 && c.num[i] !== 1) return false;
+    if (!raw.has(i) && !(Math.abs(c.time[i]!) <= MAX_TIME)) return false;
+    switch (kind) {
+      case KIND.rating:
+        if (c.ref[i]! < 0 || c.ref[i]! > 4) return false;
+        break;
+      case KIND.answer:
+        if (!inTable(c.ref[i]!) || c.num[i]! < 0 || c.flag[i]! > 1) return false;
+        if (c.session[i]! !== -1 && !inTable(c.session[i]!)) return false;
+        break;
+      case KIND.status:
+        if (!inTable(c.ref[i]!) || !(STATUSES as readonly string[]).includes(c.strings[c.ref[i]!]!)) return false;
+        break;
+      default:
+        if (!inTable(c.ref[i]!) || (c.num[i] !== 0 && c.num[i] !== 1)) return false;
+    }
   }
-  return c.rawAt.every(([i]) => Number.isInteger(i) && i >= 0 && i < n);
+  return true;
 }
+
+/** The largest time a Date can hold (ms either side of 1970). */
+const MAX_TIME = 8.64e15;
 
 const snapshotFile = (cacheDir: string, file: string) => cachePath(cacheDir, 'progress', file, '.snapshot');
 
@@ -143,9 +182,12 @@ export function readSnapshot(cacheDir: string, file: string): Snapshot | undefin
   }
 }
 
-/** Best effort, like the stamp: a snapshot that cannot be written only makes loading slower. */
-export function writeSnapshot(cacheDir: string, file: string, snapshot: Snapshot): void {
-  writeCacheFile(snapshotFile(cacheDir, file), encodeSnapshot(file, snapshot));
+/**
+ * Best effort, like the stamp: a snapshot that cannot be written only makes loading slower.
+ * Returns whether it was written.
+ */
+export function writeSnapshot(cacheDir: string, file: string, snapshot: Snapshot): boolean {
+  return writeCacheFile(snapshotFile(cacheDir, file), encodeSnapshot(file, snapshot));
 }
 
 export function clearSnapshot(cacheDir: string, file: string): void {

@@ -11,6 +11,11 @@ import { unlinkQuietly } from './files.js';
  * import). ctime cannot be set by hand, so an edited file never matches; any change means one
  * full validation, after which the stamp is renewed. Appends that start from a stamped file and
  * only add validated events renew it too.
+ *
+ * A stamp also names the snapshot (snapshot.ts) that holds the events of a prefix of this very
+ * file, if there is one. Only whoever has just read the whole file, or appended to a file stamped
+ * with that snapshot, writes its name: a file changed behind the cache's back loses its snapshot
+ * along with its stamp, even if it later grows back past the snapshot's end.
  */
 export interface FileStamp {
   dev: number;
@@ -20,9 +25,11 @@ export interface FileStamp {
   ctimeMs: number;
 }
 
-interface StampEntry extends FileStamp {
+export interface StampEntry extends FileStamp {
   key: string;
   file: string;
+  /** The id of the snapshot that covers a prefix of the file as stamped. */
+  snapshot?: string;
 }
 
 const KEY = `${VERSION}:${PROGRESS_VERSION}`;
@@ -40,7 +47,7 @@ export const sameStamp = (a: FileStamp | undefined, b: FileStamp): boolean =>
 
 const stampFile = (cacheDir: string, file: string) => cachePath(cacheDir, 'progress', file, '.stamp.json');
 
-export function readStamp(cacheDir: string, file: string): FileStamp | undefined {
+export function readStamp(cacheDir: string, file: string): StampEntry | undefined {
   try {
     const entry = JSON.parse(readFileSync(stampFile(cacheDir, file), 'utf8')) as StampEntry;
     return entry.key === KEY && entry.file === resolve(file) ? entry : undefined;
@@ -50,8 +57,17 @@ export function readStamp(cacheDir: string, file: string): FileStamp | undefined
 }
 
 /** Best effort, and not fsynced: a stamp lost in a crash only means one more validation. */
-export function writeStamp(cacheDir: string, file: string, stamp: FileStamp): void {
-  const entry: StampEntry = { key: KEY, file: resolve(file), ...stamp };
+export function writeStamp(cacheDir: string, file: string, stamp: FileStamp, snapshot?: string): void {
+  const entry: StampEntry = {
+    key: KEY,
+    file: resolve(file),
+    dev: stamp.dev,
+    ino: stamp.ino,
+    size: stamp.size,
+    mtimeMs: stamp.mtimeMs,
+    ctimeMs: stamp.ctimeMs,
+    ...(snapshot !== undefined ? { snapshot } : {}),
+  };
   writeCacheFile(stampFile(cacheDir, file), JSON.stringify(entry));
 }
 

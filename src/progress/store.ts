@@ -5,6 +5,7 @@ import {
   fstatSync,
   fsyncSync,
   ftruncateSync,
+  type Stats,
   mkdirSync,
   openSync,
   readFileSync,
@@ -26,6 +27,7 @@ import {
   SNAPSHOT_MIN_EVENTS,
   SNAPSHOT_REFRESH_BYTES,
   clearSnapshot,
+  newSnapshotId,
   readSnapshot,
   writeSnapshot,
   type Snapshot,
@@ -138,9 +140,10 @@ export class ProgressStore {
       }
       const { cacheDir } = this.options;
       const stamp = stampOf(stat);
-      const trusted = cacheDir !== undefined && sameStamp(readStamp(cacheDir, this.file), stamp);
-      if (trusted) {
-        const fromSnapshot = this.readWithSnapshot(fd, stat.size, stat.dev, stat.ino, cacheDir);
+      const stamped = cacheDir !== undefined ? readStamp(cacheDir, this.file) : undefined;
+      const trusted = sameStamp(stamped, stamp);
+      if (trusted && stamped?.snapshot !== undefined) {
+        const fromSnapshot = this.readWithSnapshot(fd, stat, cacheDir!, stamped.snapshot);
         if (fromSnapshot) return fromSnapshot;
       }
       // Exactly the bytes the stamp describes: lines a concurrent save adds meanwhile are left
@@ -160,10 +163,17 @@ export class ProgressStore {
         this.warn(
           `ignoring the incomplete last line ${parsed.torn.line} of ${this.file} (a save was interrupted); the next save moves it to ${this.tornFile}`,
         );
-      if (!trusted && cacheDir !== undefined && bytes.length === stat.size) writeStamp(cacheDir, this.file, stamp);
       const log = EventLog.of(parsed.events);
-      if (cacheDir !== undefined && bytes.length === stat.size && log.length >= SNAPSHOT_MIN_EVENTS)
-        this.saveSnapshot(cacheDir, text, log, parsed.torn !== undefined, stat.dev, stat.ino);
+      if (cacheDir !== undefined && bytes.length === stat.size) {
+        // What the cache says of this file from now on: validated as it is, and for a large journal,
+        // which snapshot holds its events. A snapshot of anything else is never used again.
+        const snapshot =
+          log.length >= SNAPSHOT_MIN_EVENTS
+            ? this.saveSnapshot(cacheDir, bytes, log, parsed.torn !== undefined, stat)
+            : undefined;
+        if (snapshot === undefined && stamped?.snapshot !== undefined) clearSnapshot(cacheDir, this.file);
+        if (!trusted || snapshot !== stamped?.snapshot) writeStamp(cacheDir, this.file, stamp, snapshot);
+      }
       return log;
     } finally {
       closeSync(fd);
@@ -172,23 +182,26 @@ export class ProgressStore {
 
   /**
    * A validated journal read as its snapshot plus the lines after it (see snapshot.ts), or
-   * undefined when there is no snapshot that fits this very file: then it is read in full.
+   * undefined when the snapshot is not the one its stamp names, or does not fit this very file:
+   * then it is read in full.
    */
-  private readWithSnapshot(fd: number, size: number, dev: number, ino: number, cacheDir: string): EventLog | undefined {
+  private readWithSnapshot(fd: number, stat: Stats, cacheDir: string, id: string): EventLog | undefined {
+    const { size, dev, ino } = stat;
     const snapshot = readSnapshot(cacheDir, this.file);
-    if (!snapshot || snapshot.dev !== dev || snapshot.ino !== ino || snapshot.offset > size) return undefined;
+    if (!snapshot || snapshot.id !== id || snapshot.dev !== dev || snapshot.ino !== ino || snapshot.offset > size)
+      return undefined;
     // The same journal, not a new one that reuses the inode: its header (with its creation time)
     // and the bytes just before the offset must be what the snapshot saw.
     const head = readRange(fd, 0, Math.min(size, Buffer.byteLength(snapshot.header) + 1)).toString('utf8');
     if (head !== `${snapshot.header}\n`) return undefined;
     if (readRange(fd, snapshot.offset - 1, 1).toString('utf8') !== '\n') return undefined;
-    let rest: string;
+    let rest: Buffer;
     try {
-      rest = readRange(fd, snapshot.offset, size - snapshot.offset).toString('utf8');
+      rest = readRange(fd, snapshot.offset, size - snapshot.offset);
     } catch {
       return undefined;
     }
-    const parsed = parseJournal(`${snapshot.header}\n${rest}`, { validate: false });
+    const parsed = parseJournal(`${snapshot.header}\n${rest.toString('utf8')}`, { validate: false });
     if (parsed.problemCount > 0 || parsed.newerVersion !== undefined) return undefined;
     if (parsed.torn && !lockIsHeld(this.file)) {
       const line = snapshot.lines + parsed.torn.line - 1;
@@ -198,34 +211,42 @@ export class ProgressStore {
     }
     const log = parsed.events.length ? snapshot.log.concat(parsed.events) : snapshot.log;
     if (rest.length > SNAPSHOT_REFRESH_BYTES) {
-      const head = readExactly(fd, size).toString('utf8');
-      this.saveSnapshot(cacheDir, head, log, parsed.torn !== undefined, dev, ino);
+      const bytes = readExactly(fd, size);
+      if (bytes.length === size)
+        writeStamp(
+          cacheDir,
+          this.file,
+          stampOf(stat),
+          this.saveSnapshot(cacheDir, bytes, log, parsed.torn !== undefined, stat),
+        );
     }
     return log;
   }
 
   /**
-   * Saves the events of every complete line of `text` (the whole journal) as a snapshot. `torn`:
-   * the text after the last newline is an interrupted save, not one of the log's events.
+   * Saves the events of every complete line of `bytes` (the whole journal) as a snapshot, and
+   * returns its id (undefined when it could not be written). `torn`: what follows the last newline
+   * is an interrupted save, not one of the log's events. Offsets are counted in bytes of the file.
    */
-  private saveSnapshot(cacheDir: string, text: string, log: EventLog, torn: boolean, dev: number, ino: number): void {
-    const end = text.lastIndexOf('\n') + 1;
-    const firstNewline = text.indexOf('\n');
-    if (firstNewline < 0) return;
+  private saveSnapshot(cacheDir: string, bytes: Buffer, log: EventLog, torn: boolean, stat: Stats): string | undefined {
+    const end = bytes.lastIndexOf(0x0a) + 1;
+    const firstNewline = bytes.indexOf(0x0a);
+    if (firstNewline < 0) return undefined;
     let lines = 0;
-    for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) lines++;
+    for (let i = firstNewline; i >= 0 && i < end; i = bytes.indexOf(0x0a, i + 1)) lines++;
     // A last event without its newline is not covered: the next load reads it after the offset.
-    const lastIsUncovered = !torn && text.slice(end).trim() !== '';
+    const lastIsUncovered = !torn && bytes.toString('utf8', end).trim() !== '';
     const covered = lastIsUncovered ? log.prefix(log.length - 1) : log;
     const snapshot: Snapshot = {
-      dev,
-      ino,
-      offset: Buffer.byteLength(text.slice(0, end)),
+      id: newSnapshotId(),
+      dev: stat.dev,
+      ino: stat.ino,
+      offset: end,
       lines,
-      header: text.slice(0, firstNewline),
+      header: bytes.toString('utf8', 0, firstNewline),
       log: covered,
     };
-    writeSnapshot(cacheDir, this.file, snapshot);
+    return writeSnapshot(cacheDir, this.file, snapshot) ? snapshot.id : undefined;
   }
 
   /** Turns progress.json (version 1) into the journal, keeping the original as a backup. */
@@ -316,13 +337,16 @@ export class ProgressStore {
       if (!before.isFile()) throw notAFile(this.file);
       // Never add to a file that load() would refuse: unless the stamp says it was validated as it
       // is, validate it now (once; the stamp is renewed below).
-      const trusted =
-        before.size === 0 || (cacheDir !== undefined && sameStamp(readStamp(cacheDir, this.file), stampOf(before)));
-      if (!trusted) this.validateForAppend(fd, before.size);
+      const stamped = cacheDir !== undefined ? readStamp(cacheDir, this.file) : undefined;
+      const stampedAsIs = sameStamp(stamped, stampOf(before));
+      if (!stampedAsIs && before.size > 0) this.validateForAppend(fd, before.size);
       const prefix = before.size === 0 ? this.headerLine() : this.handleTail(fd, before.size);
       writeAll(fd, Buffer.from(prefix + lines));
       fsyncSync(fd);
-      if (cacheDir !== undefined) writeStamp(cacheDir, this.file, stampOf(fstatSync(fd)));
+      // Appending leaves the part a snapshot covers as it was (an incomplete last line, cut off
+      // above, always lies after it); a file that changed behind the cache's back has no snapshot.
+      if (cacheDir !== undefined)
+        writeStamp(cacheDir, this.file, stampOf(fstatSync(fd)), stampedAsIs ? stamped?.snapshot : undefined);
     } finally {
       closeSync(fd);
     }

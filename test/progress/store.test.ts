@@ -151,6 +151,12 @@ describe('ProgressStore: a file it cannot use is reported, never changed', () =>
       recovery: /has not changed it/,
     },
     {
+      name: 'a choice no question has',
+      text: HEADER + '{"e":"answer","t":"2026-01-01T00:00:00Z","tp":"loops","q":"q1","c":2147483648,"ok":false}\n',
+      message: /line 2 field "c": Too big/,
+      recovery: /has not changed it/,
+    },
+    {
       name: 'an unknown field',
       text: HEADER + '{"e":"status","t":"2026-01-01T00:00:00Z","tp":"loops","st":"done","x":1}\n',
       message: /line 2 unknown field "x"/,
