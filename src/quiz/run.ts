@@ -91,7 +91,12 @@ export class Driver {
     const at = this.now().toISOString();
     if (step.kind === 'rate') {
       this.recorder.save(this.session.rate(value, at));
-      return undefined;
+      const skipped = this.session.skipped.get(step.topic.id);
+      return skipped
+        ? this.screen.style.dim(
+            `No questions on ${step.topic.title}, since it is new to you (${plural(skipped, 'question')} skipped).`,
+          )
+        : undefined;
     }
     if (step.kind !== 'question') throw new Error('the session is done');
     const { events, feedback } = this.session.answer(value, at);

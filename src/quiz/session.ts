@@ -12,6 +12,8 @@ import type { Area, Question, Topic } from '../roadmap/schema.js';
 import { seededShuffle } from './random.js';
 
 export const MAX_RATING = 4;
+/** "Never heard of it": an interactive session asks no questions on a topic rated this. */
+export const UNKNOWN_RATING = 0;
 
 export interface SessionOptions {
   /** The session id; when resuming, the id of the session being resumed. */
@@ -48,6 +50,12 @@ export interface Plan {
   seed: number;
   resumed: boolean;
   quick: boolean;
+  /**
+   * Drop a topic's questions once it is rated 0 ("never heard of it"): quizzing someone on what
+   * they have never met measures only guessing. Interactive sessions do; scripted ones record
+   * exactly what the file gives.
+   */
+  skipUnknown: boolean;
   topics: TopicPlan[];
 }
 
@@ -160,12 +168,13 @@ export function planSession(area: Area, state: ProgressState, options: SessionOp
     const earlier = resume ? all.filter((a) => a.session !== resume.id) : all;
     const done = new Set(answeredBefore.map((a) => a.question));
     const room = Math.max(0, cap - done.size);
-    const questions = options.quick
-      ? []
-      : orderQuestions(topic, earlier, { seed: options.seed, retake: options.retake })
-          .filter((q) => !done.has(q.id))
-          .slice(0, room);
     const ratedBefore = rated.get(topic.id);
+    const questions =
+      options.quick || ratedBefore === UNKNOWN_RATING
+        ? []
+        : orderQuestions(topic, earlier, { seed: options.seed, retake: options.retake })
+            .filter((q) => !done.has(q.id))
+            .slice(0, room);
     return {
       topic,
       rate: ratedBefore === undefined,
@@ -181,6 +190,7 @@ export function planSession(area: Area, state: ProgressState, options: SessionOp
     seed: options.seed,
     resumed: Boolean(resume),
     quick: Boolean(options.quick),
+    skipUnknown: true,
     topics,
   };
 }
@@ -203,7 +213,7 @@ export function scriptedPlan(area: Area, state: ProgressState, script: Script, i
     answeredBefore: [],
     questions: topic.questions.filter((q) => script.answers.has(q.id)),
   }));
-  return { area, session: id, seed: 0, resumed: false, quick: false, topics };
+  return { area, session: id, seed: 0, resumed: false, quick: false, skipUnknown: false, topics };
 }
 
 type PendingStep = Exclude<Step, { kind: 'done' }>;
@@ -216,10 +226,13 @@ export class QuizSession {
   private ended = false;
   private readonly tally = new Map<string, { rating?: number; answered: number; correct: number }>();
   private readonly saved = { answers: 0, ratings: 0 };
+  /** Answers given earlier in a resumed session (questions are numbered after them). */
+  private readonly answeredBefore: number;
 
   constructor(plan: Plan) {
     this.plan = plan;
     const before = plan.topics.reduce((n, t) => n + t.answeredBefore.length, 0);
+    this.answeredBefore = before;
     const total = before + plan.topics.reduce((n, t) => n + t.questions.length, 0);
     let number = before;
     plan.topics.forEach((t, i) => {
@@ -272,7 +285,28 @@ export class QuizSession {
     this.tally.get(step.topic.id)!.rating = value;
     this.saved.ratings++;
     this.position++;
+    if (value === UNKNOWN_RATING && this.plan.skipUnknown) this.skipQuestionsOf(step.topic.id);
     return [{ e: 'rating', at, topic: step.topic.id, value }];
+  }
+
+  /** How many questions were dropped for each topic rated "never heard of it". */
+  readonly skipped = new Map<string, number>();
+
+  /** Drops the topic's questions still ahead, and renumbers the rest. */
+  private skipQuestionsOf(topic: string): void {
+    const ahead = this.steps.slice(this.position);
+    const kept = ahead.filter((s) => s.kind !== 'question' || s.topic.id !== topic);
+    const dropped = ahead.length - kept.length;
+    if (dropped === 0) return;
+    this.skipped.set(topic, dropped);
+    this.steps.splice(this.position, ahead.length, ...kept);
+    let number = this.answeredBefore;
+    this.steps.forEach((s, k) => {
+      if (s.kind !== 'question') return;
+      s.total -= dropped;
+      if (k >= this.position) s.number = number + 1;
+      number = s.number;
+    });
   }
 
   /** Records the answer to the current question; `choice` is the index as written in the roadmap. */

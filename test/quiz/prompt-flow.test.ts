@@ -144,6 +144,18 @@ describe('assess through the prompts', () => {
     expect(events.filter((e) => e.e === 'session' && e.phase === 'start')).toHaveLength(1);
   });
 
+  it('asks nothing about a topic that is new to the learner, and says so', async () => {
+    const { deps, io, events, printed } = setup();
+    const run = runInteractive(deps, io, { ...options, area: 'quiz' });
+    await screen.next();
+    expect(screen.getScreen()).toContain('How well do you know Topic t1?');
+    screen.keypress('enter'); // the first choice: 0, never heard of it
+    const summary = await run;
+    expect(printed.join('\n')).toContain('No questions on Topic t1, since it is new to you (3 questions skipped).');
+    expect(summary).toMatchObject({ complete: true, answered: 0 });
+    expect(events.map((e) => e.e)).toEqual(['session', 'rating', 'session']);
+  });
+
   it('closes the unfinished session when resuming is declined, and starts afresh', async () => {
     const { deps, io, events } = setup();
     events.push({ e: 'session', at: '2026-01-31T09:00:00.000Z', session: 'old', area: 'quiz', phase: 'start' });

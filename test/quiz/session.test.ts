@@ -177,7 +177,7 @@ describe('QuizSession', () => {
       if (step.kind !== 'question') throw new Error('expected a question');
       session.answer(step.question.id === 'q1' ? 0 : 1, at(2)); // one right of four
     }
-    session.rate(0, at(3));
+    session.rate(1, at(3));
     session.answer(0, at(4));
     session.end(at(5));
     const result = session.result();
@@ -196,7 +196,47 @@ describe('QuizSession', () => {
       calibration: 'over-confident',
       gap: 0.75,
     });
-    expect(result.topics[1]).toMatchObject({ rating: 0, answered: 1, correct: 1, score: 1, calibration: 'unknown' });
+    expect(result.topics[1]).toMatchObject({ rating: 1, answered: 1, correct: 1, score: 1, calibration: 'unknown' });
+  });
+
+  it('asks no questions on a topic rated "never heard of it", and numbers the rest without them', () => {
+    const a = area('a', [
+      topic('t1', [question('q1'), question('q2')]),
+      topic('t2', [question('q3'), question('q4'), question('q5')]),
+      topic('t3', [question('q6')]),
+    ]);
+    const session = new QuizSession(planSession(a, state(), opts));
+    session.start(at(0));
+    session.rate(2, at(1));
+    session.answer(0, at(2));
+    expect(session.current()).toMatchObject({ kind: 'question', number: 2, total: 6 });
+    session.answer(0, at(3));
+    session.rate(0, at(4));
+    expect(session.skipped.get('t2')).toBe(3);
+    expect(session.current()).toMatchObject({ kind: 'rate', topic: { id: 't3' } });
+    session.rate(3, at(5));
+    expect(session.current()).toMatchObject({ kind: 'question', question: { id: 'q6' }, number: 3, total: 3 });
+    session.answer(0, at(6));
+    session.end(at(7));
+    expect(session.result().topics[1]).toMatchObject({ rating: 0, answered: 0, calibration: 'unknown' });
+  });
+
+  it('skips them again when the session is resumed, and never in a scripted session', () => {
+    const a = area('a', [topic('t1', [question('q1')]), topic('t2', [question('q2')])]);
+    const first = new QuizSession(planSession(a, state(), { ...opts, id: 's1' }));
+    const events = [...first.start(at(0)), ...first.rate(0, at(1))]; // then Ctrl-C
+    const s = state(events);
+    const resumed = planSession(a, s, { ...opts, id: 's1', resume: s.sessions.get('s1')! });
+    expect(resumed.topics.map((t) => [t.topic.id, t.questions.length])).toEqual([
+      ['t1', 0],
+      ['t2', 1],
+    ]);
+    const scripted = new QuizSession(
+      scriptedPlan(a, state(), { ratings: new Map([['t1', 0]]), answers: new Map([['q1', 0]]) }, 's2'),
+    );
+    scripted.start(at(0));
+    scripted.rate(0, at(1));
+    expect(scripted.current()).toMatchObject({ kind: 'question', question: { id: 'q1' } });
   });
 });
 
