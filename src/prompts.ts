@@ -29,8 +29,11 @@ export interface SelectOptions<V> {
   default?: V;
   /** Lines of choices shown at once. */
   pageSize?: number;
-  /** Show "1." "2." … before the choices (number keys pick them either way). */
-  numbered?: boolean;
+  /**
+   * true: show "1." "2." … before the choices (number keys pick by position either way).
+   * 'value': the values are a numbered scale (0–4): show each value, and a number key picks it.
+   */
+  numbered?: boolean | 'value';
   /** Shown before the answered prompt instead of ✔ (an answer to a quiz question is not "right" yet). */
   doneMark?: string;
 }
@@ -97,6 +100,18 @@ export function createPrompts(io: PromptIO = {}): Prompts {
   return {
     select: <V>(options: SelectOptions<V>) =>
       guard(async () => {
+        if (options.numbered === 'value') {
+          const { default: scale } = await import('./scale-prompt.js');
+          return (await scale(
+            {
+              message: options.message,
+              choices: options.choices as SelectChoice<number>[],
+              ...(options.default !== undefined ? { default: options.default as number } : {}),
+              theme: theme(),
+            },
+            context,
+          )) as V;
+        }
         const { select } = await import('@inquirer/prompts');
         return select<V>(
           {

@@ -175,6 +175,7 @@ export function rateView(step: Extract<Step, { kind: 'rate' }>, areaTitle: strin
       choices,
       ...(step.previous !== undefined ? { default: step.previous } : {}),
       pageSize: choices.length,
+      numbered: 'value',
     },
   };
 }

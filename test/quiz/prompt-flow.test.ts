@@ -2,8 +2,8 @@
  * The interactive flow through src/prompts.ts and inquirer's real prompts, on @inquirer/testing's
  * in-memory screen: pick, rate, answer right and wrong, Ctrl-C, resume.
  */
-import { screen } from '@inquirer/testing/vitest';
-import { describe, expect, it } from 'vitest';
+import { screen, wrapPrompt } from '@inquirer/testing/vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PyroadError } from '../../src/errors.js';
 import type { ProgressEvent } from '../../src/progress/schema.js';
 import { foldEvents } from '../../src/progress/state.js';
@@ -11,6 +11,12 @@ import { createPrompts } from '../../src/prompts.js';
 import { runInteractive, type AssessDeps, type Screen } from '../../src/quiz/run.js';
 import { plainStyle } from '../../src/render/style.js';
 import { area, index, question, topic } from './fixtures.js';
+
+// pyroad's own rating prompt, on the same in-memory screen as inquirer's.
+vi.mock('../../src/scale-prompt.js', async (importOriginal) => {
+  const actual = await importOriginal<{ default: Parameters<typeof wrapPrompt>[0] }>();
+  return { ...actual, default: wrapPrompt(actual.default) };
+});
 
 const quiz = area('quiz', [
   topic('t1', [
@@ -73,10 +79,17 @@ describe('assess through the prompts', () => {
 
     expect(screen.getScreen()).toContain('How well do you know Topic t1?');
     expect(printed.join('\n')).toContain('Area quiz · topic 1 of 1');
-    screen.keypress('down');
-    screen.keypress('down');
+    // The scale shows its own numbers, and a number key picks that rating, not that position.
+    expect(screen.getScreen()).toMatch(
+      /❯ 0 {2}never heard of it\n {2}1 {2}heard of it\n {2}2 {2}could use it with help/,
+    );
+    expect(screen.getScreen()).toContain('0-4 pick');
+    screen.type('3');
+    expect(screen.getScreen()).toMatch(/❯ 3 {2}use it on my own/);
+    screen.keypress('up');
     screen.keypress('enter'); // 2 · could use it with help
     await screen.next();
+    expect(events.find((e) => e.e === 'rating')).toMatchObject({ topic: 't1', value: 2 });
 
     expect(screen.getScreen()).toContain('Your answer');
     expect(printed.join('\n')).toMatch(/Area quiz · question 1 of 3/);
