@@ -2,7 +2,7 @@ import type { ProgressState, TopicProgress } from '../progress/state.js';
 import type { Status } from '../progress/schema.js';
 import type { RoadmapIndex } from '../roadmap/query.js';
 import type { Area, Topic } from '../roadmap/schema.js';
-import { MASTERY, isMisjudged, masteryOf, round3, topicMastery, type TopicMastery } from './mastery.js';
+import { MASTERY, below, isMisjudged, masteryOf, round3, topicMastery, type TopicMastery } from './mastery.js';
 import { isDue, replay, type ReviewState } from './schedule.js';
 import type { TopicSummary } from './types.js';
 
@@ -66,7 +66,7 @@ export function deriveFacts(
 ): TopicFacts {
   const misjudged = isMisjudged(rating, quiz);
   const practical = topic.project !== undefined || topic.checklist !== undefined;
-  const poorQuiz = quiz.quizScore !== undefined && quiz.quizScore < MASTERY.poorQuiz;
+  const poorQuiz = quiz.quizScore !== undefined && below(quiz.quizScore, MASTERY.poorQuiz);
   // One lucky answer is not evidence: two are needed (or all, when a topic has fewer questions).
   const hasEvidence = quiz.answered >= Math.min(2, topic.questions.length);
   let complete: boolean;
@@ -81,7 +81,7 @@ export function deriveFacts(
     // mastered threshold until the quiz says more.
     mastery = Math.max(mastery, topic.questions.length === 0 ? 1 : MASTERY.mastered);
   } else {
-    complete = !misjudged && hasEvidence && mastery >= MASTERY.mastered;
+    complete = !misjudged && hasEvidence && !below(mastery, MASTERY.mastered);
   }
   const facts: TopicFacts = {
     topic,

@@ -132,11 +132,19 @@ export function calibrationGap(selfScore: number, quizScore: number): number {
   return Math.min(0, selfScore - beyondGuessing);
 }
 
+/**
+ * Whether a score is below a threshold, comparing the score as shown (three decimals). Recency
+ * weighting makes answers given seconds apart count very slightly differently, and 2 of 4 right
+ * must not be 0.4999 one way round and 0.5001 the other.
+ */
+export const below = (score: number, threshold: number): boolean => round3(score) < threshold;
+
 /** Over-confident when the self-rating is well above the quiz score, under-confident when well below. */
 export function calibrationOf(gap: number | undefined): Calibration {
   if (gap === undefined || Number.isNaN(gap)) return 'unknown';
-  if (gap > MASTERY.calibrationGap) return 'over-confident';
-  if (gap < -MASTERY.calibrationGap) return 'under-confident';
+  const shown = round3(gap);
+  if (shown > MASTERY.calibrationGap) return 'over-confident';
+  if (shown < -MASTERY.calibrationGap) return 'under-confident';
   return 'consistent';
 }
 
@@ -147,7 +155,7 @@ export function isMisjudged(rating: number | undefined, m: Pick<TopicMastery, 'a
     rating >= MASTERY.confidentRating &&
     m.answered > 0 &&
     m.quizScore !== undefined &&
-    m.quizScore < MASTERY.poorQuiz
+    below(m.quizScore, MASTERY.poorQuiz)
   );
 }
 

@@ -1,6 +1,6 @@
 import type { Stage } from '../roadmap/schema.js';
 import type { TopicFacts } from './facts.js';
-import { MASTERY, round3 } from './mastery.js';
+import { MASTERY, below, round3 } from './mastery.js';
 import { STAGE_LIST } from './path.js';
 
 /**
@@ -93,7 +93,7 @@ export function gapsOf(
   }
   const weight = (a: { id: string; missing: number }) => a.missing * (1 + (areaDependents.get(a.id)?.length ?? 0));
   return [...areas.values()]
-    .filter((a) => a.left > 0 && a.mastery / a.count < MASTERY.mastered)
+    .filter((a) => a.left > 0 && below(a.mastery / a.count, MASTERY.mastered))
     .sort((a, b) => weight(b) - weight(a) || a.order - b.order)
     .slice(0, max)
     .map((a) => {

@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import { didYouMean } from '../didyoumean.js';
 import { usageError } from '../errors.js';
 import { STATUSES, type Status } from '../progress/format.js';
+import { wrap } from '../render/text.js';
 
 const isStatus = (value: string): value is Status => (STATUSES as readonly string[]).includes(value);
 
@@ -12,6 +13,8 @@ export interface MarkResult {
   status: Status;
   previous?: Status;
   changed: boolean;
+  /** Marked done, but the quiz on it went poorly: it is not counted as mastered. */
+  quizDisagrees?: { answered: number; correct: number; area: string };
 }
 
 /** Records a status for one topic. Unknown topic or status: exit 2 before anything is read. */
@@ -28,7 +31,8 @@ export async function runMark(ctx: Context, id: string, status: string): Promise
   const { topic } = findTopic(index, id);
   const store = openStore(ctx);
   // Loading first also refuses a progress file that cannot be read, before anything is added to it.
-  const current = store.load().topics.get(topic.id)?.status;
+  const state = store.load();
+  const current = state.topics.get(topic.id)?.status;
   const previous = current?.status;
   const base = { topic: topic.id, title: topic.title, status, ...(previous ? { previous } : {}) };
   if (previous === status) return { ...base, changed: false };
@@ -37,8 +41,20 @@ export async function runMark(ctx: Context, id: string, status: string): Promise
   const now = ctx.now().getTime();
   const latest = current ? Date.parse(current.at) : -Infinity;
   const at = latest > now ? latest + 1 : now;
-  store.append([{ e: 'status', at: new Date(at).toISOString(), topic: topic.id, status }]);
-  return { ...base, changed: true };
+  const event = { e: 'status', at: new Date(at).toISOString(), topic: topic.id, status } as const;
+  store.append([event]);
+  if (status !== 'done') return { ...base, changed: true };
+  // Where the quiz went poorly, it outweighs the mark: say so, rather than seem to ignore it.
+  state.apply(event);
+  const { topicFacts } = await import('../coach/facts.js');
+  const { area: home, index: position } = index.topics.get(topic.id)!;
+  const f = topicFacts(topic, home, position, state.topics.get(topic.id), ctx.now());
+  if (f.complete) return { ...base, changed: true };
+  return {
+    ...base,
+    changed: true,
+    quizDisagrees: { answered: f.quiz.answered, correct: f.quiz.correct, area: home.id },
+  };
 }
 
 export function registerMark(program: Program): void {
@@ -65,6 +81,16 @@ export function registerMark(program: Program): void {
         else
           ctx.print(
             `${ctx.style.green('✓')} ${name}: ${ctx.style.bold(result.status)}${result.previous ? ctx.style.dim(` (was ${result.previous})`) : ''}`,
+          );
+        const quiz = result.quizDisagrees;
+        if (quiz)
+          ctx.print(
+            wrap(
+              `Your quiz on it went poorly (${quiz.correct} of ${quiz.answered} right), and the quiz counts for more ` +
+                `than a mark: it is not counted as mastered, and \`pyroad next\` may still suggest it until a ` +
+                `re-check goes better (\`pyroad assess ${quiz.area}\`).`,
+              ctx.columns,
+            ),
           );
       }),
     );

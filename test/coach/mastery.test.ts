@@ -70,6 +70,18 @@ describe('calibration and misjudged topics', () => {
     [-0.3, 'under-confident'],
   ] as const)('gap %s → %s', (gap, expected) => expect(calibrationOf(gap)).toBe(expected));
 
+  it('gives the same verdict for the same results in any order, answers seconds apart', () => {
+    const at = (second: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, second)).toISOString();
+    const seq = (...right: boolean[]) => right.map((correct, i) => ({ at: at(i * 5), correct }));
+    // Rating 2 (0.5) against 1 of 4 right (0.25): exactly one step apart, either way round.
+    const first = topicMastery(2, seq(true, false, false, false));
+    const last = topicMastery(2, seq(false, false, false, true));
+    expect([first.calibration, last.calibration]).toEqual(['consistent', 'consistent']);
+    // 2 of 4 right is not a poor quiz, whichever answers came first.
+    for (const m of [topicMastery(3, seq(true, true, false, false)), topicMastery(3, seq(false, false, true, true))])
+      expect(isMisjudged(3, m)).toBe(false);
+  });
+
   it('reads a quiz score above the self-rating for what it shows beyond guessing, and one below as it is', () => {
     expect(calibrationGap(0, 0.25)).toBe(0); // chance level
     expect(calibrationGap(0, 1)).toBe(-1);

@@ -25,6 +25,30 @@ describe('pyroad mark', () => {
     ]);
   });
 
+  it('says so when a poor quiz outweighs "done"', async () => {
+    const env = { PYROAD_NOW: '2026-04-01T09:00:00Z' };
+    writeFileSync(
+      journal(),
+      `{"format":"pyroad-progress","version":2,"created":"2026-03-01T00:00:00.000Z"}\n` +
+        `{"e":"answer","t":"2026-03-02T00:00:00.000Z","tp":"functions","q":"functions-default","c":0,"ok":false}\n`,
+      { mode: 0o600 },
+    );
+    const r = await run(['mark', 'functions', 'done', '--json'], { home: home.dir, env });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      status: 'done',
+      changed: true,
+      quizDisagrees: { answered: 1, correct: 0, area: 'basics' },
+    });
+    await run(['mark', 'functions', 'todo'], { home: home.dir, env });
+    const text = await run(['mark', 'functions', 'done'], { home: home.dir, env });
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain(
+      'Your quiz on it went poorly (0 of 1 right), and the quiz counts for more than a mark: it is not counted as mastered',
+    );
+    // Without a quiz against it, "done" is taken as it is.
+    const loops = await run(['mark', 'loops', 'done', '--json'], { home: home.dir, env });
+    expect(JSON.parse(loops.stdout)).not.toHaveProperty('quizDisagrees');
+  });
+
   it('wins over a status stamped in the future (a clock that ran ahead)', async () => {
     await run(['mark', 'functions', 'skip'], { home: home.dir, env: { PYROAD_NOW: '2027-03-01T00:00:00Z' } });
     const r = await run(['mark', 'functions', 'todo'], { home: home.dir, env: { PYROAD_NOW: '2026-04-01T09:00:00Z' } });
