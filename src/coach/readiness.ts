@@ -98,7 +98,7 @@ export function gapsOf(
     .slice(0, max)
     .map((a) => {
       const waiting = areaDependents.get(a.id)?.length ?? 0;
-      return `${a.title}: ${Math.round((a.mastery / a.count) * 100)}% mastered, ${a.left} of ${a.count} topics to go${
+      return `${a.title}: ${Math.round((a.mastery / a.count) * 100)}% mastered, ${a.count === 1 ? 'its one topic' : `${a.left} of ${a.count} topics`} to go${
         waiting ? ` (${waiting === 1 ? '1 area builds' : `${waiting} areas build`} on it)` : ''
       }`;
     });

@@ -3,6 +3,8 @@ import { Option } from 'commander';
 import { writeOutputFile } from '../output.js';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
+import { didYouMean } from '../didyoumean.js';
+import { usageError } from '../errors.js';
 
 export const EXPORT_FORMATS = ['json', 'markdown', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -10,6 +12,15 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export interface ExportOptions {
   format: ExportFormat;
   output?: string;
+}
+
+/** --format: one of the formats, or `md` for markdown; anything else is a usage error naming them. */
+export function parseFormat(raw: string): ExportFormat {
+  const format = raw === 'md' ? 'markdown' : raw;
+  if ((EXPORT_FORMATS as readonly string[]).includes(format)) return format as ExportFormat;
+  throw usageError(
+    `--format must be one of ${EXPORT_FORMATS.join(', ')} (or md), got "${raw}"${didYouMean(raw, EXPORT_FORMATS)}`,
+  );
 }
 
 /** The export as text in the chosen format. Loads progress and asks the coach for the summary. */
@@ -44,7 +55,11 @@ export function registerExport(program: Program): void {
   program.command
     .command('export')
     .description('your progress plus a computed summary, as JSON (default), Markdown or CSV')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMATS).default('json'))
+    .addOption(
+      new Option('-f, --format <format>', `output format: ${EXPORT_FORMATS.join(', ')} (md for short)`)
+        .argParser(parseFormat)
+        .default('json'),
+    )
     .option('-o, --output <file>', 'write to this file (atomically); - for stdout, the default')
     .addHelpText(
       'after',

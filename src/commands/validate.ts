@@ -1,5 +1,6 @@
 import { plural } from '../render/text.js';
 import { examples, type Program } from '../command.js';
+import { dataError } from '../errors.js';
 import { writeCachedRoadmap } from '../roadmap/cache.js';
 import { countRoadmap } from '../roadmap/query.js';
 
@@ -29,7 +30,11 @@ export function registerValidate(program: Program): void {
               2,
             ),
           );
-        if (!result.roadmap) throw roadmapProblemsError(root, result.problems);
+        if (!result.roadmap) {
+          const error = roadmapProblemsError(root, result.problems);
+          // With --json the problems are in the JSON on stdout; stderr says only that there are some.
+          throw opts.json ? dataError(error.message.replace(/:$/, '; the JSON lists them')) : error;
+        }
         writeCachedRoadmap(ctx.paths.cacheDir, root, result.roadmap);
         if (!opts.json) {
           const c = countRoadmap(result.roadmap);

@@ -114,6 +114,7 @@ export class Driver {
 }
 
 function interrupted(saved: { answers: number; ratings: number }, area?: Area): PyroadError {
+  if (saved.answers + saved.ratings === 0) return new PyroadError('interrupted: nothing was saved', EXIT.interrupted);
   const ratings = saved.ratings ? ` (and ${plural(saved.ratings, 'rating')})` : '';
   const hint = area ? `; \`pyroad assess ${area.id}\` resumes` : '';
   return new PyroadError(`interrupted: ${plural(saved.answers, 'answer')} saved${ratings}${hint}`, EXIT.interrupted);
@@ -193,9 +194,20 @@ export async function runInteractive(
     }
     driver.end();
   } catch (error) {
-    if (error instanceof PromptCancelled)
-      throw interrupted(session?.result().saved ?? { answers: 0, ratings: 0 }, session ? area : undefined);
-    throw error;
+    if (!(error instanceof PromptCancelled)) throw error;
+    const saved = session?.result().saved ?? { answers: 0, ratings: 0 };
+    // A new session stopped before its first rating holds nothing to resume: close it.
+    if (session && !session.plan.resumed && saved.answers + saved.ratings === 0)
+      recorder.save([
+        {
+          e: 'session',
+          at: deps.now().toISOString(),
+          session: session.plan.session,
+          area: session.plan.area.id,
+          phase: 'end',
+        },
+      ]);
+    throw interrupted(saved, session ? area : undefined);
   }
   return buildSummary(session.result(), area, deps.coach?.(state, area.id));
 }

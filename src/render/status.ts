@@ -34,7 +34,7 @@ export function renderStatus(
       recent.answered === 0 && recent.topicsAssessed === 0 && !recent.marked
         ? style.dim(`Last ${recent.days} days: no activity.`)
         : `Last ${recent.days} days: mastery ${signed(recent.mastery)} pts, readiness ${signed(recent.readiness)} pts, ` +
-            `${plural(recent.answered, 'answer')} on ${plural(recent.topicsAssessed, 'topic')}` +
+            `${plural(recent.answered, 'answer')}, ${plural(recent.topicsAssessed, 'topic')} assessed` +
             (recent.marked ? `, ${plural(recent.marked, 'status', 'statuses')} set` : ''),
     );
   }

@@ -28,7 +28,7 @@ const intSetting = (description: string, def: number, min: number, max: number):
 const boolSetting = (description: string, def: boolean): SettingDef<boolean> => ({
   description,
   default: def,
-  allowed: 'true or false (also on/off, yes/no)',
+  allowed: 'true or false; on/off and yes/no work too',
   parse(raw) {
     const v = raw.trim().toLowerCase();
     if (['true', 'on', 'yes', '1'].includes(v)) return true;

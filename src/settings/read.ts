@@ -30,7 +30,7 @@ export function readSettings(file: string): SettingsRead {
   } catch {
     return {
       settings,
-      problem: `${file} is not valid JSON; using default settings (fix it or run \`pyroad config list\`)`,
+      problem: `${file} is not valid JSON; using default settings (fix it, or delete it to start from the defaults)`,
     };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data))

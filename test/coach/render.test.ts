@@ -74,7 +74,7 @@ describe('renderStatus', () => {
       /Reviews due \(4\)\n {2}• Area python: 3 topics \(due since \d{4}-\d\d-\d\d\) {2}pyroad assess python/,
     );
     expect(text).toMatch(/Calibration\n {2}• Title of http: over-confident \(rated 4\/4, 0 of 4 right\)/);
-    expect(text).toMatch(/Last 30 days: mastery \+\d+ pts, readiness \+\d+ pts, 4 answers on 1 topic/);
+    expect(text).toMatch(/Last 30 days: mastery \+\d+ pts, readiness \+\d+ pts, 4 answers, 1 topic assessed/);
   });
 
   it('has no colour codes with the plain style', () => expect(text).not.toContain('\u001b['));

@@ -118,6 +118,7 @@ describe('pyroad (built binary): roadmap commands', () => {
       valid: false,
       problems: [{ line: 1, col: 1, message: 'file not found' }],
     });
+    expect(r.stderr).toMatch(/^pyroad: roadmap .*missing\.yaml has 1 problem; the JSON lists them\n$/);
   });
 
   it.each([

@@ -244,7 +244,9 @@ describe('pyroad export', () => {
   it('a bad --format is a usage error (exit 2) naming the formats', async () => {
     const r = await run(['export', '--format', 'xml'], { home: home.dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Allowed choices are json, markdown, csv');
+    expect(r.stderr).toBe('pyroad: --format must be one of json, markdown, csv (or md), got "xml"\n');
+    const md = await run(['export', '--format', 'md'], { home: home.dir });
+    expect([md.code, md.stdout.split('\n')[0]]).toEqual([0, '# Progress: Progress test roadmap']);
   });
 
   it('refuses to export from a progress file it cannot read (exit 1)', async () => {

@@ -206,8 +206,18 @@ describe('assess through the prompts', () => {
     const outcome = runInteractive(deps, io, options).catch((error: unknown) => error);
     await screen.next();
     screen.keypress({ name: 'c', ctrl: true });
-    expect(((await outcome) as PyroadError).message).toBe('interrupted: 0 answers saved');
+    expect(((await outcome) as PyroadError).message).toBe('interrupted: nothing was saved');
     expect(events).toEqual([]);
+  });
+
+  it('Ctrl-C at the first rating closes the empty session, so nothing is offered to resume', async () => {
+    const { deps, io, events } = setup();
+    const outcome = runInteractive(deps, io, { ...options, area: 'quiz' }).catch((error: unknown) => error);
+    await screen.next();
+    expect(screen.getScreen()).toContain('How well do you know Topic t1?');
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(((await outcome) as PyroadError).message).toBe('interrupted: nothing was saved');
+    expect(events.map((e) => (e.e === 'session' ? e.phase : e.e))).toEqual(['start', 'end']);
   });
 
   it('an unknown area is a usage error with a did-you-mean', async () => {

@@ -127,7 +127,7 @@ describe('pyroad config and where', () => {
     const bad = await run(['config', 'set', 'color', 'purple'], h);
     expect([bad.code, bad.stderr]).toEqual([
       2,
-      'pyroad: "purple" is not a valid value for color; allowed: true or false (also on/off, yes/no)\n',
+      'pyroad: "purple" is not a valid value for color; allowed: true or false; on/off and yes/no work too\n',
     ]);
     const action = await run(['config', 'lst'], h);
     expect(action.code).toBe(2);
