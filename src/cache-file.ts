@@ -1,7 +1,19 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { tempName, unlinkQuietly } from './progress/files.js';
+import { VERSION } from './version.js';
 
 /**
  * Files in the cache folder: the validated roadmap, the journal's stamp and snapshot. Each is
@@ -9,6 +21,42 @@ import { tempName, unlinkQuietly } from './progress/files.js';
  */
 export const cachePath = (cacheDir: string, kind: string, source: string, suffix: string): string =>
   join(cacheDir, `${kind}-${createHash('sha1').update(resolve(source)).digest('hex').slice(0, 16)}${suffix}`);
+
+/**
+ * Cache files belong to one build of pyroad: its version, and the time the module holding this
+ * code was written (every build rewrites it). A change to what is validated, or how, without a
+ * version bump then still leaves the stamps, snapshots and cached roadmaps of older builds unused.
+ */
+export function buildKey(): string {
+  if (built === undefined) {
+    let stamp = 0;
+    try {
+      stamp = statSync(fileURLToPath(import.meta.url)).mtimeMs;
+    } catch {
+      // not a file (never the case for the installed command): the version alone keys the cache
+    }
+    built = `${VERSION}:${stamp}`;
+  }
+  return built;
+}
+let built: string | undefined;
+
+/**
+ * A cache file's bytes, or undefined when it is missing, unreadable or not a regular file (a FIFO
+ * put there would otherwise block the read forever).
+ */
+export function readCacheFile(path: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 /**
  * Best effort and not fsynced: written to a temporary file, then renamed; private (0600).

@@ -27,8 +27,11 @@ export interface ImportResult {
 export async function runImport(ctx: Context, source: string, opts: ImportOptions): Promise<ImportResult> {
   const text = await readInput(ctx, source, 'cannot import');
   const name = source === '-' ? 'stdin' : source;
-  const [{ parseImport, checkReferences, newEvents, describeEvents }, { indexRoadmap }, { openStore }] =
-    await Promise.all([import('../progress/import.js'), import('../roadmap/query.js'), import('../progress/open.js')]);
+  const [{ parseImport, checkReferences, describeEvents }, { indexRoadmap }, { openStore }] = await Promise.all([
+    import('../progress/import.js'),
+    import('../roadmap/query.js'),
+    import('../progress/open.js'),
+  ]);
   const parsed = parseImport(text);
   const problems = [...parsed.problems];
   if (parsed.kind)
@@ -57,8 +60,7 @@ export async function runImport(ctx: Context, source: string, opts: ImportOption
       summary: describeEvents(parsed.events),
     };
   }
-  const added = newEvents(store.loadEvents(), parsed.events);
-  store.append(added);
+  const added = store.appendNew(parsed.events);
   return { ...base, added: added.length, replaced: false, summary: describeEvents(added) };
 }
 

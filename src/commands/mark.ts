@@ -40,7 +40,8 @@ export async function runMark(ctx: Context, id: string, status: string): Promise
   // clock that ran ahead, an import from such a machine) must not outrank what is set by hand now.
   const now = ctx.now().getTime();
   const latest = current ? Date.parse(current.at) : -Infinity;
-  const at = latest > now ? latest + 1 : now;
+  // Strictly later, so that no two statuses tie (a pinned clock, two marks in one millisecond).
+  const at = latest >= now ? latest + 1 : now;
   const event = { e: 'status', at: new Date(at).toISOString(), topic: topic.id, status } as const;
   store.append([event]);
   if (status !== 'done') return { ...base, changed: true };

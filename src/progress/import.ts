@@ -4,7 +4,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION, exportSchemas } from './export.js';
 import { parseV1 } from './migrate.js';
 import { parseJournal } from './parse.js';
 import { describeIssue, progressSchemas, type ProgressEvent } from './schema.js';
-import { eventKey, uniqueEvents } from './state.js';
+import { uniqueEvents } from './state.js';
 
 /**
  * What `pyroad import` accepts, parsed and checked. Pure: text in, events or every problem out.
@@ -184,13 +184,6 @@ export function checkReferences(events: ProgressEvent[], index: RoadmapIndex, ex
       `it was exported with the roadmap "${exportedWith}", but the roadmap in use is "${index.roadmap.title}"; pass that roadmap with --roadmap FILE to import it`,
     );
   return problems;
-}
-
-/** The incoming events the existing ones do not have yet (merging twice adds nothing). */
-export function newEvents(existing: Iterable<ProgressEvent>, incoming: ProgressEvent[]): ProgressEvent[] {
-  const seen = new Set<string>();
-  for (const event of existing) seen.add(eventKey(event));
-  return uniqueEvents(incoming, seen);
 }
 
 /** "12 answers, 3 ratings, 1 status" */

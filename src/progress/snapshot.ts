@@ -1,8 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { cachePath, writeCacheFile } from '../cache-file.js';
-import { VERSION } from '../version.js';
+import { buildKey, cachePath, readCacheFile, writeCacheFile } from '../cache-file.js';
 import { PROGRESS_VERSION, STATUSES } from './format.js';
 import { unlinkQuietly } from './files.js';
 import { COLUMN_TYPES, EventLog, KIND, type LogColumns } from './log.js';
@@ -33,7 +31,7 @@ export interface Snapshot {
 }
 
 const MAGIC = 'pyroad-snapshot';
-const KEY = `${VERSION}:${PROGRESS_VERSION}:4`;
+const key = (): string => `${buildKey()}:${PROGRESS_VERSION}:4`;
 /** The file ends with the SHA-1 of everything before it: a damaged snapshot is never read. */
 const DIGEST_BYTES = 20;
 const digest = (bytes: Uint8Array): Buffer => createHash('sha1').update(bytes).digest();
@@ -68,7 +66,7 @@ export function encodeSnapshot(file: string, snapshot: Snapshot): Buffer {
   const columns = snapshot.log.columns();
   const meta: Meta = {
     magic: MAGIC,
-    key: KEY,
+    key: key(),
     id: snapshot.id,
     file: resolve(file),
     dev: snapshot.dev,
@@ -101,7 +99,7 @@ export function decodeSnapshot(file: string, whole: Buffer): Snapshot | undefine
   const metaLength = bytes.readUInt32LE(0);
   if (4 + metaLength > bytes.length) return undefined;
   const meta = JSON.parse(bytes.toString('utf8', 4, 4 + metaLength)) as Meta;
-  if (meta.magic !== MAGIC || meta.key !== KEY || meta.file !== resolve(file)) return undefined;
+  if (meta.magic !== MAGIC || meta.key !== key() || meta.file !== resolve(file)) return undefined;
   const n = meta.count;
   let at = 4 + metaLength;
   const size = STORED.reduce((sum, name) => sum + n * COLUMN_TYPES[name].BYTES_PER_ELEMENT, 0);
@@ -156,7 +154,7 @@ function wellFormed(c: LogColumns, n: number): boolean {
         if (c.ref[i]! < 0 || c.ref[i]! > 4) return false;
         break;
       case KIND.answer:
-        if (!inTable(c.ref[i]!) || c.num[i]! < 0 || c.flag[i]! > 1) return false;
+        if (!inTable(c.ref[i]!) || c.num[i]! < 0 || c.num[i]! > MAX_CHOICE || c.flag[i]! > 1) return false;
         if (c.session[i]! !== -1 && !inTable(c.session[i]!)) return false;
         break;
       case KIND.status:
@@ -169,6 +167,9 @@ function wellFormed(c: LogColumns, n: number): boolean {
   return true;
 }
 
+/** The largest choice index the journal accepts (schema.ts). */
+const MAX_CHOICE = 99;
+
 /** The largest time a Date can hold (ms either side of 1970). */
 const MAX_TIME = 8.64e15;
 
@@ -176,7 +177,8 @@ const snapshotFile = (cacheDir: string, file: string) => cachePath(cacheDir, 'pr
 
 export function readSnapshot(cacheDir: string, file: string): Snapshot | undefined {
   try {
-    return decodeSnapshot(file, readFileSync(snapshotFile(cacheDir, file)));
+    const bytes = readCacheFile(snapshotFile(cacheDir, file));
+    return bytes && decodeSnapshot(file, bytes);
   } catch {
     return undefined;
   }

@@ -1,7 +1,6 @@
-import { readFileSync, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { resolve } from 'node:path';
-import { cachePath, writeCacheFile } from '../cache-file.js';
-import { VERSION } from '../version.js';
+import { buildKey, cachePath, readCacheFile, writeCacheFile } from '../cache-file.js';
 import { PROGRESS_VERSION } from './format.js';
 import { unlinkQuietly } from './files.js';
 
@@ -32,7 +31,8 @@ export interface StampEntry extends FileStamp {
   snapshot?: string;
 }
 
-const KEY = `${VERSION}:${PROGRESS_VERSION}`;
+/** Which build validated it: a newer build may validate more strictly (cache-file.ts). */
+const key = (): string => `${buildKey()}:${PROGRESS_VERSION}`;
 
 export const stampOf = (s: Stats): FileStamp => ({
   dev: s.dev,
@@ -49,8 +49,10 @@ const stampFile = (cacheDir: string, file: string) => cachePath(cacheDir, 'progr
 
 export function readStamp(cacheDir: string, file: string): StampEntry | undefined {
   try {
-    const entry = JSON.parse(readFileSync(stampFile(cacheDir, file), 'utf8')) as StampEntry;
-    return entry.key === KEY && entry.file === resolve(file) ? entry : undefined;
+    const bytes = readCacheFile(stampFile(cacheDir, file));
+    if (!bytes) return undefined;
+    const entry = JSON.parse(bytes.toString('utf8')) as StampEntry;
+    return entry.key === key() && entry.file === resolve(file) ? entry : undefined;
   } catch {
     return undefined;
   }
@@ -59,7 +61,7 @@ export function readStamp(cacheDir: string, file: string): StampEntry | undefine
 /** Best effort, and not fsynced: a stamp lost in a crash only means one more validation. */
 export function writeStamp(cacheDir: string, file: string, stamp: FileStamp, snapshot?: string): void {
   const entry: StampEntry = {
-    key: KEY,
+    key: key(),
     file: resolve(file),
     dev: stamp.dev,
     ino: stamp.ino,

@@ -196,14 +196,20 @@ export function eventKey(event: ProgressEvent): string {
   return JSON.stringify(canonicalEvent(event));
 }
 
-/** The events without exact duplicates, first occurrence kept, order otherwise unchanged. */
-export function uniqueEvents(events: Iterable<ProgressEvent>, seen = new Set<string>()): ProgressEvent[] {
+/**
+ * The events without exact duplicates and without those in `seen`, order otherwise unchanged.
+ * Of two equal events the last is kept: at equal times the later line wins (done, skip, done at
+ * one instant is done), and dropping the earlier copy keeps it so.
+ */
+export function uniqueEvents(events: Iterable<ProgressEvent>, seen: ReadonlySet<string> = new Set()): ProgressEvent[] {
+  const list = [...events];
+  const kept = new Set<string>();
   const out: ProgressEvent[] = [];
-  for (const event of events) {
-    const key = eventKey(event);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(event);
+  for (let i = list.length - 1; i >= 0; i--) {
+    const key = eventKey(list[i]!);
+    if (seen.has(key) || kept.has(key)) continue;
+    kept.add(key);
+    out.push(list[i]!);
   }
-  return out;
+  return out.reverse();
 }

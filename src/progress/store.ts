@@ -33,7 +33,7 @@ import {
   type Snapshot,
 } from './snapshot.js';
 import { EventLog } from './log.js';
-import { ProgressState } from './state.js';
+import { ProgressState, eventKey, uniqueEvents } from './state.js';
 
 export interface StoreOptions {
   /** Where the validated-journal stamp lives (paths.cacheDir). Without it every load validates. */
@@ -124,7 +124,8 @@ export class ProgressStore {
   private readJournal(): EventLog | undefined {
     let fd: number;
     try {
-      fd = openSync(this.file, 'r');
+      // Non-blocking, so that a FIFO in its place is refused below instead of waited on.
+      fd = openSync(this.file, constants.O_RDONLY | constants.O_NONBLOCK);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw unreadableFile(this.file, error);
@@ -299,6 +300,21 @@ export class ProgressStore {
     assertEvents(events);
     const lines = linesOf(events);
     this.write(() => this.appendLocked(lines));
+  }
+
+  /**
+   * Appends those of `events` the journal does not hold yet (see uniqueEvents), deciding under the
+   * lock, so that two imports of one file at the same time add it once. Returns what was added.
+   */
+  appendNew(events: ProgressEvent[]): ProgressEvent[] {
+    const before = this.loadLog(); // migrates an old document first, outside the lock
+    assertEvents(events);
+    return this.write(() => {
+      const existing = this.readJournal() ?? before;
+      const added = uniqueEvents(events, new Set(existing.events().map(eventKey)));
+      if (added.length) this.appendLocked(linesOf(added));
+      return added;
+    });
   }
 
   private headerLine(): string {

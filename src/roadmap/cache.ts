@@ -1,8 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { cachePath, writeCacheFile } from '../cache-file.js';
+import { statSync } from 'node:fs';
+import { buildKey, cachePath, readCacheFile, writeCacheFile } from '../cache-file.js';
 import type { Roadmap } from './schema.js';
-import { VERSION } from '../version.js';
 
 /**
  * A validated roadmap, saved as JSON so later runs skip YAML parsing and zod (about 100 ms of
@@ -11,38 +9,27 @@ import { VERSION } from '../version.js';
  */
 interface CacheEntry {
   key: string;
-  files: [path: string, size: number, mtimeMs: number][];
+  files: [path: string, size: number, mtimeMs: number, ctimeMs: number][];
   roadmap: Roadmap;
-}
-
-/**
- * The cache belongs to one build of pyroad: its version, and the time this module's file was
- * written (every build rewrites it, so a schema change without a version bump still counts).
- */
-function buildKey(): string {
-  let stamp = 0;
-  try {
-    stamp = statSync(fileURLToPath(import.meta.url)).mtimeMs;
-  } catch {
-    // not a file (never the case for the installed command): the version alone keys the cache
-  }
-  return `${VERSION}:${stamp}`;
 }
 
 const cacheFile = (cacheDir: string, root: string) => cachePath(cacheDir, 'roadmap', root, '.json');
 
-function stamp(path: string): [string, number, number] {
+/** A file as it is now: size, mtime, and ctime (which no one can set back by hand). */
+function stamp(path: string): [string, number, number, number] {
   const s = statSync(path);
-  return [path, s.size, s.mtimeMs];
+  return [path, s.size, s.mtimeMs, s.ctimeMs];
 }
 
 export function readCachedRoadmap(cacheDir: string, root: string): Roadmap | undefined {
   try {
-    const entry = JSON.parse(readFileSync(cacheFile(cacheDir, root), 'utf8')) as CacheEntry;
+    const bytes = readCacheFile(cacheFile(cacheDir, root));
+    if (!bytes) return undefined;
+    const entry = JSON.parse(bytes.toString('utf8')) as CacheEntry;
     if (entry.key !== buildKey()) return undefined;
-    for (const [path, size, mtimeMs] of entry.files) {
-      const [, s, m] = stamp(path);
-      if (s !== size || m !== mtimeMs) return undefined;
+    for (const [path, size, mtimeMs, ctimeMs] of entry.files) {
+      const [, s, m, c] = stamp(path);
+      if (s !== size || m !== mtimeMs || c !== ctimeMs) return undefined;
     }
     return entry.roadmap;
   } catch {

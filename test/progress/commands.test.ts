@@ -21,7 +21,8 @@ describe('pyroad mark', () => {
     expect(again.stdout).toBe('Functions (functions) is already done; nothing changed.\n');
     expect(events()).toEqual([
       { e: 'status', at: '2026-04-01T09:00:00.000Z', topic: 'functions', status: 'learning' },
-      { e: 'status', at: '2026-04-01T09:00:00.000Z', topic: 'functions', status: 'done' },
+      // Strictly after the one before, even on a pinned clock: statuses never tie.
+      { e: 'status', at: '2026-04-01T09:00:00.001Z', topic: 'functions', status: 'done' },
     ]);
   });
 

@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
+import { BIN, ROOT } from '../helpers/cli.js';
 import { ProgressStore } from '../../src/progress/store.js';
-import { FIXTURES, tempHome } from './helpers.js';
+import { FIXTURES, answer, tempHome } from './helpers.js';
 
 /**
  * Real processes writing one journal at the same time, and being killed mid-write. The writers run
@@ -77,6 +77,26 @@ describe('several processes saving at once', () => {
       for (let i = 0; i < processes; i++) for (let n = 0; n < 100; n++) expect(questions).toContain(`w${i}-${n}`);
       expect(existsSync(`${file}.lock`)).toBe(false);
     });
+});
+
+describe('imports at the same time', () => {
+  it('four imports of one file add it once', async () => {
+    const events = Array.from({ length: 3000 }, (_, i) =>
+      answer(i % 2 ? 'loops-range' : 'functions-default', i % 2 ? 'loops' : 'functions', i % 3, i % 4 === 0),
+    );
+    const source = join(home.dir, 'source.jsonl');
+    new ProgressStore(source, { warn: () => {} }).append(events);
+    const env = { ...process.env, PYROAD_HOME: home.dir, PYROAD_ROADMAP: join(FIXTURES, 'roadmap.yaml') };
+    const codes = await Promise.all(
+      Array.from({ length: 4 }, () => {
+        const child = spawn(process.execPath, [BIN, 'import', source], { env, stdio: 'ignore' });
+        children.add(child);
+        return new Promise<number | null>((resolve) => child.on('close', resolve));
+      }),
+    );
+    expect(codes).toEqual([0, 0, 0, 0]);
+    expect(new ProgressStore(file, { warn: () => {} }).loadEvents()).toHaveLength(events.length);
+  });
 });
 
 describe('writers killed with SIGKILL at random moments', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventLog } from '../../src/progress/log.js';
 import type { ProgressEvent } from '../../src/progress/schema.js';
-import { foldEvents, sessionRatings } from '../../src/progress/state.js';
+import { foldEvents, sessionRatings, uniqueEvents } from '../../src/progress/state.js';
 import { anyEvent, answer, rating, status } from './helpers.js';
 
 describe('the event log', () => {
@@ -50,6 +50,15 @@ describe('the progress state folded from the log', () => {
     expect(x.rating?.value).toBe(3);
     expect(x.answerCount).toBe(2);
     expect(x.answers.map((a) => a.question)).toEqual(['q1', 'q2']);
+  });
+
+  it('keeps the later of two equal events when dropping duplicates, so the state stays the same', () => {
+    const at = '2026-02-01T09:00:00.000Z';
+    const journal = [status('x', 'done', at), status('x', 'skip', at), status('x', 'done', at)];
+    expect(foldEvents(journal).topics.get('x')!.status?.status).toBe('done');
+    const unique = uniqueEvents(journal);
+    expect(unique.map((e) => (e.e === 'status' ? e.status : ''))).toEqual(['skip', 'done']);
+    expect(foldEvents(unique).topics.get('x')!.status?.status).toBe('done');
   });
 
   it('sums answers in canonical order even when the journal holds them out of order', () => {

@@ -4,10 +4,12 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
+  rmSync,
   statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -229,6 +231,20 @@ describe('ProgressStore: a file it cannot use is reported, never changed', () =>
     expect(fullText(e)).toMatch(/Move or rename that folder/);
     expect(failure(() => open().append([rating('loops', 1)])).message).toMatch(/is a directory/);
     expect(failure(() => open().reset()).message).toMatch(/is a directory/);
+  });
+
+  it('a FIFO where the file should be, or where a cache file should be: refused or ignored, never waited on', () => {
+    execFileSync('mkfifo', [file]);
+    const e = failure(() => open().load());
+    expect(e.exitCode).toBe(1);
+    expect(e.message).toMatch(/is not a regular file/);
+    rmSync(file);
+    open().append([rating('loops', 1)]);
+    for (const name of readdirSync(cacheDir)) {
+      rmSync(join(cacheDir, name));
+      execFileSync('mkfifo', [join(cacheDir, name)]);
+    }
+    expect(open().load().topics.get('loops')?.rating?.value).toBe(1);
   });
 
   it('an edit that keeps size and mtime is still noticed (the stamp includes ctime)', () => {
