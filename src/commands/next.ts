@@ -1,6 +1,10 @@
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
+import { summarizeNext } from '../coach/summary.js';
 import { usageError } from '../errors.js';
+import { ProgressStore } from '../progress/store.js';
+import { renderNext } from '../render/next.js';
+import { findArea, indexRoadmap } from '../roadmap/query.js';
 
 export interface NextOptions {
   limit?: string;
@@ -17,16 +21,13 @@ export function parseLimit(raw: string | undefined, fallback: number): number {
 }
 
 /**
- * Loads what `next` needs and asks the coach. Imports are lazy so that other commands do not pay
- * for them, and nothing here loads yaml, zod or conf when the roadmap cache and journal are fresh.
+ * Loads progress and asks the coach. This module is loaded only when `next` runs
+ * (commands/index.ts), so what it needs is imported up front (one module graph loads faster than
+ * several lazy ones); nothing here loads yaml, zod or conf when the roadmap cache and journal are
+ * fresh.
  */
 export async function runNext(ctx: Context, opts: NextOptions) {
   const limit = parseLimit(opts.limit, ctx.settings.nextLimit);
-  const [{ indexRoadmap, findArea }, { ProgressStore }, { summarizeNext }] = await Promise.all([
-    import('../roadmap/query.js'),
-    import('../progress/store.js'),
-    import('../coach/summary.js'),
-  ]);
   const index = indexRoadmap(await ctx.roadmap());
   const area = opts.area === undefined ? undefined : findArea(index, opts.area);
   const state = new ProgressStore(ctx.paths.progressFile, {
@@ -63,7 +64,6 @@ export function registerNext(program: Program): void {
           ctx.print(JSON.stringify(summary, null, 2));
           return;
         }
-        const { renderNext } = await import('../render/next.js');
         const { limit } = view;
         ctx.print(
           renderNext(view.area ? { summary, limit, area: view.area } : { summary, limit }, ctx.style, ctx.columns),

@@ -12,7 +12,7 @@ export function registerRoadmap(program: Program): void {
         const roadmap = await ctx.roadmap();
         const [{ indexRoadmap }, { learnerSummary }] = await Promise.all([
           import('../roadmap/query.js'),
-          import('./status.js'),
+          import('./learner.js'),
         ]);
         const progress = await learnerSummary(ctx, indexRoadmap(roadmap));
         if (opts.json) {

@@ -13,7 +13,7 @@ export function registerShow(program: Program): void {
       program.action(async (ctx, id: string, opts: { json?: boolean }) => {
         const index = indexRoadmap(await ctx.roadmap());
         const item = findItem(index, id);
-        const { learnerSummary } = await import('./status.js');
+        const { learnerSummary } = await import('./learner.js');
         const progress = await learnerSummary(ctx, index);
         if (opts.json) {
           // "progress": the learner's results (coach/types.ts), present once anything is stored.

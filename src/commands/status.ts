@@ -1,38 +1,22 @@
 import { examples, type Program } from '../command.js';
-import type { Summary } from '../coach/types.js';
+import { summarize } from '../coach/summary.js';
 import type { Context } from '../context.js';
-import type { RoadmapIndex } from '../roadmap/query.js';
+import { ProgressStore } from '../progress/store.js';
+import { renderStatus } from '../render/status.js';
+import { indexRoadmap } from '../roadmap/query.js';
 
-const openStore = async (ctx: Context) => {
-  const { ProgressStore } = await import('../progress/store.js');
-  return new ProgressStore(ctx.paths.progressFile, {
+/**
+ * Loads progress and asks the coach for everything. This module is loaded only when `status`
+ * runs (commands/index.ts), so what it needs is imported up front: one module graph is cheaper to
+ * load than several lazy ones.
+ */
+export async function runStatus(ctx: Context) {
+  const roadmap = await ctx.roadmap();
+  const state = new ProgressStore(ctx.paths.progressFile, {
     cacheDir: ctx.paths.cacheDir,
     warn: ctx.warn,
     now: () => ctx.now(),
-  });
-};
-
-/**
- * The learner's summary for commands that show it next to the roadmap (`roadmap`, `show`), or
- * undefined when nothing is stored yet, so those commands load no coach code for a new user.
- */
-export async function learnerSummary(ctx: Context, index: RoadmapIndex): Promise<Summary | undefined> {
-  const store = await openStore(ctx);
-  if (!store.exists()) return undefined;
-  const state = store.load();
-  if (state.log.length === 0) return undefined;
-  const { summarize } = await import('../coach/summary.js');
-  return summarize(index, state, ctx.now(), { limit: 0, history: false });
-}
-
-export async function runStatus(ctx: Context) {
-  const [{ indexRoadmap }, store, { summarize }] = await Promise.all([
-    import('../roadmap/query.js'),
-    openStore(ctx),
-    import('../coach/summary.js'),
-  ]);
-  const roadmap = await ctx.roadmap();
-  const state = store.load();
+  }).load();
   return {
     roadmap,
     summary: summarize(indexRoadmap(roadmap), state, ctx.now(), { limit: ctx.settings.nextLimit }),
@@ -56,7 +40,6 @@ export function registerStatus(program: Program): void {
           ctx.print(JSON.stringify(summary, null, 2));
           return;
         }
-        const { renderStatus } = await import('../render/status.js');
         ctx.print(renderStatus(summary, roadmap, ctx.style, ctx.columns));
       }),
     );
