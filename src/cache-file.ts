@@ -5,13 +5,14 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  readdirSync,
   renameSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { tempName, unlinkQuietly } from './progress/files.js';
 import { VERSION } from './version.js';
 
@@ -58,6 +59,20 @@ export function readCacheFile(path: string): Buffer | undefined {
   }
 }
 
+/** Temporary copies of `target` older than an hour: writes that were killed before their rename. */
+function sweepTemps(target: string): void {
+  const dir = dirname(target);
+  const prefix = `.${basename(target)}.`;
+  const cutoff = Date.now() - 3_600_000;
+  try {
+    for (const name of readdirSync(dir))
+      if (name.startsWith(prefix) && name.endsWith('.tmp') && statSync(join(dir, name)).mtimeMs < cutoff)
+        unlinkQuietly(join(dir, name));
+  } catch {
+    // best effort, like the cache itself
+  }
+}
+
 /**
  * Best effort and not fsynced: written to a temporary file, then renamed; private (0600).
  * Returns whether it was written.
@@ -68,6 +83,7 @@ export function writeCacheFile(target: string, data: string | Uint8Array): boole
     mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
     writeFileSync(tmp, data, { mode: 0o600 });
     renameSync(tmp, target);
+    sweepTemps(target);
     return true;
   } catch {
     unlinkQuietly(tmp);

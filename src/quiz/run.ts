@@ -122,12 +122,14 @@ function interrupted(saved: { answers: number; ratings: number }, area?: Area): 
 
 async function pickArea(deps: AssessDeps, state: ProgressState, screen: Screen): Promise<Area> {
   const statuses = areaStatuses(deps.index, state, deps.coach?.(state));
-  const titleWidth = Math.min(36, Math.max(...statuses.map((s) => s.title.length)));
+  // "❯ " + title + two spaces + state, within the terminal's width.
+  const titleWidth = Math.min(36, Math.max(...statuses.map((s) => s.title.length)), Math.max(12, screen.columns - 20));
+  const room = Math.max(12, screen.columns - 4 - titleWidth - 1);
   const chosen = await screen.prompts.select<string>({
     message: 'Which area do you want to assess?',
     choices: statuses.map((s) => ({
       value: s.area,
-      name: areaChoiceName(s, screen.style, titleWidth),
+      name: areaChoiceName(s, screen.style, titleWidth, room),
       short: s.title,
     })),
     ...(defaultArea(statuses) ? { default: defaultArea(statuses)! } : {}),

@@ -69,12 +69,24 @@ export function renderSummary(summary: AssessSummary, style: Style, width: numbe
   return lines.join('\n');
 }
 
-/** One line of the area picker: the title, then the state. */
-export function areaChoiceName(status: AreaStatus, style: Style, titleWidth: number): string {
-  const parts: string[] = [];
-  if (!status.started) parts.push('not started');
-  else parts.push(`mastery ${percent(status.mastery)}`);
-  if (status.due > 0) parts.push(style.yellow(`${plural(status.due, 'topic')} due for review`));
-  if (status.unfinished) parts.push(style.cyan('unfinished, can resume'));
-  return `${fit(status.title, titleWidth)}  ${style.dim(parts.join(' · '))}`;
+/**
+ * One line of the area picker: the title, then the state, in at most `room` columns for the state
+ * (a narrow terminal gets the short words, then only the first).
+ */
+export function areaChoiceName(status: AreaStatus, style: Style, titleWidth: number, room = Infinity): string {
+  const first = status.started ? `mastery ${percent(status.mastery)}` : 'not started';
+  const notes: { long: string; short: string; paint: (s: string) => string }[] = [];
+  if (status.due > 0)
+    notes.push({
+      long: `${plural(status.due, 'topic')} due for review`,
+      short: `${status.due} due`,
+      paint: style.yellow,
+    });
+  if (status.unfinished) notes.push({ long: 'unfinished, can resume', short: 'unfinished', paint: style.cyan });
+  const line = (words: string[]) => [first, ...words].join(' · ');
+  let words = notes.map((n) => n.long);
+  if (line(words).length > room) words = notes.map((n) => n.short);
+  while (words.length > 0 && line(words).length > room) words.pop();
+  const painted = words.map((w, i) => notes[i]!.paint(w));
+  return `${fit(status.title, titleWidth)}  ${style.dim([first, ...painted].join(' · '))}`;
 }

@@ -149,6 +149,14 @@ export function renderTopicResults(
     when.push(t.due ? style.yellow(`review due since ${day(t.nextReview)}`) : `next review ${day(t.nextReview)}`);
   lines.push(wrap(when.join(' · '), width, '  '));
   if (t.ready === false)
-    lines.push(style.dim('  Its prerequisites are not done yet; `pyroad next` says what comes first.'));
+    lines.push(
+      ...wrap(
+        'Something it builds on is not done yet (a prerequisite of the topic or of its area); `pyroad next` says what comes first.',
+        width,
+        '  ',
+      )
+        .split('\n')
+        .map((line) => style.dim(line)),
+    );
   return lines.join('\n');
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { areaStatuses, defaultArea } from '../../src/quiz/picker.js';
+import { areaChoiceName } from '../../src/render/quiz-summary.js';
+import { plainStyle } from '../../src/render/style.js';
 import { area, at, index, question, state, topic } from './fixtures.js';
 
 const basics = area('basics', [topic('loops', [question('q1')]), topic('functions', [question('q2')])]);
@@ -37,5 +39,14 @@ describe('the area picker', () => {
   it('starts on the first area not started', () => {
     const statuses = areaStatuses(roadmap, state([{ e: 'status', at: at(1), topic: 'loops', status: 'learning' }]));
     expect(defaultArea(statuses)).toBe('web');
+  });
+
+  it('fits each line to a narrow terminal: short words first, then only the mastery', () => {
+    const status = { area: 'sql', title: 'SQL databases', started: true, mastery: 0.19, due: 2, unfinished: true };
+    const at = (room: number) => areaChoiceName(status, plainStyle, 13, room);
+    expect(at(Infinity)).toBe('SQL databases  mastery 19% · 2 topics due for review · unfinished, can resume');
+    expect(at(40)).toBe('SQL databases  mastery 19% · 2 due · unfinished');
+    expect(at(25)).toBe('SQL databases  mastery 19% · 2 due');
+    expect(at(12)).toBe('SQL databases  mastery 19%');
   });
 });
