@@ -22,7 +22,11 @@ export function makeProgram(command: Command, streams: Streams): Program {
       return async (...args: unknown[]) => {
         // commander passes (...positionals, options, command); the context needs the globals.
         const cmd = args.at(-1) as Command;
-        const ctx = await createContext(cmd.optsWithGlobals<GlobalOptions>(), streams);
+        const root = cmd.parent ?? cmd;
+        // Global options typed on this command line (not from the environment): suggested
+        // commands must carry them, or they would act on another roadmap or home.
+        const typed = (['roadmap', 'home'] as const).filter((name) => root.getOptionValueSource(name) === 'cli');
+        const ctx = await createContext(cmd.optsWithGlobals<GlobalOptions>(), streams, typed);
         await (handler as (ctx: Context, ...rest: unknown[]) => Promise<void>)(ctx, ...args.slice(0, -1));
       };
     },

@@ -56,7 +56,27 @@ function clockFrom(env: Record<string, string | undefined>): () => Date {
   return () => new Date(date);
 }
 
-export async function createContext(globals: GlobalOptions, streams: Streams): Promise<Context> {
+/** A word as a shell reads it: quoted when it holds anything but plain path characters. */
+const shellWord = (s: string): string => (/^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/**
+ * The text with every suggested `pyroad COMMAND` carrying the global options typed on this command
+ * line, so that running a hint acts on the same roadmap and home. The one place output gets it.
+ */
+export function withGlobals(text: string, globals: string): string {
+  // A quote or backslash could break JSON output: such paths are left out of hints.
+  if (!globals || /["\\]/.test(globals)) return text;
+  return text.replace(COMMAND_HINT, (_, before: string) => `${before}pyroad ${globals} `);
+}
+const COMMAND_HINT =
+  /(^|[\s`'"(])pyroad (?=(?:assess|next|status|roadmap|show|mark|export|import|reset|validate|report|config|where)\b)/g;
+
+export async function createContext(
+  globals: GlobalOptions,
+  streams: Streams,
+  /** The global options given as flags on this command line. */
+  typed: readonly ('roadmap' | 'home')[] = [],
+): Promise<Context> {
   const { env } = streams;
   if (globals.home !== undefined && globals.home.trim() === '')
     throw usageError('--home (or PYROAD_HOME) is empty; give a folder, or leave it out for the default');
@@ -69,6 +89,7 @@ export async function createContext(globals: GlobalOptions, streams: Streams): P
     makeStyle(colorLevel({ noColorFlag, isTTY: Boolean(streams.stdout.isTTY), setting: settings.color }, env)),
     makeStyle(colorLevel({ noColorFlag, isTTY: Boolean(streams.stderr.isTTY), setting: settings.color }, env)),
   ]);
+  const repeat = typed.map((name) => `--${name} ${shellWord(globals[name]!)}`).join(' ');
   let roadmapPromise: Promise<Roadmap> | undefined;
   const context: Context = {
     paths,
@@ -81,8 +102,8 @@ export async function createContext(globals: GlobalOptions, streams: Streams): P
     streams,
     interactive: Boolean(streams.stdin.isTTY && streams.stdout.isTTY),
     columns: Math.max(40, Math.min(streams.stdout.columns ?? 80, 120)),
-    print: (text = '') => void streams.stdout.write(`${text}\n`),
-    warn: (text) => void streams.stderr.write(`${errStyle.yellow('warning:')} ${text}\n`),
+    print: (text = '') => void streams.stdout.write(`${withGlobals(text, repeat)}\n`),
+    warn: (text) => void streams.stderr.write(`${errStyle.yellow('warning:')} ${withGlobals(text, repeat)}\n`),
     roadmap: () =>
       (roadmapPromise ??= loadRoadmap(roadmapFile, paths.cacheDir).catch((error: unknown) => {
         // A roadmap named in the settings fails every command: say where it comes from.

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
@@ -36,6 +36,21 @@ describe('pyroad (built binary): roadmap commands', () => {
     const known = run(['help', 'show']);
     expect(known.code).toBe(0);
     expect(known.stdout).toContain('Usage: pyroad show');
+  });
+
+  it('suggested commands carry a --roadmap or --home typed on the command line, quoted for the shell', () => {
+    const dir = join(tmp.dir, 'my maps');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'tiny copy.yaml'), readFileSync(TINY));
+    const typed = runCli(['--roadmap', 'my maps/tiny copy.yaml', 'next'], { home, cwd: tmp.dir });
+    expect(typed.code).toBe(0);
+    expect(typed.stdout).toContain("→ Run: pyroad --roadmap 'my maps/tiny copy.yaml' assess basics");
+    const json = runCli(['--roadmap', 'my maps/tiny copy.yaml', 'next', '--json'], { home, cwd: tmp.dir });
+    expect(JSON.parse(json.stdout).recommendations[0].action.command).toBe(
+      "pyroad --roadmap 'my maps/tiny copy.yaml' assess basics",
+    );
+    // From the environment, the hint stays as it is: the next command sees the same environment.
+    expect(run(['next']).stdout).toContain('→ Run: pyroad assess basics');
   });
 
   it('roadmap prints the tree in path order', () => {
