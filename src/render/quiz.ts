@@ -7,7 +7,7 @@ import type { SelectChoice, SelectOptions } from '../prompts.js';
 import type { Feedback, Step } from '../quiz/session.js';
 import type { Question } from '../roadmap/schema.js';
 import type { Style } from './style.js';
-import { wrap } from './text.js';
+import { inlineCode, wrap } from './text.js';
 
 export type Block = { kind: 'text'; text: string } | { kind: 'code'; lang: string; lines: string[] };
 
@@ -87,8 +87,13 @@ function proseLines(text: string, width: number, indent: string, style: Style): 
     } else current.push(current.length ? line.trim() : line);
   }
   push();
-  const inline = (l: string) => (style.enabled ? l.replace(/`([^`]+)`/g, (_, code: string) => style.cyan(code)) : l);
-  return paragraphs.flatMap((p) => (p === '' ? [''] : wrap(p, width, indent).split('\n').map(inline)));
+  return paragraphs.flatMap((p) =>
+    p === ''
+      ? ['']
+      : wrap(p, width, indent)
+          .split('\n')
+          .map((l) => inlineCode(l, style)),
+  );
 }
 
 function codeLines(lines: string[], width: number, indent: string, style: Style): string[] {
@@ -190,7 +195,9 @@ export function choiceItems(question: Question, order: number[], style: Style, w
     const pad = ' '.repeat(CHOICE_PAD);
     // Continuation lines line up under the first; a blank line separates tall choices.
     const name = lines.join(`\n${pad}`) + (tall && i < order.length - 1 ? '\n' : '');
-    return { value: k, name, short: `${i + 1}. ${choiceHeadline(question.choices[k]!)}` };
+    // The answer echoed as the list showed it: in colour, code spans without their backticks.
+    const headline = choiceHeadline(question.choices[k]!);
+    return { value: k, name, short: `${i + 1}. ${style.enabled ? headline.replace(/`([^`]+)`/g, '$1') : headline}` };
   });
 }
 

@@ -4,7 +4,7 @@ import type { RoadmapIndex } from '../roadmap/query.js';
 import type { Area, Topic } from '../roadmap/schema.js';
 import type { Style } from './style.js';
 import { renderTopicResults, topicBadge } from './status.js';
-import { STAGE_LABELS, percent, plural, wrap } from './text.js';
+import { STAGE_LABELS, inlineCode, percent, plural, wrap } from './text.js';
 
 const heading = (style: Style, text: string) => style.bold(style.cyan(text));
 
@@ -62,7 +62,7 @@ export function renderTopic(
     lines.push('');
     lines.push(style.dim(`${plural(topic.questions.length, 'knowledge-check question')}: pyroad assess ${area.id}`));
   }
-  return lines.join('\n');
+  return withInlineCode(lines, style);
 }
 
 export function renderArea(index: RoadmapIndex, area: Area, style: Style, width: number, progress?: Summary): string {
@@ -99,5 +99,13 @@ export function renderArea(index: RoadmapIndex, area: Area, style: Style, width:
   const questions = area.topics.reduce((n, t) => n + t.questions.length, 0);
   lines.push('');
   lines.push(style.dim(`${plural(questions, 'question')} to check yourself: pyroad assess ${area.id}`));
-  return lines.join('\n');
+  return withInlineCode(lines, style);
 }
+
+/** The lines as one text, inline code spans shown as code (see inlineCode). */
+const withInlineCode = (lines: string[], style: Style): string =>
+  lines
+    .join('\n')
+    .split('\n')
+    .map((line) => inlineCode(line, style))
+    .join('\n');

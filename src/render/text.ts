@@ -1,6 +1,9 @@
 /** Plain-text helpers shared by every renderer. No colour here: callers pass a Style. */
 
-/** Wraps text to `width` columns, keeping existing line breaks; `indent` prefixes every line. */
+/**
+ * Wraps text to `width` columns, keeping existing line breaks; `indent` prefixes every line. An
+ * inline code span (`like this`) is never broken across lines.
+ */
 export function wrap(text: string, width: number, indent = ''): string {
   const out: string[] = [];
   const room = Math.max(20, width - indent.length);
@@ -11,7 +14,7 @@ export function wrap(text: string, width: number, indent = ''): string {
     }
     const lead = /^\s*/.exec(paragraph)![0];
     let line = lead;
-    for (const word of paragraph.trim().split(/\s+/)) {
+    for (const word of paragraph.trim().match(WORDS) ?? []) {
       if (line.trim() !== '' && line.length + 1 + word.length > room) {
         out.push(line);
         line = lead + word;
@@ -21,6 +24,15 @@ export function wrap(text: string, width: number, indent = ''): string {
   }
   return out.map((l) => (l ? indent + l : l)).join('\n');
 }
+
+const WORDS = /(?:`[^`\n]*`|[^\s`]|`)+/g;
+
+/**
+ * Inline code spans as a terminal shows them: in colour, the code without its backticks; without
+ * colour, the backticks stay (they are the only mark that it is code).
+ */
+export const inlineCode = (line: string, style: { enabled: boolean; cyan: (s: string) => string }): string =>
+  style.enabled ? line.replace(/`([^`]+)`/g, (_, code: string) => style.cyan(code)) : line;
 
 /** A bar such as "███████░░░" for a fraction in 0..1. */
 export function bar(fraction: number, width = 20): string {

@@ -11,6 +11,7 @@ import {
 } from '../../src/render/quiz.js';
 import { renderSummary } from '../../src/render/quiz-summary.js';
 import { plainStyle } from '../../src/render/style.js';
+import { inlineCode, wrap } from '../../src/render/text.js';
 import type { AssessSummary } from '../../src/quiz/summary.js';
 import { question, topic } from './fixtures.js';
 
@@ -200,5 +201,17 @@ describe('questionView', () => {
   it('puts the topic on its own line when they do not', () => {
     const text = questionView(step('Functions, arguments and scope'), 'Python fundamentals', plainStyle, 60).text;
     expect(text).toContain('\nPython fundamentals · question 6 of 24\nFunctions, arguments and scope\n');
+  });
+});
+
+describe('wrap and inline code', () => {
+  it('never breaks a code span across lines, and shows it as code in colour only', () => {
+    const text = 'Only a request guarded by `if __name__ == "__main__":` runs when the file is imported.';
+    const lines = wrap(text, 40).split('\n');
+    expect(lines.some((l) => l.includes('`if __name__ == "__main__":`'))).toBe(true);
+    expect(lines.every((l) => (l.match(/`/g) ?? []).length % 2 === 0)).toBe(true);
+    const colour = { enabled: true, cyan: (s: string) => `<${s}>` };
+    expect(inlineCode('use `GET` here', colour)).toBe('use <GET> here');
+    expect(inlineCode('use `GET` here', { ...colour, enabled: false })).toBe('use `GET` here');
   });
 });
