@@ -88,12 +88,14 @@ export class Coach {
     const totals = stageTotals(this.facts);
     const recommendations = this.recommender(limit, opts.area).recommend();
     const due = this.dueTopics();
+    // Due topics a recommendation already names: its own topic, or the topics an area's review
+    // card lists (the due ones that were mastered; a due topic not mastered is a learning step).
     const covered = new Set<string>();
     for (const r of recommendations)
-      if (r.kind === 'review') {
-        if (r.topic) covered.add(r.topic);
-        else for (const f of this.facts) if (f.area.id === r.area && f.due) covered.add(f.topic.id);
-      }
+      if (r.topic) covered.add(r.topic);
+      else if (r.kind === 'review')
+        for (const f of this.facts)
+          if (f.area.id === r.area && f.due && f.complete && !f.skipped) covered.add(f.topic.id);
     return {
       generatedAt: this.now.toISOString(),
       ...(opts.area !== undefined ? { area: opts.area } : {}),

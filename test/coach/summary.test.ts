@@ -193,4 +193,22 @@ describe('summarizeNext (what `next` computes)', () => {
     expect(one.due).toHaveLength(5);
     expect(one.moreDue).toBe(one.recommendations[1]!.area === 'python' ? 2 : 3);
   });
+
+  it('counts a due topic that is not mastered as left out, unless a recommendation names it', () => {
+    const now = new Date(NOW.getTime() + 200 * DAY);
+    // python: two topics mastered, py-classes answered poorly; all three due by now.
+    const events = [
+      assessed('py-basics', { rating: 4, right: 4, at: daysAgo(2) }),
+      assessed('py-functions', { rating: 4, right: 4, at: daysAgo(2) }),
+      assessed('py-classes', { rating: 2, right: 1, at: daysAgo(2) }),
+    ];
+    for (const limit of [1, 5]) {
+      const next = summarizeNext(index, stateOf(...events), now, { limit });
+      expect(next.due).toContain('py-classes');
+      const named = next.recommendations.some((r) => r.topic === 'py-classes');
+      const review = next.recommendations.find((r) => r.kind === 'review' && r.area === 'python');
+      if (review && !review.topic) expect(review.reason).not.toContain('Title of py-classes');
+      expect(next.moreDue).toBe(next.due.length - (review ? 2 : 0) - (named ? 1 : 0));
+    }
+  });
 });
