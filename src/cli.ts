@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { makeProgram } from './command.js';
-import type { Streams } from './context.js';
+import { makeProgram, typedGlobals } from './command.js';
+import { withGlobals, type Streams } from './context.js';
 import { didYouMean } from './didyoumean.js';
 import { EXIT, PyroadError, usageError } from './errors.js';
 import { VERSION } from './version.js';
@@ -59,11 +59,12 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (error) {
-    return reportError(error, streams);
+    return reportError(error, streams, typedGlobals(program));
   }
 }
 
-export function reportError(error: unknown, streams: Streams): number {
+/** `repeat`: the global options typed on the command line, for the commands a message suggests. */
+export function reportError(error: unknown, streams: Streams, repeat = ''): number {
   const debug = /(^|,)\s*pyroad\s*(,|$)/.test(streams.env.DEBUG ?? '');
   if (error instanceof CommanderError) {
     // commander has already printed help, the version or its own one-line message.
@@ -73,8 +74,8 @@ export function reportError(error: unknown, streams: Streams): number {
     return EXIT.usage;
   }
   if (error instanceof PyroadError) {
-    streams.stderr.write(`pyroad: ${error.message}\n`);
-    for (const line of error.details) streams.stderr.write(`${line}\n`);
+    streams.stderr.write(`pyroad: ${withGlobals(error.message, repeat)}\n`);
+    for (const line of error.details) streams.stderr.write(`${withGlobals(line, repeat)}\n`);
     if (debug && error.stack) streams.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }

@@ -22,16 +22,27 @@ export function makeProgram(command: Command, streams: Streams): Program {
       return async (...args: unknown[]) => {
         // commander passes (...positionals, options, command); the context needs the globals.
         const cmd = args.at(-1) as Command;
-        const root = cmd.parent ?? cmd;
-        // Global options typed on this command line (not from the environment): suggested
-        // commands must carry them, or they would act on another roadmap or home.
-        const typed = (['roadmap', 'home'] as const).filter((name) => root.getOptionValueSource(name) === 'cli');
-        const ctx = await createContext(cmd.optsWithGlobals<GlobalOptions>(), streams, typed);
+        const ctx = await createContext(cmd.optsWithGlobals<GlobalOptions>(), streams, typedGlobals(cmd.parent ?? cmd));
         await (handler as (ctx: Context, ...rest: unknown[]) => Promise<void>)(ctx, ...args.slice(0, -1));
       };
     },
   };
 }
+
+/**
+ * The global options typed on this command line (not taken from the environment), as they would
+ * be typed again: suggested commands must carry them, or they would act on another roadmap or home.
+ */
+export function typedGlobals(root: Command): string {
+  const globals = root.opts<GlobalOptions>();
+  return (['roadmap', 'home'] as const)
+    .filter((name) => root.getOptionValueSource(name) === 'cli' && globals[name] !== undefined)
+    .map((name) => `--${name} ${shellWord(globals[name]!)}`)
+    .join(' ');
+}
+
+/** A word as a shell reads it: quoted when it holds anything but plain path characters. */
+const shellWord = (s: string): string => (/^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /** The "Examples:" block shown at the end of a command's --help. */
 export const examples = (...lines: string[]): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;

@@ -56,9 +56,6 @@ function clockFrom(env: Record<string, string | undefined>): () => Date {
   return () => new Date(date);
 }
 
-/** A word as a shell reads it: quoted when it holds anything but plain path characters. */
-const shellWord = (s: string): string => (/^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-
 /**
  * The text with every suggested `pyroad COMMAND` carrying the global options typed on this command
  * line, so that running a hint acts on the same roadmap and home. The one place output gets it.
@@ -74,8 +71,8 @@ const COMMAND_HINT =
 export async function createContext(
   globals: GlobalOptions,
   streams: Streams,
-  /** The global options given as flags on this command line. */
-  typed: readonly ('roadmap' | 'home')[] = [],
+  /** The global options typed on this command line, as they would be typed again (command.ts). */
+  repeat = '',
 ): Promise<Context> {
   const { env } = streams;
   if (globals.home !== undefined && globals.home.trim() === '')
@@ -89,7 +86,6 @@ export async function createContext(
     makeStyle(colorLevel({ noColorFlag, isTTY: Boolean(streams.stdout.isTTY), setting: settings.color }, env)),
     makeStyle(colorLevel({ noColorFlag, isTTY: Boolean(streams.stderr.isTTY), setting: settings.color }, env)),
   ]);
-  const repeat = typed.map((name) => `--${name} ${shellWord(globals[name]!)}`).join(' ');
   let roadmapPromise: Promise<Roadmap> | undefined;
   const context: Context = {
     paths,

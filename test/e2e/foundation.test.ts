@@ -49,6 +49,10 @@ describe('pyroad (built binary): roadmap commands', () => {
     expect(JSON.parse(json.stdout).recommendations[0].action.command).toBe(
       "pyroad --roadmap 'my maps/tiny copy.yaml' assess basics",
     );
+    // Error messages too.
+    const error = runCli(['--roadmap', 'my maps/tiny copy.yaml', 'show', 'loopz'], { home, cwd: tmp.dir });
+    expect(error.code).toBe(2);
+    expect(error.stderr).toContain("`pyroad --roadmap 'my maps/tiny copy.yaml' roadmap` lists them");
     // From the environment, the hint stays as it is: the next command sees the same environment.
     expect(run(['next']).stdout).toContain('→ Run: pyroad assess basics');
   });
