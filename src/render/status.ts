@@ -2,7 +2,7 @@ import type { Summary, TopicSummary } from '../coach/types.js';
 import type { Roadmap } from '../roadmap/schema.js';
 import { stagesOf } from '../roadmap/stages.js';
 import type { Style } from './style.js';
-import { STAGE_LABELS, bar, percent, plural, wrap } from './text.js';
+import { STAGE_LABELS, bar, percent, plural, wrap, wrapSegments, type Segment } from './text.js';
 
 const signed = (fraction: number): string => {
   const p = Math.round(fraction * 100);
@@ -24,18 +24,28 @@ export function renderStatus(
   lines.push('');
   const stages = stagesOf([...roadmap.areas, summary]);
   lines.push(
-    `Stage ${stages.indexOf(summary.stage) + 1} of ${stages.length}: ${style.bold(STAGE_LABELS[summary.stage])}   ` +
-      `Readiness: ${style.bold(percent(summary.readiness))}` +
-      (roadmap.goal ? ` ${style.dim(`toward ${roadmap.goal}`)}` : ''),
+    wrapSegments(
+      [
+        [`Stage ${stages.indexOf(summary.stage) + 1} of ${stages.length}: `],
+        [STAGE_LABELS[summary.stage], style.bold],
+        ['   Readiness: '],
+        [percent(summary.readiness), style.bold],
+        ...(roadmap.goal ? ([[` toward ${roadmap.goal}`, style.dim]] as Segment[]) : []),
+      ],
+      width,
+    ),
   );
   const recent = summary.recent;
   if (recent) {
     lines.push(
       recent.answered === 0 && recent.topicsAssessed === 0 && !recent.marked
         ? style.dim(`Last ${recent.days} days: no activity.`)
-        : `Last ${recent.days} days: mastery ${signed(recent.mastery)} pts, readiness ${signed(recent.readiness)} pts, ` +
-            `${plural(recent.answered, 'answer')}, ${plural(recent.topicsAssessed, 'topic')} assessed` +
-            (recent.marked ? `, ${plural(recent.marked, 'status', 'statuses')} set` : ''),
+        : wrap(
+            `Last ${recent.days} days: mastery ${signed(recent.mastery)} pts, readiness ${signed(recent.readiness)} pts, ` +
+              `${plural(recent.answered, 'answer')}, ${plural(recent.topicsAssessed, 'topic')} assessed` +
+              (recent.marked ? `, ${plural(recent.marked, 'status', 'statuses')} set` : ''),
+            width,
+          ),
     );
   }
 
@@ -53,12 +63,16 @@ export function renderStatus(
     }
     const name = a.title.length > nameWidth ? `${a.title.slice(0, nameWidth - 1)}…` : a.title.padEnd(nameWidth);
     const fill = a.mastery >= 0.75 ? style.green(bar(a.mastery, barWidth)) : bar(a.mastery, barWidth);
-    const notes = [
-      style.dim(`${a.mastered}/${a.topics}`),
-      a.due ? style.yellow(`${a.due} due`) : '',
-      a.calibration === 'over-confident' || a.calibration === 'under-confident' ? style.magenta(a.calibration) : '',
-    ].filter(Boolean);
-    lines.push(`  ${name} ${fill} ${percent(a.mastery).padStart(4)}  ${notes.join('  ')}`);
+    const notes: Segment[] = [[`${a.mastered}/${a.topics}`, style.dim]];
+    if (a.due) notes.push([`${a.due} due`, style.yellow]);
+    if (a.calibration === 'over-confident' || a.calibration === 'under-confident')
+      notes.push([a.calibration, style.magenta]);
+    // On a narrow terminal the last notes give way (calibration has its own section below).
+    const start = `  ${name} ${bar(a.mastery, barWidth)} ${percent(a.mastery).padStart(4)}  `;
+    while (notes.length > 1 && start.length + notes.map(([t]) => t).join('  ').length > width) notes.pop();
+    lines.push(
+      `  ${name} ${fill} ${percent(a.mastery).padStart(4)}  ${notes.map(([t, paint]) => paint!(t)).join('  ')}`,
+    );
   }
 
   if (summary.gaps.length) {
@@ -90,7 +104,17 @@ export function renderStatus(
     for (const [area, list] of areas) {
       const what = list.length === 1 ? list[0]!.title : `${titles.get(area) ?? area}: ${plural(list.length, 'topic')}`;
       lines.push(
-        `  • ${what} ${style.dim(`(due since ${day(list[0]!.nextReview)})`)}  ${style.cyan(`pyroad assess ${area}`)}`,
+        wrapSegments(
+          [
+            [`• ${what} `],
+            [`(due since ${day(list[0]!.nextReview)})`, style.dim],
+            ['  '],
+            [`pyroad assess ${area}`, style.cyan],
+          ],
+          width,
+          '  ',
+          '    ',
+        ),
       );
     }
   }
@@ -103,9 +127,9 @@ export function renderStatus(
     lines.push(heading('Calibration'));
     for (const t of flagged.slice(0, 6)) {
       const detail = `rated ${t.rating}/4, ${t.correct} of ${t.answered} right`;
-      const label =
-        t.calibration === 'over-confident' ? style.yellow('over-confident') : style.magenta('under-confident');
-      lines.push(`  • ${t.title}: ${label} ${style.dim(`(${detail})`)}`);
+      const label: Segment =
+        t.calibration === 'over-confident' ? ['over-confident', style.yellow] : ['under-confident', style.magenta];
+      lines.push(wrapSegments([[`• ${t.title}: `], label, [` (${detail})`, style.dim]], width, '  ', '    '));
     }
     if (flagged.length > 6) lines.push(style.dim(`  … and ${flagged.length - 6} more`));
   }

@@ -34,6 +34,44 @@ const WORDS = /(?:`[^`\n]*`|[^\s`]|`)+/g;
 export const inlineCode = (line: string, style: { enabled: boolean; cyan: (s: string) => string }): string =>
   style.enabled ? line.replace(/`([^`]+)`/g, (_, code: string) => style.cyan(code)) : line;
 
+/** A run of text and how to paint it. */
+export type Segment = [text: string, paint?: (s: string) => string];
+
+/**
+ * Wraps a line made of differently painted segments to `width` columns, measuring only the text:
+ * each word keeps its segment's paint, and lines break only where there is white space.
+ * Continuation lines start with `hang` (default: `indent`).
+ */
+export function wrapSegments(segments: readonly Segment[], width: number, indent = '', hang = indent): string {
+  const words: { text: string; paint: (s: string) => string; gap: string }[] = [];
+  let pending = '';
+  for (const [text, paint = (s: string) => s] of segments) {
+    for (const match of text.matchAll(/(\s*)(\S+)/g)) {
+      words.push({ text: match[2]!, paint, gap: pending + match[1]! });
+      pending = '';
+    }
+    pending += /\s*$/.exec(text)![0];
+  }
+  const lines: string[] = [];
+  let line = indent;
+  let length = indent.length;
+  let empty = true;
+  for (const word of words) {
+    const gap = empty ? '' : word.gap;
+    if (!empty && gap !== '' && length + gap.length + word.text.length > width) {
+      lines.push(line);
+      line = hang + word.paint(word.text);
+      length = hang.length + word.text.length;
+      continue;
+    }
+    line += gap + word.paint(word.text);
+    length += gap.length + word.text.length;
+    empty = false;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
 /** A bar such as "███████░░░" for a fraction in 0..1. */
 export function bar(fraction: number, width = 20): string {
   const filled = Math.round(Math.max(0, Math.min(1, fraction)) * width);

@@ -58,6 +58,14 @@ describe('renderStatus', () => {
   const goal = 'junior Python back-end roles';
   const text = renderStatus(s, { ...index.roadmap, title: 'Test roadmap', goal }, plainStyle, 100);
 
+  it('fits every line to a 50-column terminal', () => {
+    const narrow = renderStatus(s, { ...index.roadmap, title: 'Test roadmap', goal }, plainStyle, 50);
+    expect(narrow).toContain('Calibration');
+    expect(narrow).toContain('Reviews due');
+    for (const line of narrow.split('\n')) expect(line.length, line).toBeLessThanOrEqual(50);
+    expect(narrow).toMatch(/Readiness: \d+%\ntoward junior Python back-end roles/);
+  });
+
   it('says what readiness is toward only when the roadmap names a goal, and counts its own stages', () => {
     const skillsOnly = { title: 'Mine', areas: index.roadmap.areas.filter((a) => a.stage === 'skills') };
     const mine = renderStatus(s, skillsOnly, plainStyle, 100);
