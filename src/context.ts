@@ -97,7 +97,8 @@ export async function createContext(
     errStyle,
     streams,
     interactive: Boolean(streams.stdin.isTTY && streams.stdout.isTTY),
-    columns: Math.max(40, Math.min(streams.stdout.columns ?? 80, 120)),
+    // The terminal's width; when output is not a terminal, COLUMNS if set, else 80.
+    columns: Math.max(40, Math.min(streams.stdout.columns ?? (Number(env.COLUMNS) || 80), 120)),
     print: (text = '') => void streams.stdout.write(`${withGlobals(text, repeat)}\n`),
     warn: (text) => void streams.stderr.write(`${errStyle.yellow('warning:')} ${withGlobals(text, repeat)}\n`),
     roadmap: () =>

@@ -1,5 +1,6 @@
 import { examples, type Program } from '../command.js';
 import { STAGE_LABELS, percent } from '../render/text.js';
+import { plainStyle } from '../render/style.js';
 
 export function registerRoadmap(program: Program): void {
   program.command
@@ -44,16 +45,26 @@ export function registerRoadmap(program: Program): void {
           const mastery = areaState.get(area.id);
           const areaNote =
             mastery && (mastery.mastery > 0 || mastery.mastered > 0) ? `  ${percent(mastery.mastery)}` : '';
-          ctx.print(`${lastArea ? '└─' : '├─'} ${style.bold(area.title)} ${style.dim(`(${area.id})`)}${areaNote}`);
+          const areaRoom = ctx.columns - 3 - ` (${area.id})`.length - areaNote.length;
+          ctx.print(
+            `${lastArea ? '└─' : '├─'} ${style.bold(fitTitle(area.title, areaRoom))} ${style.dim(`(${area.id})`)}${areaNote}`,
+          );
           area.topics.forEach((topic, t) => {
             const branch = t === area.topics.length - 1 ? '└─' : '├─';
             const state = topicState.get(topic.id);
             const badge = state ? topicBadge(state, style) : '';
+            // The title gives way on a narrow terminal; the id, which commands take, does not.
+            const plainBadge = state ? topicBadge(state, plainStyle) : '';
+            const room = ctx.columns - 6 - ` ${topic.id}`.length - (plainBadge ? plainBadge.length + 2 : 0);
             ctx.print(
-              `${lastArea ? '   ' : '│  '}${branch} ${topic.title} ${style.dim(topic.id)}${badge ? `  ${badge}` : ''}`,
+              `${lastArea ? '   ' : '│  '}${branch} ${fitTitle(topic.title, room)} ${style.dim(topic.id)}${badge ? `  ${badge}` : ''}`,
             );
           });
         });
       }),
     );
 }
+
+/** A title cut to `room` columns with an ellipsis (but never below 12 characters). */
+const fitTitle = (title: string, room: number): string =>
+  title.length <= Math.max(12, room) ? title : `${title.slice(0, Math.max(12, room) - 1)}…`;

@@ -57,6 +57,13 @@ describe('pyroad (built binary): roadmap commands', () => {
     expect(run(['next']).stdout).toContain('→ Run: pyroad assess basics');
   });
 
+  it('roadmap fits its tree to the width (COLUMNS when not a terminal), shortening titles, never ids', () => {
+    const r = runCli(['roadmap'], { home, env: { COLUMNS: '50' } });
+    expect(r.code).toBe(0);
+    for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(50);
+    expect(r.stdout).toMatch(/… python-backend-myths\n/);
+  });
+
   it('roadmap prints the tree in path order', () => {
     const r = run(['roadmap']);
     expect(r.code).toBe(0);
