@@ -61,12 +61,13 @@ function clockFrom(env: Record<string, string | undefined>): () => Date {
  * line, so that running a hint acts on the same roadmap and home. The one place output gets it.
  */
 export function withGlobals(text: string, globals: string): string {
-  // A quote or backslash could break JSON output: such paths are left out of hints.
-  if (!globals || /["\\]/.test(globals)) return text;
-  return text.replace(COMMAND_HINT, (_, before: string) => `${before}pyroad ${globals} `);
+  // A quote, backslash or control character could break JSON output: such paths are left out.
+  if (!globals || /["\\\x00-\x1f]/.test(globals)) return text;
+  return text.replace(COMMAND_HINT, (_, before: string, space: string) => `${before}pyroad ${globals}${space}`);
 }
+/** `pyroad COMMAND`, also when wrapping put the command on the next line. */
 const COMMAND_HINT =
-  /(^|[\s`'"(])pyroad (?=(?:assess|next|status|roadmap|show|mark|export|import|reset|validate|report|config|where)\b)/g;
+  /(^|[\s`'"(])pyroad(\s+)(?=(?:assess|next|status|roadmap|show|mark|export|import|reset|validate|report|config|where)\b)/g;
 
 export async function createContext(
   globals: GlobalOptions,

@@ -122,10 +122,12 @@ export async function runAssess(
   // Every save checks its events with zod (~70 ms to load). Load it while the learner reads the
   // first prompt, so the first answer is saved as fast as the rest.
   setTimeout(() => void import('../zod.js').then(({ requireZod }) => requireZod()), 100).unref();
-  // Ctrl-C between prompts (the terminal is not in raw mode then) cancels the next prompt.
+  // Ctrl-C between prompts (the terminal is not in raw mode then) cancels the next prompt; a closed
+  // terminal (SIGHUP) or a kill (SIGTERM) ends the session the same way, saving what is done.
   const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.on('SIGINT', onSigint);
+  const onSignal = () => controller.abort();
+  const signals = ['SIGINT', 'SIGHUP', 'SIGTERM'] as const;
+  for (const signal of signals) process.on(signal, onSignal);
   try {
     return await runInteractive(
       deps,
@@ -150,7 +152,7 @@ export async function runAssess(
       },
     );
   } finally {
-    process.off('SIGINT', onSigint);
+    for (const signal of signals) process.off(signal, onSignal);
   }
 }
 

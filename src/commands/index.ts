@@ -51,7 +51,9 @@ export function commandOf(argv: readonly string[]): string | undefined {
  */
 export function unknownHelpTopic(argv: readonly string[]): string | undefined {
   const [first, second] = positionals(argv);
-  return first === 'help' && second !== undefined && !Object.hasOwn(COMMANDS, second) ? second : undefined;
+  return first === 'help' && second !== undefined && second !== 'help' && !Object.hasOwn(COMMANDS, second)
+    ? second
+    : undefined;
 }
 
 /**

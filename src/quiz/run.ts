@@ -94,7 +94,7 @@ export class Driver {
       const skipped = this.session.skipped.get(step.topic.id);
       return skipped
         ? this.screen.style.dim(
-            `No questions on ${step.topic.title}, since it is new to you (${plural(skipped, 'question')} skipped).`,
+            `No questions on ${step.topic.title}: you have never heard of it (${plural(skipped, 'question')} skipped).`,
           )
         : undefined;
     }
@@ -115,9 +115,11 @@ export class Driver {
 
 function interrupted(saved: { answers: number; ratings: number }, area?: Area): PyroadError {
   if (saved.answers + saved.ratings === 0) return new PyroadError('interrupted: nothing was saved', EXIT.interrupted);
-  const ratings = saved.ratings ? ` (and ${plural(saved.ratings, 'rating')})` : '';
+  const what = saved.answers
+    ? `${plural(saved.answers, 'answer')} saved${saved.ratings ? ` (and ${plural(saved.ratings, 'rating')})` : ''}`
+    : `${plural(saved.ratings, 'rating')} saved`;
   const hint = area ? `; \`pyroad assess ${area.id}\` resumes` : '';
-  return new PyroadError(`interrupted: ${plural(saved.answers, 'answer')} saved${ratings}${hint}`, EXIT.interrupted);
+  return new PyroadError(`interrupted: ${what}${hint}`, EXIT.interrupted);
 }
 
 async function pickArea(deps: AssessDeps, state: ProgressState, screen: Screen): Promise<Area> {
@@ -138,10 +140,11 @@ async function pickArea(deps: AssessDeps, state: ProgressState, screen: Screen):
   return deps.index.areas.get(chosen)!;
 }
 
+const areaTopics = (area: Area): Set<string> => new Set(area.topics.map((t) => t.id));
+
 async function askResume(area: Area, open: SessionInfo, state: ProgressState, screen: Screen): Promise<boolean> {
   const when = open.started.slice(0, 10);
-  const topics = new Set(area.topics.map((t) => t.id));
-  const rated = sessionRatings(state, open, topics).size;
+  const rated = sessionRatings(state, open, areaTopics(area)).size;
   const done = [
     ...(rated > 0 ? [plural(rated, 'rating')] : []),
     ...(open.answered.size > 0 || rated === 0 ? [plural(open.answered.size, 'answer')] : []),
@@ -167,8 +170,10 @@ export async function runInteractive(
     const open = unfinishedSession(state, area.id);
     let resume: SessionInfo | undefined;
     if (open) {
-      // --retake asks for a fresh take: the unfinished session is closed, not offered.
-      if (!options.retake && (await askResume(area, open, state, screen))) resume = open;
+      // --retake asks for a fresh take: the unfinished session is closed, not offered; so is one
+      // that recorded nothing (its run ended before the first rating: a closed terminal, a kill).
+      const empty = open.answered.size === 0 && sessionRatings(state, open, areaTopics(area)).size === 0;
+      if (!options.retake && !empty && (await askResume(area, open, state, screen))) resume = open;
       // Declined (or a retake): close it, so it is not offered again.
       else
         recorder.save([{ e: 'session', at: deps.now().toISOString(), session: open.id, area: area.id, phase: 'end' }]);
@@ -186,7 +191,14 @@ export async function runInteractive(
     );
     const driver = new Driver(session, recorder, screen, deps.now);
     driver.start();
-    if (resume) screen.print(screen.style.dim(`Resuming: ${plural(resume.answered.size, 'answer')} already saved.`));
+    if (resume)
+      screen.print(
+        screen.style.dim(
+          resume.answered.size
+            ? `Resuming: ${plural(resume.answered.size, 'answer')} already saved.`
+            : 'Resuming where you stopped.',
+        ),
+      );
     for (let step = session.current(); step.kind !== 'done'; step = session.current()) {
       const view = driver.view(step);
       screen.print(view.text);

@@ -129,12 +129,14 @@ export function renderChoice(text: string, width: number, style: Style, indent =
 }
 
 /** A choice as one line for the answered prompt and the feedback: its first non-fence line. */
-export function choiceHeadline(text: string, max = 48): string {
-  const first =
+export function choiceHeadline(text: string, max = 48, stripCode = false): string {
+  const found =
     text
       .split('\n')
       .map((l) => l.trim())
       .find((l) => l !== '' && !l.startsWith('```')) ?? '';
+  // In colour the list shows code spans without backticks: so does the echo, cut or not.
+  const first = stripCode ? found.replace(/`([^`]+)`/g, '$1') : found;
   const more = text.trim().includes('\n');
   const line = first.length > max ? `${first.slice(0, max - 1)}…` : more ? `${first} …` : first;
   return line;
@@ -196,8 +198,7 @@ export function choiceItems(question: Question, order: number[], style: Style, w
     // Continuation lines line up under the first; a blank line separates tall choices.
     const name = lines.join(`\n${pad}`) + (tall && i < order.length - 1 ? '\n' : '');
     // The answer echoed as the list showed it: in colour, code spans without their backticks.
-    const headline = choiceHeadline(question.choices[k]!);
-    return { value: k, name, short: `${i + 1}. ${style.enabled ? headline.replace(/`([^`]+)`/g, '$1') : headline}` };
+    return { value: k, name, short: `${i + 1}. ${choiceHeadline(question.choices[k]!, 48, style.enabled)}` };
   });
 }
 

@@ -187,4 +187,15 @@ describe.skipIf(!hasTmux)('pyroad assess in a real terminal (tmux)', () => {
     expect(sessions.size).toBe(1);
     expect(after.at(-1)).toMatchObject({ e: 'session', phase: 'end' });
   });
+
+  it('a closed terminal before the first rating leaves nothing to resume', async () => {
+    const { name } = start('web');
+    await waitFor(name, 'How well do you know');
+    tmux('kill-session', '-t', name); // the terminal goes away
+    await new Promise((r) => setTimeout(r, 1000));
+    const again = start('web');
+    const text = await waitFor(again.name, 'How well do you know');
+    expect(text).not.toContain('Pick up where you stopped?');
+    tmux('kill-session', '-t', again.name);
+  });
 });

@@ -164,7 +164,7 @@ describe('assess through the prompts', () => {
     expect(screen.getScreen()).toContain('How well do you know Topic t1?');
     screen.keypress('enter'); // the first choice: 0, never heard of it
     const summary = await run;
-    expect(printed.join('\n')).toContain('No questions on Topic t1, since it is new to you (3 questions skipped).');
+    expect(printed.join('\n')).toContain('No questions on Topic t1: you have never heard of it (3 questions skipped).');
     expect(summary).toMatchObject({ complete: true, answered: 0 });
     expect(events.map((e) => e.e)).toEqual(['session', 'rating', 'session']);
   });
