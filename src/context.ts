@@ -62,7 +62,7 @@ function clockFrom(env: Record<string, string | undefined>): () => Date {
  */
 export function withGlobals(text: string, globals: string): string {
   // A quote, backslash or control character could break JSON output: such paths are left out.
-  if (!globals || /["\\\x00-\x1f]/.test(globals)) return text;
+  if (!globals || [...globals].some((c) => c < ' ' || c === '"' || c === '\\')) return text;
   return text.replace(COMMAND_HINT, (_, before: string, space: string) => `${before}pyroad ${globals}${space}`);
 }
 /** `pyroad COMMAND`, also when wrapping put the command on the next line. */

@@ -169,9 +169,26 @@ describe('assess through the prompts', () => {
     expect(events.map((e) => e.e)).toEqual(['session', 'rating', 'session']);
   });
 
-  it('closes the unfinished session when resuming is declined, and starts afresh', async () => {
+  it('does not offer an unfinished session that recorded nothing, and closes it', async () => {
     const { deps, io, events } = setup();
     events.push({ e: 'session', at: '2026-01-31T09:00:00.000Z', session: 'old', area: 'quiz', phase: 'start' });
+    const run = runInteractive(deps, io, { ...options, area: 'quiz', quick: true });
+    await screen.next();
+    expect(screen.getScreen()).not.toContain('Pick up where you stopped?');
+    expect(screen.getScreen()).toContain('How well do you know Topic t1?');
+    screen.keypress('enter');
+    await run;
+    expect(
+      events.filter((e) => e.e === 'session').map((e) => (e.e === 'session' ? `${e.session} ${e.phase}` : '')),
+    ).toEqual(['old start', 'old end', 'session-1 start', 'session-1 end']);
+  });
+
+  it('closes the unfinished session when resuming is declined, and starts afresh', async () => {
+    const { deps, io, events } = setup();
+    events.push(
+      { e: 'session', at: '2026-01-31T09:00:00.000Z', session: 'old', area: 'quiz', phase: 'start' },
+      { e: 'rating', at: '2026-01-31T09:00:01.000Z', topic: 't1', value: 2 },
+    );
     const run = runInteractive(deps, io, { ...options, area: 'quiz', quick: true });
     await screen.next();
     screen.type('n');
