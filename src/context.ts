@@ -42,6 +42,11 @@ export interface Context {
   columns: number;
   print(text?: string): void;
   warn(text: string): void;
+  /**
+   * The data with the typed global options added to every suggested command in it (see
+   * withGlobals), for renderers that wrap text: added before wrapping, a hint keeps to the width.
+   */
+  withHints<T>(data: T): T;
   roadmap(): Promise<Roadmap>;
 }
 
@@ -65,6 +70,15 @@ export function withGlobals(text: string, globals: string): string {
   if (!globals || [...globals].some((c) => c < ' ' || c === '"' || c === '\\')) return text;
   return text.replace(COMMAND_HINT, (_, before: string, space: string) => `${before}pyroad ${globals}${space}`);
 }
+/** Every string in JSON-like data through `f`. */
+function mapStrings<T>(value: T, f: (s: string) => string): T {
+  if (typeof value === 'string') return f(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => mapStrings(v, f)) as T;
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)])) as T;
+  return value;
+}
+
 /** `pyroad COMMAND`, also when wrapping put the command on the next line. */
 const COMMAND_HINT =
   /(^|[\s`'"(])pyroad(\s+)(?=(?:assess|next|status|roadmap|show|mark|export|import|reset|validate|report|config|where)\b)/g;
@@ -100,6 +114,7 @@ export async function createContext(
     interactive: Boolean(streams.stdin.isTTY && streams.stdout.isTTY),
     // The terminal's width; when output is not a terminal, COLUMNS if set, else 80.
     columns: Math.max(40, Math.min(streams.stdout.columns ?? (Number(env.COLUMNS) || 80), 120)),
+    withHints: (data) => (repeat ? mapStrings(data, (s) => withGlobals(s, repeat)) : data),
     print: (text = '') => void streams.stdout.write(`${withGlobals(text, repeat)}\n`),
     warn: (text) => void streams.stderr.write(`${errStyle.yellow('warning:')} ${withGlobals(text, repeat)}\n`),
     roadmap: () =>

@@ -187,7 +187,7 @@ export function registerAssess(program: Program): void {
     .action(
       program.action(async (ctx, area: string | undefined, flags: AssessFlags) => {
         const opts = parseAssessOptions(flags);
-        const summary = await runAssess(ctx, area, opts);
+        const summary = ctx.withHints(await runAssess(ctx, area, opts));
         if (opts.json) ctx.print(JSON.stringify(summary, null, 2));
         else {
           const { renderSummary } = await import('../render/quiz-summary.js');

@@ -59,14 +59,19 @@ export function registerNext(program: Program): void {
     .action(
       program.action(async (ctx, opts: NextOptions) => {
         const view = await runNext(ctx, opts);
-        const { summary } = view;
+        const summary = ctx.withHints(view.summary);
         if (opts.json) {
           ctx.print(JSON.stringify(summary, null, 2));
           return;
         }
         const { limit } = view;
         ctx.print(
-          renderNext(view.area ? { summary, limit, area: view.area } : { summary, limit }, ctx.style, ctx.columns),
+          renderNext(
+            view.area ? { summary, limit, area: view.area } : { summary, limit },
+            ctx.style,
+            ctx.columns,
+            (text) => ctx.withHints(text),
+          ),
         );
       }),
     );

@@ -35,12 +35,14 @@ export function registerStatus(program: Program): void {
     )
     .action(
       program.action(async (ctx, opts: { json?: boolean }) => {
-        const { roadmap, summary } = await runStatus(ctx);
+        const result = await runStatus(ctx);
+        const { roadmap } = result;
+        const summary = ctx.withHints(result.summary);
         if (opts.json) {
           ctx.print(JSON.stringify(summary, null, 2));
           return;
         }
-        ctx.print(renderStatus(summary, roadmap, ctx.style, ctx.columns));
+        ctx.print(renderStatus(summary, roadmap, ctx.style, ctx.columns, (text) => ctx.withHints(text)));
       }),
     );
 }

@@ -55,7 +55,13 @@ export interface NextView {
   area?: { id: string; title: string };
 }
 
-export function renderNext({ summary, area, limit }: NextView, style: Style, width: number): string {
+/** `hint` adds typed global options to a suggested command (Context.withHints); applied before wrapping. */
+export function renderNext(
+  { summary, area, limit }: NextView,
+  style: Style,
+  width: number,
+  hint: (text: string) => string = (text) => text,
+): string {
   const lines: string[] = [];
   const recs = summary.recommendations;
   const where = area ? ` in ${area.title}` : '';
@@ -65,9 +71,14 @@ export function renderNext({ summary, area, limit }: NextView, style: Style, wid
   lines.push('');
   if (recs.length === 0) {
     lines.push(
-      area
-        ? `Nothing left to learn in ${area.title}, and no reviews due. \`pyroad next\` shows the whole path.`
-        : 'Nothing left to learn on this path, and no reviews due. Re-checks show up here when they come due.',
+      wrap(
+        hint(
+          area
+            ? `Nothing left to learn in ${area.title}, and no reviews due. \`pyroad next\` shows the whole path.`
+            : 'Nothing left to learn on this path, and no reviews due. Re-checks show up here when they come due.',
+        ),
+        width,
+      ),
     );
     return lines.join('\n');
   }
@@ -83,12 +94,15 @@ export function renderNext({ summary, area, limit }: NextView, style: Style, wid
   }
   const hiddenDue = summary.moreDue;
   lines.push('');
+  const footer = hint(
+    hiddenDue > 0
+      ? `${plural(hiddenDue, 'more review')} due; \`pyroad status\` lists them.`
+      : '`pyroad status` shows where you stand.',
+  );
   lines.push(
-    style.dim(
-      hiddenDue > 0
-        ? `${plural(hiddenDue, 'more review')} due; \`pyroad status\` lists them.`
-        : '`pyroad status` shows where you stand.',
-    ),
+    ...wrap(footer, width)
+      .split('\n')
+      .map((line) => style.dim(line)),
   );
   return lines.join('\n');
 }

@@ -17,6 +17,8 @@ export function renderStatus(
   roadmap: Pick<Roadmap, 'title' | 'goal' | 'areas'>,
   style: Style,
   width: number,
+  /** Adds typed global options to a suggested command (Context.withHints); applied before wrapping. */
+  hint: (text: string) => string = (text) => text,
 ): string {
   const lines: string[] = [];
   const heading = (text: string) => style.bold(style.cyan(text));
@@ -109,7 +111,7 @@ export function renderStatus(
             [`• ${what} `],
             [`(due since ${day(list[0]!.nextReview)})`, style.dim],
             ['  '],
-            [`pyroad assess ${area}`, style.cyan],
+            [hint(`pyroad assess ${area}`), style.cyan],
           ],
           width,
           '  ',
@@ -135,7 +137,11 @@ export function renderStatus(
   }
 
   lines.push('');
-  lines.push(style.dim('What to do about it: pyroad next'));
+  lines.push(
+    ...wrap(hint('What to do about it: pyroad next'), width)
+      .split('\n')
+      .map((line) => style.dim(line)),
+  );
   return lines.join('\n');
 }
 

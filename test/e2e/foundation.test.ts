@@ -49,6 +49,14 @@ describe('pyroad (built binary): roadmap commands', () => {
     expect(JSON.parse(json.stdout).recommendations[0].action.command).toBe(
       "pyroad --roadmap 'my maps/tiny copy.yaml' assess basics",
     );
+    // Added before wrapping, so a long hint still keeps to the width.
+    const narrow = runCli(['--roadmap', 'my maps/tiny copy.yaml', 'next'], {
+      home,
+      cwd: tmp.dir,
+      env: { COLUMNS: '50' },
+    });
+    for (const line of narrow.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(50);
+    expect(narrow.stdout.replace(/\s+/g, ' ')).toContain("pyroad --roadmap 'my maps/tiny copy.yaml' assess basics");
     // Error messages too.
     const error = runCli(['--roadmap', 'my maps/tiny copy.yaml', 'show', 'loopz'], { home, cwd: tmp.dir });
     expect(error.code).toBe(2);
