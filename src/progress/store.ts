@@ -5,6 +5,8 @@ import {
   fstatSync,
   fsyncSync,
   ftruncateSync,
+  lstatSync,
+  realpathSync,
   type Stats,
   mkdirSync,
   openSync,
@@ -61,12 +63,12 @@ export interface StoreOptions {
 export class ProgressStore {
   readonly dir: string;
   private readonly options: StoreOptions;
+  /** The journal; where `file` is a symlink, the file it points to (see followLink). */
+  readonly file: string;
 
-  constructor(
-    readonly file: string,
-    options: StoreOptions = {},
-  ) {
-    this.dir = dirname(file);
+  constructor(file: string, options: StoreOptions = {}) {
+    this.file = followLink(file);
+    this.dir = dirname(this.file);
     this.options = options;
   }
 
@@ -460,6 +462,19 @@ export class ProgressStore {
       backup ??= old;
     }
     return backup;
+  }
+}
+
+/**
+ * A journal kept elsewhere through a symlink (a synced folder, say) is used where it is: its lock,
+ * backups and replacements go next to it, and replacing it does not turn the link into a plain
+ * file. A dangling link is left as it is.
+ */
+function followLink(file: string): string {
+  try {
+    return lstatSync(file).isSymbolicLink() ? realpathSync(file) : file;
+  } catch {
+    return file;
   }
 }
 

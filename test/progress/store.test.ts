@@ -1,11 +1,13 @@
 import {
   copyFileSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   readFileSync,
   readdirSync,
   rmSync,
   statSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -245,6 +247,25 @@ describe('ProgressStore: a file it cannot use is reported, never changed', () =>
       execFileSync('mkfifo', [join(cacheDir, name)]);
     }
     expect(open().load().topics.get('loops')?.rating?.value).toBe(1);
+  });
+
+  it('a journal kept elsewhere through a symlink stays there: replace and reset keep the link', () => {
+    const elsewhere = join(home.dir, 'synced');
+    mkdirSync(elsewhere);
+    const target = join(elsewhere, 'journal.jsonl');
+    new ProgressStore(target, { warn: () => {} }).append([rating('loops', 1)]);
+    symlinkSync(target, file);
+    open().append([rating('http', 2)]);
+    const { backup } = open().replace([rating('loops', 4)]);
+    expect(lstatSync(file).isSymbolicLink()).toBe(true);
+    expect(backup?.startsWith(elsewhere)).toBe(true);
+    expect(new ProgressStore(target, { warn: () => {} }).loadEvents()).toEqual([
+      expect.objectContaining({ e: 'rating', topic: 'loops', value: 4 }),
+    ]);
+    open().reset();
+    expect(lstatSync(file).isSymbolicLink()).toBe(true);
+    expect(existsSync(target)).toBe(false); // moved aside as a backup, next to it
+    expect(readdirSync(elsewhere).some((f) => f.startsWith('journal.backup-'))).toBe(true);
   });
 
   it('an edit that keeps size and mtime is still noticed (the stamp includes ctime)', () => {
