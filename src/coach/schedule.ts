@@ -34,6 +34,8 @@ class FixedParameters extends FSRSAlgorithm {
 }
 const algorithm = new FixedParameters(generatorParameters(SCHEDULER_PARAMS));
 const DAY_MS = 86_400_000;
+/** 9999-12-31T23:59:59.999Z */
+const LAST_DATE = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 export interface AnswerForSchedule {
   at: string;
@@ -167,7 +169,8 @@ export function replay(answers: EachAnswer, now: Date): ReviewState | undefined 
   return {
     reviews,
     lastAssessed: new Date(lastAt),
-    nextReview: new Date(due),
+    // Kept within four-digit years, which every date pyroad writes (and reads back) has.
+    nextReview: new Date(Math.min(due, LAST_DATE)),
     retrievability: Number.isFinite(r) ? Math.max(0, Math.min(1, r)) : 1,
   };
 }

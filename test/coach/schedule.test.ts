@@ -43,6 +43,14 @@ describe('groupAssessments', () => {
 describe('reviewState: FSRS replay', () => {
   it('gives nothing without answers', () => expect(reviewState([], NOW)).toBeUndefined());
 
+  it('keeps the next review within four-digit years', () => {
+    const late = [
+      { at: '9999-12-30T00:00:00.000Z', correct: true },
+      { at: '9999-12-30T00:01:00.000Z', correct: true },
+    ];
+    expect(reviewState(late, NOW)!.nextReview.toISOString()).toBe('9999-12-31T23:59:59.999Z');
+  });
+
   it.each([
     [0, 4, 1],
     [2, 4, 4],
