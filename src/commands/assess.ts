@@ -84,20 +84,16 @@ export async function runAssess(
       ],
     );
   }
-  const [{ randomUUID }, { indexRoadmap }, { ProgressStore }, { summarize }] = await Promise.all([
+  const [{ randomUUID }, { indexRoadmap }, { openStore }, { summarize }] = await Promise.all([
     import('node:crypto'),
     import('../roadmap/query.js'),
-    import('../progress/store.js'),
+    import('../progress/open.js'),
     import('../coach/summary.js'),
   ]);
   const index = indexRoadmap(await ctx.roadmap());
   const deps = {
     index,
-    store: new ProgressStore(ctx.paths.progressFile, {
-      cacheDir: ctx.paths.cacheDir,
-      warn: ctx.warn,
-      now: () => ctx.now(),
-    }),
+    store: openStore(ctx),
     now: () => ctx.now(),
     newId: () => randomUUID(),
     // The best next step after assessing an area: in that area when something is left there.

@@ -2,21 +2,13 @@ import type { Summary } from '../coach/types.js';
 import type { Context } from '../context.js';
 import type { RoadmapIndex } from '../roadmap/query.js';
 
-const openStore = async (ctx: Context) => {
-  const { ProgressStore } = await import('../progress/store.js');
-  return new ProgressStore(ctx.paths.progressFile, {
-    cacheDir: ctx.paths.cacheDir,
-    warn: ctx.warn,
-    now: () => ctx.now(),
-  });
-};
-
 /**
  * The learner's summary for commands that show it next to the roadmap (`roadmap`, `show`), or
  * undefined when nothing is stored yet, so those commands load no coach code for a new user.
  */
 export async function learnerSummary(ctx: Context, index: RoadmapIndex): Promise<Summary | undefined> {
-  const store = await openStore(ctx);
+  const { openStore } = await import('../progress/open.js');
+  const store = openStore(ctx);
   if (!store.exists()) return undefined;
   const state = store.load();
   if (state.log.length === 0) return undefined;

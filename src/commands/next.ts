@@ -2,7 +2,7 @@ import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
 import { summarizeNext } from '../coach/summary.js';
 import { usageError } from '../errors.js';
-import { ProgressStore } from '../progress/store.js';
+import { openStore } from '../progress/open.js';
 import { renderNext } from '../render/next.js';
 import { findArea, indexRoadmap } from '../roadmap/query.js';
 
@@ -30,11 +30,7 @@ export async function runNext(ctx: Context, opts: NextOptions) {
   const limit = parseLimit(opts.limit, ctx.settings.nextLimit);
   const index = indexRoadmap(await ctx.roadmap());
   const area = opts.area === undefined ? undefined : findArea(index, opts.area);
-  const state = new ProgressStore(ctx.paths.progressFile, {
-    cacheDir: ctx.paths.cacheDir,
-    warn: ctx.warn,
-    now: () => ctx.now(),
-  }).load();
+  const state = openStore(ctx).load();
   const summary = summarizeNext(index, state, ctx.now(), { limit, area: area?.id });
   return { summary, limit, area: area ? { id: area.id, title: area.title } : undefined };
 }

@@ -1,7 +1,7 @@
 import { examples, type Program } from '../command.js';
 import { summarize } from '../coach/summary.js';
 import type { Context } from '../context.js';
-import { ProgressStore } from '../progress/store.js';
+import { openStore } from '../progress/open.js';
 import { renderStatus } from '../render/status.js';
 import { indexRoadmap } from '../roadmap/query.js';
 
@@ -12,11 +12,7 @@ import { indexRoadmap } from '../roadmap/query.js';
  */
 export async function runStatus(ctx: Context) {
   const roadmap = await ctx.roadmap();
-  const state = new ProgressStore(ctx.paths.progressFile, {
-    cacheDir: ctx.paths.cacheDir,
-    warn: ctx.warn,
-    now: () => ctx.now(),
-  }).load();
+  const state = openStore(ctx).load();
   return {
     roadmap,
     summary: summarize(indexRoadmap(roadmap), state, ctx.now(), { limit: ctx.settings.nextLimit }),

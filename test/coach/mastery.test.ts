@@ -20,6 +20,7 @@ describe('topicMastery', () => {
     [4, 1, 2, 0.6667, 'over-confident'],
     [2, 2, 4, 0.5, 'consistent'],
     [0, 1, 4, 0.2, 'consistent'], // "never heard of it", one lucky guess in four: not under-confident
+    [0, 1, 3, 0.25, 'consistent'], // one in three is still about what guessing gives
     [0, 2, 2, 0.6667, 'under-confident'],
   ] as const)('rating %s with %i of %i right → mastery %f, %s', (rating, right, of, mastery, calibration) => {
     const m = topicMastery(rating, answers(right, of));

@@ -252,6 +252,7 @@ describe('calibrate', () => {
     [4, 2, 0, 'over-confident'],
     [4, 1, 0, 'unknown'], // one answer says too little
     [0, 4, 1, 'consistent'], // one right in four is what guessing gives
+    [0, 3, 1, 'consistent'], // and one in three about the same
     [0, 3, 3, 'under-confident'],
   ] as const)('rating %s with %s answered, %s right: %s', (rating, answered, correct, expected) => {
     expect(calibrate(rating, answered, correct).calibration).toBe(expected);
