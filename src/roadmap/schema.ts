@@ -49,6 +49,12 @@ export const topicSchema = z.strictObject({
   summary: text.describe('One or two sentences: what this is.'),
   why: text.describe('Why it matters on the job.'),
   prerequisites: z.array(id).default([]).describe('Topic ids to learn first.'),
+  hours: z
+    .number()
+    .positive('must be more than 0')
+    .max(1000, 'must be at most 1000')
+    .optional()
+    .describe('Estimated hours of study for a learner new to the topic, resources included (`pyroad plan` uses it).'),
   resources: z.array(resourceSchema).min(1, 'needs at least one resource'),
   questions: z.array(questionSchema).default([]),
   project: projectSchema.optional().describe('Present when the topic is a portfolio project.'),
