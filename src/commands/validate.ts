@@ -10,13 +10,19 @@ export function registerValidate(program: Program): void {
     .argument('[file]', 'roadmap file to check (default: the roadmap in use)')
     .description('check a roadmap file; every problem is printed as file:line:col: message')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', examples('pyroad validate', 'pyroad validate my-bootcamp.yaml'))
+    .option('--stats', "also print the question bank's statistics: difficulty, key position, length and wording cues")
+    .addHelpText(
+      'after',
+      examples('pyroad validate', 'pyroad validate my-bootcamp.yaml', 'pyroad validate --stats my-bootcamp.yaml'),
+    )
     .action(
-      program.action(async (ctx, file: string | undefined, opts: { json?: boolean }) => {
+      program.action(async (ctx, file: string | undefined, opts: { json?: boolean; stats?: boolean }) => {
         // The loader brings yaml and zod; only validate and a stale cache need them.
         const { displayPath, loadRoadmapFiles, roadmapProblemsError } = await import('../roadmap/load.js');
         const root = file ?? ctx.roadmapFile;
         const result = loadRoadmapFiles(root);
+        const stats =
+          opts.stats && result.roadmap ? (await import('../roadmap/stats.js')).bankStats(result.roadmap) : undefined;
         if (opts.json)
           ctx.print(
             JSON.stringify(
@@ -25,6 +31,7 @@ export function registerValidate(program: Program): void {
                 valid: !!result.roadmap,
                 problems: result.problems,
                 ...(result.roadmap ? { counts: countRoadmap(result.roadmap) } : {}),
+                ...(stats ? { stats } : {}),
               },
               null,
               2,
@@ -42,6 +49,11 @@ export function registerValidate(program: Program): void {
           ctx.print(
             `${ctx.style.green('✓')} ${displayPath(root)} is valid: ${plural(c.areas, 'area')}, ${plural(c.topics, 'topic')}, ${plural(c.questions, 'question')}, ${plural(c.resources, 'resource')} (${files})`,
           );
+          if (stats) {
+            const { renderStats } = await import('../render/stats.js');
+            ctx.print();
+            ctx.print(renderStats(stats, ctx.style, ctx.columns));
+          }
         }
       }),
     );
