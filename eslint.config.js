@@ -18,6 +18,31 @@ export default tseslint.config(
           property: 'exit',
           message: 'Throw a PyroadError instead; src/cli.ts maps it to an exit code.',
         },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read the environment from the Streams main() is given (ctx.streams.env): tests run with their own.',
+        },
+        {
+          object: 'os',
+          property: 'homedir',
+          message: 'The home folder comes from the env main() is given (paths.ts).',
+        },
+        {
+          object: 'os',
+          property: 'userInfo',
+          message: 'The home folder comes from the env main() is given (paths.ts).',
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['os', 'node:os'].map((name) => ({
+            name,
+            importNames: ['homedir', 'userInfo', 'tmpdir'],
+            message: 'Folders come from the env main() is given (paths.ts), so tests never touch the real ones.',
+          })),
+        },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -25,6 +50,6 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**', 'test/**', 'bin/**'],
-    rules: { 'no-restricted-properties': 'off' },
+    rules: { 'no-restricted-properties': 'off', 'no-restricted-imports': 'off' },
   },
 );

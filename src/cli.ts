@@ -17,8 +17,10 @@ export async function buildProgram(streams: Streams, argv: readonly string[] = [
   const program = new Command('pyroad')
     .description('Your coach on the road to a first job as a Python back-end developer.')
     .version(VERSION, '-V, --version', 'print the version')
-    .addOption(new Option('--roadmap <file>', 'use another roadmap file').env('PYROAD_ROADMAP'))
-    .addOption(new Option('--home <dir>', 'keep settings and progress in this folder').env('PYROAD_HOME'))
+    // The environment variables are read from the env main() is given (context.ts), never by
+    // commander, which would read the process's own: see README, "Where a setting comes from".
+    .addOption(new Option('--roadmap <file>', 'use another roadmap file (env: PYROAD_ROADMAP)'))
+    .addOption(new Option('--home <dir>', 'keep settings and progress in this folder (env: PYROAD_HOME)'))
     .option('--no-color', 'no colours in output (NO_COLOR and FORCE_COLOR are honoured too)')
     .showSuggestionAfterError(true)
     .configureOutput(output)

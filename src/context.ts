@@ -23,6 +23,13 @@ export interface Streams {
   env: Record<string, string | undefined>;
 }
 
+/**
+ * Where a value came from. One rule for every value that can be given several ways: a flag beats
+ * an environment variable, which beats a setting, which beats the default (README, "Where a
+ * setting comes from").
+ */
+export type Source = 'flag' | 'env' | 'setting' | 'default';
+
 /** What a command needs from the outside world, built once per run. */
 export interface Context {
   paths: Paths;
@@ -31,6 +38,8 @@ export interface Context {
   roadmapFile: string;
   /** The shipped roadmap is in use (no --roadmap, PYROAD_ROADMAP or setting). */
   shippedRoadmap: boolean;
+  /** Where the home folder and the roadmap came from. */
+  sources: { home: Exclude<Source, 'setting'>; roadmap: Source };
   /** The clock; PYROAD_NOW (an ISO date) pins it, for tests and demos. */
   now(): Date;
   style: Style;
@@ -91,9 +100,16 @@ export async function createContext(
 ): Promise<Context> {
   const { env } = streams;
   if (globals.home !== undefined && globals.home.trim() === '')
-    throw usageError('--home (or PYROAD_HOME) is empty; give a folder, or leave it out for the default');
-  const paths = resolvePaths(globals.home, env);
+    throw usageError('--home is empty; give a folder, or leave it out for the default');
+  const paths = resolvePaths(globals.home, env, process.platform);
   const { settings, problem } = readSettings(paths.settingsFile);
+  const roadmapSource: Source = globals.roadmap
+    ? 'flag'
+    : env.PYROAD_ROADMAP
+      ? 'env'
+      : settings.roadmap
+        ? 'setting'
+        : 'default';
   const chosen = globals.roadmap || env.PYROAD_ROADMAP || settings.roadmap || undefined;
   const roadmapFile = chosen ? resolve(chosen) : SHIPPED_ROADMAP;
   const noColorFlag = globals.color === false;
@@ -107,6 +123,7 @@ export async function createContext(
     settings,
     roadmapFile,
     shippedRoadmap: !chosen,
+    sources: { home: globals.home ? 'flag' : env.PYROAD_HOME ? 'env' : 'default', roadmap: roadmapSource },
     now: clockFrom(env),
     style,
     errStyle,
@@ -120,7 +137,7 @@ export async function createContext(
     roadmap: () =>
       (roadmapPromise ??= loadRoadmap(roadmapFile, paths.cacheDir).catch((error: unknown) => {
         // A roadmap named in the settings fails every command: say where it comes from.
-        if (!(error instanceof PyroadError) || globals.roadmap || env.PYROAD_ROADMAP || !settings.roadmap) throw error;
+        if (!(error instanceof PyroadError) || roadmapSource !== 'setting') throw error;
         throw new PyroadError(error.message, error.exitCode, [
           ...error.details,
           `(this roadmap comes from the \`roadmap\` setting; \`pyroad config unset roadmap\` goes back to the shipped one)`,

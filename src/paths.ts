@@ -1,4 +1,4 @@
-import { homedir } from 'node:os';
+import { usageError } from './errors.js';
 import { join, resolve } from 'node:path';
 
 /** Where pyroad keeps its files. Everything is derived here so tests can point it at a temp folder. */
@@ -15,6 +15,15 @@ export interface Paths {
 }
 
 type Env = Record<string, string | undefined>;
+
+function userHome(env: Env, platform: NodeJS.Platform): string {
+  const home = (platform === 'win32' ? env.USERPROFILE || env.HOME : env.HOME)?.trim();
+  if (!home)
+    throw usageError(
+      `${platform === 'win32' ? 'USERPROFILE' : 'HOME'} is not set, so pyroad cannot tell where your files live; set it, or give --home DIR (or PYROAD_HOME)`,
+    );
+  return home;
+}
 
 /** The platform's per-user folders, following the env-paths conventions that conf uses. */
 function platformDirs(env: Env, platform: NodeJS.Platform, home: string) {
@@ -43,15 +52,16 @@ function platformDirs(env: Env, platform: NodeJS.Platform, home: string) {
   };
 }
 
-export function resolvePaths(
-  homeOption: string | undefined,
-  env: Env = process.env,
-  platform: NodeJS.Platform = process.platform,
-): Paths {
+/**
+ * The folders in use: `--home`, else PYROAD_HOME, else the platform's per-user folders under the
+ * HOME that `env` names. Everything comes from the arguments, never from the process's own
+ * environment or the account database, so a test's temporary environment is all this sees.
+ */
+export function resolvePaths(homeOption: string | undefined, env: Env, platform: NodeJS.Platform): Paths {
   const home = homeOption || env.PYROAD_HOME || undefined;
   const dirs = home
     ? { configDir: resolve(home), dataDir: resolve(home), cacheDir: join(resolve(home), 'cache') }
-    : platformDirs(env, platform, homedir());
+    : platformDirs(env, platform, userHome(env, platform));
   return {
     ...(home ? { home: resolve(home) } : {}),
     ...dirs,

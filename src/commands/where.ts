@@ -9,6 +9,8 @@ export interface WhereResult {
   progress: string;
   cache: string;
   roadmap: string;
+  /** Where each came from: flag, env (PYROAD_HOME, PYROAD_ROADMAP), setting or default. */
+  sources: Context['sources'];
 }
 
 export function runWhere(ctx: Context): WhereResult {
@@ -18,8 +20,17 @@ export function runWhere(ctx: Context): WhereResult {
     progress: ctx.paths.progressFile,
     cache: ctx.paths.cacheDir,
     roadmap: ctx.roadmapFile,
+    sources: ctx.sources,
   };
 }
+
+const ROADMAP_FROM = {
+  flag: 'from --roadmap',
+  env: 'from PYROAD_ROADMAP',
+  setting: 'from the roadmap setting',
+  default: 'shipped with pyroad',
+} as const;
+const HOME_FROM = { flag: 'from --home', env: 'from PYROAD_HOME', default: '' } as const;
 
 export function registerWhere(program: Program): void {
   program.command
@@ -48,8 +59,9 @@ The cache only speeds things up and can be deleted at any time.
         ctx.print(`settings  ${where.settings}${note(where.settings)}`);
         ctx.print(`progress  ${where.progress}${note(where.progress)}`);
         ctx.print(`cache     ${where.cache}${note(where.cache)}`);
-        ctx.print(`roadmap   ${where.roadmap}${ctx.shippedRoadmap ? ctx.style.dim(' (shipped with pyroad)') : ''}`);
-        if (where.home) ctx.print(ctx.style.dim(`Everything is kept in ${where.home} (--home or PYROAD_HOME).`));
+        ctx.print(`roadmap   ${where.roadmap}${ctx.style.dim(` (${ROADMAP_FROM[where.sources.roadmap]})`)}`);
+        if (where.home)
+          ctx.print(ctx.style.dim(`Everything is kept in ${where.home} (${HOME_FROM[where.sources.home]}).`));
       }),
     );
 }

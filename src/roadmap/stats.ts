@@ -127,10 +127,14 @@ export function bankStats(roadmap: Roadmap): BankStats {
     q.choices.forEach((c, i) => {
       const has = ABSOLUTE.test(c);
       if (i === q.answer) {
-        if (has) (keysWith++, absoluteKeys.push(id));
+        if (!has) return;
+        keysWith++;
+        absoluteKeys.push(id);
       } else {
         distractors++;
-        if (has) (distractorsWith++, absoluteDistractors.push(id));
+        if (!has) return;
+        distractorsWith++;
+        absoluteDistractors.push(id);
       }
     });
   const absolutes = { keys: n ? keysWith / n : 0, distractors: distractors ? distractorsWith / distractors : 0 };

@@ -3,15 +3,14 @@
  * the test types with send-keys and reads the screen with capture-pane. Skipped, with a message,
  * only when tmux is not installed (.ci/run installs it).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src/progress/schema.js';
 import { ProgressStore } from '../../src/progress/store.js';
-import { BIN, ROOT, tempDir } from '../helpers/cli.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
+import { Terminal, hasTmux } from '../helpers/tmux.js';
 
-const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
 if (!hasTmux)
   console.warn('SKIPPED: the real-terminal assess test needs tmux, which is not installed (apt-get install tmux).');
 
@@ -39,10 +38,9 @@ const WEB: Record<string, { prompt: string; right: string; wrong: string; explan
 };
 
 const tmp = tempDir('pyroad-tmux-');
-const socket = `pyroad-test-${process.pid}`;
-const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+const terminal = new Terminal(tmp.dir);
 afterAll(() => {
-  if (hasTmux) tmux('kill-server');
+  terminal.close();
   tmp.cleanup();
 });
 
@@ -50,48 +48,8 @@ const home = join(tmp.dir, 'home');
 const progress = () => new ProgressStore(join(home, 'progress.jsonl')).loadEvents();
 const answers = (events: ProgressEvent[]) => events.filter((e) => e.e === 'answer');
 
-let runs = 0;
-/** Starts `pyroad assess ARGS` in a fresh 120x40 tmux session; the exit code lands in a file. */
-function start(args: string): { name: string; exitFile: string } {
-  const name = `assess-${++runs}`;
-  const exitFile = join(tmp.dir, `${name}.exit`);
-  const script = join(tmp.dir, `${name}.sh`);
-  writeFileSync(
-    script,
-    [
-      'unset NO_COLOR FORCE_COLOR DEBUG PYROAD_NOW',
-      `export PYROAD_HOME='${home}' PYROAD_ROADMAP='${FIXTURE}' TERM=xterm-256color`,
-      `cd '${ROOT}'`,
-      `'${process.execPath}' '${BIN}' assess ${args}; echo "EXIT=$?" > '${exitFile}'`,
-      'sleep 600',
-    ].join('\n'),
-  );
-  const r = tmux('new-session', '-d', '-s', name, '-x', '120', '-y', '40', `sh '${script}'`);
-  if (r.status !== 0) throw new Error(`tmux new-session failed: ${r.stderr}`);
-  return { name, exitFile };
-}
-
-const screen = (name: string): string => tmux('capture-pane', '-p', '-J', '-t', name, '-S', '-200').stdout;
-const keys = (name: string, ...k: string[]) => tmux('send-keys', '-t', name, ...k);
-
-async function waitFor(name: string, what: RegExp | string, timeout = 15_000): Promise<string> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const text = screen(name);
-    if (typeof what === 'string' ? text.includes(what) : what.test(text)) return text;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${String(what)}; the screen shows:\n${text}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function exitCode(file: string, timeout = 10_000): Promise<number> {
-  const until = Date.now() + timeout;
-  while (!existsSync(file) || !readFileSync(file, 'utf8').includes('\n')) {
-    if (Date.now() > until) throw new Error(`the program did not exit (${file})`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return Number(/EXIT=(\d+)/.exec(readFileSync(file, 'utf8'))![1]);
-}
+/** `pyroad assess ARGS` in a fresh 120x40 terminal, on the quiz fixture. */
+const start = (...args: string[]) => terminal.start(['assess', ...args], { home, env: { PYROAD_ROADMAP: FIXTURE } });
 
 /** The question on screen now (the last one printed), by its prompt. */
 function currentQuestion(text: string): string {
@@ -121,42 +79,42 @@ describe.skipIf(!hasTmux)('pyroad assess in a real terminal (tmux)', () => {
     mkdirSync(home, { recursive: true });
 
     // 1. The picker: arrow down to the second area.
-    const first = start('--questions 3');
-    await waitFor(first.name, 'Which area do you want to assess?');
-    expect(screen(first.name)).toMatch(/❯ Python basics\s+not started/);
-    keys(first.name, 'Down');
-    await waitFor(first.name, /❯ Web basics\s+not started/);
-    keys(first.name, 'Enter');
+    const first = start('--questions', '3');
+    await first.waitFor('Which area do you want to assess?');
+    expect(first.screen()).toMatch(/❯ Python basics\s+not started/);
+    first.keys('Down');
+    await first.waitFor(/❯ Web basics\s+not started/);
+    first.keys('Enter');
 
     // 2. The self-rating: three steps down is "use it on my own".
-    await waitFor(first.name, 'How well do you know HTTP methods?');
-    expect(screen(first.name)).toContain('Web basics · topic 1 of 1');
-    keys(first.name, 'Down', 'Down', 'Down', 'Enter');
+    await first.waitFor('How well do you know HTTP methods?');
+    expect(first.screen()).toContain('Web basics · topic 1 of 1');
+    first.keys('Down', 'Down', 'Down', 'Enter');
 
     // 3. A right answer, with feedback.
-    let text = await waitFor(first.name, 'Web basics · question 1 of 3');
-    text = await waitFor(first.name, '? Your answer');
+    let text = await first.waitFor('Web basics · question 1 of 3');
+    text = await first.waitFor('? Your answer');
     const q1 = currentQuestion(text);
-    keys(first.name, numberOf(text, WEB[q1]!.right), 'Enter');
-    text = await waitFor(first.name, 'Web basics · question 2 of 3');
+    first.keys(numberOf(text, WEB[q1]!.right), 'Enter');
+    text = await first.waitFor('Web basics · question 2 of 3');
     expect(text).toContain('✔ Correct.');
     expect(text).toMatch(/› Your answer \d\. /); // not ✔: choosing is not being right
     expect(text).toContain(WEB[q1]!.explanation);
 
     // 4. A wrong answer: the right one and the explanation are shown.
-    text = await waitFor(first.name, /question 2 of 3[\s\S]*\? Your answer/);
+    text = await first.waitFor(/question 2 of 3[\s\S]*\? Your answer/);
     const q2 = currentQuestion(text);
     expect(q2).not.toBe(q1);
-    keys(first.name, numberOf(text, WEB[q2]!.wrong), 'Enter');
-    text = await waitFor(first.name, /question 3 of 3[\s\S]*\? Your answer/);
+    first.keys(numberOf(text, WEB[q2]!.wrong), 'Enter');
+    text = await first.waitFor(/question 3 of 3[\s\S]*\? Your answer/);
     expect(text).toMatch(new RegExp(`✘ Not quite\\. The right answer is \\d:\\s+${WEB[q2]!.right}`));
     expect(text).toContain(WEB[q2]!.explanation);
     expect(answers(progress())).toHaveLength(2); // saved before the next question was shown
 
     // 5. Ctrl-C mid-quiz: one line, exit 130, both answers kept, the session left open.
-    keys(first.name, 'C-c');
-    text = await waitFor(first.name, 'interrupted:');
-    expect(await exitCode(first.exitFile)).toBe(130);
+    first.keys('C-c');
+    text = await first.waitFor('interrupted:');
+    expect(await first.exitCode()).toBe(130);
     expect(text).toContain('pyroad: interrupted: 2 answers saved (and 1 rating); `pyroad assess web` resumes');
     expect(text).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
     const saved = progress();
@@ -168,17 +126,17 @@ describe.skipIf(!hasTmux)('pyroad assess in a real terminal (tmux)', () => {
     expect(saved.filter((e) => e.e === 'session').map((e) => (e.e === 'session' ? e.phase : ''))).toEqual(['start']);
 
     // 6. Resume: offered, accepted; only the third question is left.
-    const second = start('web --questions 3');
-    await waitFor(second.name, 'Pick up where you stopped?');
-    keys(second.name, 'Enter');
-    text = await waitFor(second.name, /question 3 of 3[\s\S]*\? Your answer/);
+    const second = start('web', '--questions', '3');
+    await second.waitFor('Pick up where you stopped?');
+    second.keys('Enter');
+    text = await second.waitFor(/question 3 of 3[\s\S]*\? Your answer/);
     expect(text).toContain('Resuming: 2 answers already saved.');
     expect(text).not.toContain('How well do you know');
     const q3 = currentQuestion(text);
     expect([q1, q2]).not.toContain(q3);
-    keys(second.name, numberOf(text, WEB[q3]!.right), 'Enter');
-    text = await waitFor(second.name, 'Web basics: assessment done');
-    expect(await exitCode(second.exitFile)).toBe(0);
+    second.keys(numberOf(text, WEB[q3]!.right), 'Enter');
+    text = await second.waitFor('Web basics: assessment done');
+    expect(await second.exitCode()).toBe(0);
     expect(text).toContain('2 of 3 right (67%)');
     expect(text).toContain('Best next step:');
     const after = progress();
@@ -189,13 +147,13 @@ describe.skipIf(!hasTmux)('pyroad assess in a real terminal (tmux)', () => {
   });
 
   it('a closed terminal before the first rating leaves nothing to resume', async () => {
-    const { name } = start('web');
-    await waitFor(name, 'How well do you know');
-    tmux('kill-session', '-t', name); // the terminal goes away
+    const gone = start('web');
+    await gone.waitFor('How well do you know');
+    gone.kill(); // the terminal goes away
     await new Promise((r) => setTimeout(r, 1000));
     const again = start('web');
-    const text = await waitFor(again.name, 'How well do you know');
+    const text = await again.waitFor('How well do you know');
     expect(text).not.toContain('Pick up where you stopped?');
-    tmux('kill-session', '-t', again.name);
+    again.kill();
   });
 });

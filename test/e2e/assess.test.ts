@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ProgressStore } from '../../src/progress/store.js';
 import type { ProgressEvent } from '../../src/progress/schema.js';
-import { BIN, ROOT, SHIPPED, runCli, tempDir } from '../helpers/cli.js';
+import { BIN, ROOT, SHIPPED, childEnv, runCli, tempDir } from '../helpers/cli.js';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'quiz', 'roadmap.yaml');
 const tmp = tempDir('pyroad-assess-');
@@ -58,7 +58,7 @@ describe('pyroad assess without a terminal', () => {
     const home = freshHome();
     const child = spawn(process.execPath, [BIN, 'assess', 'basics'], {
       cwd: ROOT,
-      env: { ...process.env, PYROAD_HOME: home, PYROAD_ROADMAP: FIXTURE, NO_COLOR: '1' },
+      env: childEnv(home, { PYROAD_ROADMAP: FIXTURE, NO_COLOR: '1' }),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stderr = '';

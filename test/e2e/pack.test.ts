@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from '../helpers/cli.js';
+import { ROOT, childEnv, tempDir } from '../helpers/cli.js';
 
 // The package as a user gets it: `npm pack`, then a global install of the tarball into a
 // temporary prefix, then the installed `pyroad` on its own.
@@ -31,8 +31,7 @@ describe('the packed package, installed globally', () => {
       { stdio: 'pipe' },
     );
     const bin = join(prefix, 'bin', 'pyroad');
-    const env: NodeJS.ProcessEnv = { ...process.env, PYROAD_HOME: join(tmp.dir, 'home'), NO_COLOR: '1' };
-    delete env.PYROAD_ROADMAP;
+    const env = childEnv(join(tmp.dir, 'home'), { NO_COLOR: '1' });
     const run = (...args: string[]) => spawnSync(bin, args, { env, encoding: 'utf8', cwd: tmp.dir });
 
     const version = run('--version');

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { BIN, ROOT, childEnv, runCli, tempDir } from '../helpers/cli.js';
 
 const ROADMAP = join(ROOT, 'test', 'fixtures', 'progress', 'roadmap.yaml');
 const tmp = tempDir('pyroad-e2e-progress-');
@@ -27,7 +27,7 @@ const NOBODY = 65534;
 function runRestricted(home: string, args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, PYROAD_HOME: home, ...env },
+    env: childEnv(home, env),
     encoding: 'utf8',
     timeout: 20_000,
     ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
@@ -153,6 +153,7 @@ describe('pyroad progress commands (built binary)', () => {
       progress: join(home, 'progress.jsonl'),
       cache: join(home, 'cache'),
       roadmap: ROADMAP,
+      sources: { home: 'env', roadmap: 'env' },
     });
   });
 });

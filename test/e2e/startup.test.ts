@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, tempDir } from '../helpers/cli.js';
+import { BIN, ROOT, childEnv, tempDir } from '../helpers/cli.js';
 
 // The hot path stays light: with a warm roadmap cache these commands must not load the YAML
 // parser, zod, conf (ajv) or the prompt library. (Their import alone costs ~250 ms.)
@@ -17,8 +17,7 @@ const tmp = tempDir();
 afterAll(tmp.cleanup);
 
 function importsOf(args: string[]): string[] {
-  const env: NodeJS.ProcessEnv = { ...process.env, PYROAD_HOME: tmp.dir, NO_COLOR: '1' };
-  delete env.PYROAD_ROADMAP;
+  const env = childEnv(tmp.dir, { NO_COLOR: '1' });
   const r = spawnSync(process.execPath, ['--import', HOOKS, BIN, ...args], { env, encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
   return r.stderr

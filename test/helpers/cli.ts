@@ -20,9 +20,39 @@ export function tempDir(prefix = 'pyroad-test-'): { dir: string; cleanup: () => 
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+let userHome: string | undefined;
+/** One temporary HOME for every child of this test process, removed when it exits. */
+function temporaryUserHome(): string {
+  if (!userHome) {
+    const dir = mkdtempSync(join(tmpdir(), 'pyroad-user-home-'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    userHome = dir;
+  }
+  return userHome;
+}
+
 /**
- * Runs the built binary (run `npm run build` first; `npm test` does) with a clean environment:
- * no colour, no user roadmap, and a home folder that is never the real one.
+ * The environment for a child process that runs pyroad: built from a clean base (PATH, a
+ * temporary HOME, PYROAD_HOME, a UTF-8 locale), never from the runner's environment, so that a
+ * PYROAD_HOME, PYROAD_ROADMAP or XDG_* set in the shell that runs the tests cannot reach the
+ * learner's real files. `extra` adds to it; an undefined value removes a variable.
+ */
+export function childEnv(home: string, extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+    HOME: temporaryUserHome(),
+    PYROAD_HOME: home,
+    LANG: 'C.UTF-8',
+  };
+  for (const [k, v] of Object.entries(extra))
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  return env;
+}
+
+/**
+ * Runs the built binary (run `npm run build` first; `npm test` does) with a clean environment
+ * (childEnv): no colour, no user roadmap, and a home folder that is never the real one.
  */
 export function runCli(
   args: string[],
@@ -31,13 +61,7 @@ export function runCli(
     'timeout'
   >,
 ): RunResult {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env))
-    if (v !== undefined && !/^(PYROAD_|FORCE_COLOR|NO_COLOR|DEBUG)/.test(k)) env[k] = v;
-  env.PYROAD_HOME = opts.home;
-  for (const [k, v] of Object.entries(opts.env ?? {}))
-    if (v === undefined) delete env[k];
-    else env[k] = v;
+  const env = childEnv(opts.home, opts.env);
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env,

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, ROOT } from '../helpers/cli.js';
+import { BIN, ROOT, childEnv } from '../helpers/cli.js';
 import { ProgressStore } from '../../src/progress/store.js';
 import { FIXTURES, answer, tempHome } from './helpers.js';
 
@@ -86,7 +86,7 @@ describe('imports at the same time', () => {
     );
     const source = join(home.dir, 'source.jsonl');
     new ProgressStore(source, { warn: () => {} }).append(events);
-    const env = { ...process.env, PYROAD_HOME: home.dir, PYROAD_ROADMAP: join(FIXTURES, 'roadmap.yaml') };
+    const env = childEnv(home.dir, { PYROAD_ROADMAP: join(FIXTURES, 'roadmap.yaml') });
     const codes = await Promise.all(
       Array.from({ length: 4 }, () => {
         const child = spawn(process.execPath, [BIN, 'import', source], { env, stdio: 'ignore' });
