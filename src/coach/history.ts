@@ -41,7 +41,7 @@ export function buildHistory(index: RoadmapIndex, log: EventLog, now: Date): His
   }
   const order: number[] = [];
   for (let i = 0; i < log.length; i++)
-    if (kind[i] !== KIND.session && !Number.isNaN(time[i]) && tracks[id[i]!]) order.push(i);
+    if (kind[i]! <= KIND.status && !Number.isNaN(time[i]) && tracks[id[i]!]) order.push(i);
   if (order.length === 0) return [];
   // Time order. At the same instant: the later journal line wins for ratings and statuses (as in
   // the fold), and answers go in canonical order (wrong before right), so the last point equals

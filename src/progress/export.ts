@@ -17,7 +17,14 @@ import { requireZod } from '../zod.js';
  * (unknown fields are errors); `summary` is computed, informative, and ignored by import.
  */
 export const EXPORT_FORMAT = 'pyroad-export';
-export const EXPORT_VERSION = 1;
+/**
+ * 2 added the evidence events (check and exercise runs, evidence links, ticks, job
+ * applications), which a version-1 reader would refuse. Version 1 documents still import: they
+ * are version 2 documents without those events.
+ */
+export const EXPORT_VERSION = 2;
+/** The oldest export version this pyroad imports. */
+export const EXPORT_OLDEST_VERSION = 1;
 
 // Kept here rather than imported from the roadmap schema, which would load a second zod; the
 // type checks at the end of the file keep both lists in step.
@@ -132,8 +139,12 @@ export function defineExportSchemas(zod: typeof z) {
       $schema: zod.string().optional().describe('Editor hint, ignored.'),
       format: zod.literal(EXPORT_FORMAT),
       version: zod
-        .literal(EXPORT_VERSION)
-        .describe(`Export format version; this pyroad writes and reads ${EXPORT_VERSION}.`),
+        .int()
+        .min(EXPORT_OLDEST_VERSION)
+        .max(EXPORT_VERSION)
+        .describe(
+          `Export format version; this pyroad writes ${EXPORT_VERSION} and reads ${EXPORT_OLDEST_VERSION} to ${EXPORT_VERSION}.`,
+        ),
       exportedAt: isoTime,
       pyroad: zod.string().describe('The pyroad version that wrote it.'),
       roadmap: zod.strictObject({ title: zod.string().describe('The roadmap the progress refers to.') }),
@@ -142,7 +153,7 @@ export function defineExportSchemas(zod: typeof z) {
           events: zod
             .array(progress.event)
             .describe(
-              'Everything recorded, in the order it happened: self-ratings (0..4), quiz answers (question id, 0-based choice, correct), statuses, assess sessions. The current state is a fold: for ratings and statuses the latest `at` wins.',
+              'Everything recorded, in the order it happened: self-ratings (0..4), quiz answers (question id, 0-based choice, correct), statuses, assess sessions, and (version 2) check and exercise runs, evidence links, milestone and checklist ticks and job applications. The current state is a fold: for ratings and statuses the latest `at` wins.',
             ),
         })
         .describe("The learner's own records; `pyroad import` merges these."),

@@ -8,6 +8,14 @@ export const PROGRESS_FORMAT = 'pyroad-progress';
 export const STATUSES = ['todo', 'learning', 'done', 'skip'] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** The lists of a topic a learner can tick (`pyroad mark ID --milestone N`, `--item N`). */
+export const TICK_LISTS = ['milestone', 'checklist'] as const;
+export type TickList = (typeof TICK_LISTS)[number];
+
+/** Where a job application stands (`pyroad apply`), in the order it usually moves. */
+export const APPLICATION_STAGES = ['applied', 'screen', 'interview', 'offer', 'rejected', 'withdrawn'] as const;
+export type ApplicationStage = (typeof APPLICATION_STAGES)[number];
+
 /** Self-rating scale, 0..4, with what each step means. */
 export const RATING_LABELS = [
   'never heard of it',
@@ -41,6 +49,26 @@ export const DISK_KEYS = {
   status: 'st',
   area: 'a',
   phase: 'ph',
+  // Evidence and the prove/apply stages (DESIGN.md, "Evidence"): rare events, so readable keys.
+  exercise: 'x',
+  fingerprint: 'fp',
+  total: 'n',
+  passed: 'ps',
+  failed: 'fl',
+  subset: 'sub',
+  ms: 'ms',
+  ref: 'r',
+  url: 'u',
+  note: 'nt',
+  list: 'l',
+  item: 'i',
+  done: 'd',
+  company: 'co',
+  role: 'ro',
+  stack: 'sk',
+  source: 'src',
+  stage: 'sg',
+  date: 'dt',
 } as const;
 
 type LongKey = keyof typeof DISK_KEYS;

@@ -1,6 +1,6 @@
 import type { RoadmapIndex } from '../roadmap/query.js';
 import { PROGRESS_FORMAT } from './format.js';
-import { EXPORT_FORMAT, EXPORT_VERSION, exportSchemas } from './export.js';
+import { EXPORT_FORMAT, EXPORT_OLDEST_VERSION, EXPORT_VERSION, exportSchemas } from './export.js';
 import { parseV1 } from './migrate.js';
 import { parseJournal } from './parse.js';
 import { describeIssue, progressSchemas, type ProgressEvent } from './schema.js';
@@ -94,7 +94,7 @@ export function parseImport(text: string): ImportParse {
   result.kind = 'export';
   if (typeof object.version === 'number' && object.version > EXPORT_VERSION) {
     result.problems.push(
-      `it was written by a newer pyroad (export version ${object.version}; this pyroad reads version ${EXPORT_VERSION}); upgrade pyroad (npm install -g pyroad@latest) to import it`,
+      `it was written by a newer pyroad (export version ${object.version}; this pyroad reads versions ${EXPORT_OLDEST_VERSION} to ${EXPORT_VERSION}); upgrade pyroad (npm install -g pyroad@latest) to import it`,
     );
     return result;
   }
@@ -163,6 +163,7 @@ export function checkReferences(events: ProgressEvent[], index: RoadmapIndex, ex
       if (!index.areas.has(event.area)) areas.add(event.area);
       continue;
     }
+    if (!('topic' in event)) continue;
     if (!index.topics.has(event.topic)) topics.add(event.topic);
     if (event.e !== 'answer') continue;
     const question = index.questions.get(event.question);
@@ -188,7 +189,18 @@ export function checkReferences(events: ProgressEvent[], index: RoadmapIndex, ex
 
 /** "12 answers, 3 ratings, 1 status" */
 export function describeEvents(events: ProgressEvent[]): string {
-  const counts = { answer: 0, rating: 0, status: 0, session: 0 };
+  const counts: Record<ProgressEvent['e'], number> = {
+    answer: 0,
+    rating: 0,
+    status: 0,
+    session: 0,
+    check: 0,
+    exercise: 0,
+    evidence: 0,
+    'evidence-removed': 0,
+    tick: 0,
+    application: 0,
+  };
   for (const event of events) counts[event.e]++;
   const parts: string[] = [];
   const add = (n: number, one: string, many: string) => n && parts.push(`${n} ${n === 1 ? one : many}`);
@@ -196,5 +208,10 @@ export function describeEvents(events: ProgressEvent[]): string {
   add(counts.rating, 'rating', 'ratings');
   add(counts.status, 'status', 'statuses');
   add(counts.session, 'session event', 'session events');
+  add(counts.check, 'check run', 'check runs');
+  add(counts.exercise, 'exercise run', 'exercise runs');
+  add(counts.evidence + counts['evidence-removed'], 'evidence change', 'evidence changes');
+  add(counts.tick, 'tick', 'ticks');
+  add(counts.application, 'application change', 'application changes');
   return parts.join(', ') || 'nothing';
 }

@@ -1,4 +1,4 @@
-import type { AnswerEvent, ProgressEvent, Status } from './schema.js';
+import type { AnswerEvent, ProgressEvent, RecordEvent, Status } from './schema.js';
 
 /**
  * The journal's events in memory: columns of numbers, one entry per event in journal order, with
@@ -12,10 +12,16 @@ import type { AnswerEvent, ProgressEvent, Status } from './schema.js';
  *   answer:  id = topic,   ref = question, num = choice, flag = correct (0/1), session = session or -1
  *   status:  id = topic,   ref = status
  *   session: id = session, ref = area,     num = phase (0 start, 1 end)
+ *   record:  id = topic (or the event's ref when it names no topic), ref = the event's kind; the
+ *            event itself is kept whole in `records`. These are the rare kinds (check and exercise
+ *            runs, evidence links, ticks, job applications): a learner makes hundreds, not 100,000.
  * `at` is kept only when it is not `new Date(time).toISOString()` (another offset, more digits).
  */
-export const KIND = { rating: 0, answer: 1, status: 2, session: 3 } as const;
+export const KIND = { rating: 0, answer: 1, status: 2, session: 3, record: 4 } as const;
 const KINDS = ['rating', 'answer', 'status', 'session'] as const;
+
+const isRecord = (event: ProgressEvent): event is RecordEvent =>
+  event.e !== 'rating' && event.e !== 'answer' && event.e !== 'status' && event.e !== 'session';
 const PHASES = ['start', 'end'] as const;
 
 /** The numeric columns and their element types. */
@@ -37,6 +43,8 @@ export interface LogColumns extends Columns {
   strings: string[];
   /** Event index → `at` as written, where it differs from the time's ISO form. */
   rawAt: [number, string][];
+  /** Event index → the whole event, for the record kinds. */
+  records: [number, RecordEvent][];
 }
 
 export class EventLog implements Columns {
@@ -52,6 +60,8 @@ export class EventLog implements Columns {
   readonly strings: string[];
   private readonly stringIds: Map<string, number>;
   private readonly rawAt: Map<number, string>;
+  /** Event index → the event, for the record kinds; in journal order. */
+  readonly records: Map<number, RecordEvent>;
 
   constructor(capacity = 64, columns?: LogColumns, length = 0) {
     for (const name of COLUMN_NAMES)
@@ -59,6 +69,7 @@ export class EventLog implements Columns {
     this.strings = columns?.strings ?? [];
     this.stringIds = new Map(this.strings.map((s, i) => [s, i]));
     this.rawAt = new Map(columns?.rawAt ?? []);
+    this.records = new Map(columns?.records ?? []);
     this.length = length;
   }
 
@@ -76,7 +87,11 @@ export class EventLog implements Columns {
 
   /** The first `n` columns (all by default), sharing this log's arrays: for storing, not to be added to. */
   columns(n = this.length): LogColumns {
-    const out = { strings: this.strings, rawAt: [...this.rawAt].filter(([i]) => i < n) } as LogColumns;
+    const out = {
+      strings: this.strings,
+      rawAt: [...this.rawAt].filter(([i]) => i < n),
+      records: [...this.records].filter(([i]) => i < n),
+    } as LogColumns;
     for (const name of COLUMN_NAMES) (out as Record<ColumnName, unknown>)[name] = this[name].subarray(0, n);
     return out;
   }
@@ -88,10 +103,17 @@ export class EventLog implements Columns {
     const t = Date.parse(event.at);
     this.time[i] = t;
     if (Number.isNaN(t) || new Date(t).toISOString() !== event.at) this.rawAt.set(i, event.at);
-    this.kind[i] = KIND[event.e];
     this.flag[i] = 0;
     this.num[i] = -1;
     this.session[i] = -1;
+    if (isRecord(event)) {
+      this.kind[i] = KIND.record;
+      this.id[i] = this.intern('topic' in event ? event.topic : event.ref);
+      this.ref[i] = this.intern(event.e);
+      this.records.set(i, event);
+      return i;
+    }
+    this.kind[i] = KIND[event.e];
     switch (event.e) {
       case 'rating':
         this.id[i] = this.intern(event.topic);
@@ -125,6 +147,7 @@ export class EventLog implements Columns {
   /** This log followed by those events, as a new log (this one is left as it is). */
   concat(events: readonly ProgressEvent[]): EventLog {
     const log = new EventLog(0, { ...this.columns(), strings: [...this.strings] }, this.length);
+    // records and rawAt were copied into the new log's own maps by the constructor.
     log.grow(this.length + events.length);
     for (const event of events) log.push(event);
     return log;
@@ -167,7 +190,7 @@ export class EventLog implements Columns {
   }
 
   kindOf(i: number): ProgressEvent['e'] {
-    return KINDS[this.kind[i]!]!;
+    return this.kind[i] === KIND.record ? this.records.get(i)!.e : KINDS[this.kind[i]!]!;
   }
 
   /** When event `i` happened, as written. */
@@ -175,9 +198,14 @@ export class EventLog implements Columns {
     return this.rawAt.get(i) ?? new Date(this.time[i]!).toISOString();
   }
 
-  /** The topic of a rating, answer or status; undefined for a session event. */
+  /** The topic of a rating, answer, status or a record that names one; undefined otherwise. */
   topic(i: number): string | undefined {
-    return this.kind[i] === KIND.session ? undefined : this.strings[this.id[i]!];
+    if (this.kind[i] === KIND.session) return undefined;
+    if (this.kind[i] === KIND.record) {
+      const record = this.records.get(i)!;
+      return 'topic' in record ? record.topic : undefined;
+    }
+    return this.strings[this.id[i]!];
   }
 
   status(i: number): Status {
@@ -205,9 +233,18 @@ export class EventLog implements Columns {
       }
       case KIND.status:
         return { e: 'status', at, topic: s[this.id[i]!]!, status: this.status(i) };
+      case KIND.record:
+        return { ...this.records.get(i)! };
       default:
         return { e: 'session', at, session: s[this.id[i]!]!, area: s[this.ref[i]!]!, phase: PHASES[this.num[i]!]! };
     }
+  }
+
+  /** The record events of one kind, in journal order, with their times. */
+  recordsOf<E extends RecordEvent['e']>(e: E): Extract<RecordEvent, { e: E }>[] {
+    const out: Extract<RecordEvent, { e: E }>[] = [];
+    for (const record of this.records.values()) if (record.e === e) out.push(record as Extract<RecordEvent, { e: E }>);
+    return out;
   }
 
   /** Every event as an object, in journal order (export and import need them; the coach does not). */

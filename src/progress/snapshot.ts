@@ -31,7 +31,7 @@ export interface Snapshot {
 }
 
 const MAGIC = 'pyroad-snapshot';
-const key = (): string => `${buildKey()}:${PROGRESS_VERSION}:4`;
+const key = (): string => `${buildKey()}:${PROGRESS_VERSION}:5`;
 /** The file ends with the SHA-1 of everything before it: a damaged snapshot is never read. */
 const DIGEST_BYTES = 20;
 const digest = (bytes: Uint8Array): Buffer => createHash('sha1').update(bytes).digest();
@@ -57,6 +57,7 @@ interface Meta {
   count: number;
   strings: string[];
   rawAt: [number, string][];
+  records: LogColumns['records'];
 }
 
 /** The columns in the order they are stored: widest first, so each starts 8-byte aligned. */
@@ -77,6 +78,7 @@ export function encodeSnapshot(file: string, snapshot: Snapshot): Buffer {
     count: snapshot.log.length,
     strings: columns.strings,
     rawAt: columns.rawAt,
+    records: columns.records,
   };
   // Padded with spaces so that the columns start at a multiple of 8 bytes and can be read in place.
   const json = JSON.stringify(meta);
@@ -119,6 +121,7 @@ export function decodeSnapshot(file: string, whole: Buffer): Snapshot | undefine
     ...Object.fromEntries(STORED.map(column)),
     strings: meta.strings,
     rawAt: meta.rawAt,
+    records: meta.records,
   } as LogColumns;
   if (!wellFormed(columns, n)) return undefined;
   return {
@@ -145,9 +148,16 @@ function wellFormed(c: LogColumns, n: number): boolean {
     if (!Number.isInteger(i) || i < 0 || i >= n || typeof at !== 'string') return false;
     raw.add(i);
   }
+  if (!Array.isArray(c.records)) return false;
+  const records = new Map<number, { e?: unknown }>();
+  for (const [i, record] of c.records) {
+    if (!Number.isInteger(i) || i < 0 || i >= n || typeof record !== 'object' || record === null) return false;
+    records.set(i, record);
+  }
   for (let i = 0; i < n; i++) {
     const kind = c.kind[i]!;
-    if (kind > KIND.session || !inTable(c.id[i]!)) return false;
+    if (kind > KIND.record || !inTable(c.id[i]!)) return false;
+    if ((kind === KIND.record) !== records.has(i)) return false;
     if (!raw.has(i) && !(Math.abs(c.time[i]!) <= MAX_TIME)) return false;
     switch (kind) {
       case KIND.rating:
@@ -159,6 +169,9 @@ function wellFormed(c: LogColumns, n: number): boolean {
         break;
       case KIND.status:
         if (!inTable(c.ref[i]!) || !(STATUSES as readonly string[]).includes(c.strings[c.ref[i]!]!)) return false;
+        break;
+      case KIND.record:
+        if (!inTable(c.ref[i]!) || c.strings[c.ref[i]!] !== records.get(i)!.e) return false;
         break;
       default:
         if (!inTable(c.ref[i]!) || (c.num[i] !== 0 && c.num[i] !== 1)) return false;

@@ -114,7 +114,7 @@ export class ProgressState {
 
   private fold(i: number): void {
     const log = this.log;
-    if (log.kind[i] === KIND.session) return;
+    if (log.kind[i] === KIND.session || log.kind[i] === KIND.record) return;
     const s = log.id[i]!;
     let entry = this.byStringId[s];
     if (!entry) {

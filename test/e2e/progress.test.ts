@@ -46,7 +46,7 @@ describe('pyroad progress commands (built binary)', () => {
     expect(exported.code).toBe(0);
     expect(JSON.parse(exported.stdout)).toMatchObject({
       format: 'pyroad-export',
-      version: 1,
+      version: 2,
       roadmap: { title: 'Progress test roadmap' },
     });
 

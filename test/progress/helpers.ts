@@ -79,6 +79,67 @@ const when = fc.oneof(
     .map((d) => d.toISOString()),
   fc.constantFrom('2026-01-31T12:00:00+02:00', '2026-01-31T12:00:00Z', '2026-01-31T12:00:00.5Z'),
 );
+const ref = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,15}$/);
+const text = fc.string({ minLength: 1, maxLength: 30 }).filter((t) => t.trim() === t && t !== '');
+const fingerprint = fc.stringMatching(/^[0-9a-f]{16}$/);
+/** The evidence and prove/apply kinds, kept whole by the event log. */
+const recordEvents: fc.Arbitrary<ProgressEvent>[] = [
+  fc.record(
+    {
+      e: fc.constant('check' as const),
+      at: when,
+      topic: id,
+      fingerprint,
+      total: fc.integer({ min: 0, max: 30 }),
+      passed: fc.integer({ min: 0, max: 30 }),
+      failed: fc.array(id, { maxLength: 3 }),
+      subset: fc.constant(true as const),
+    },
+    { requiredKeys: ['e', 'at', 'topic', 'fingerprint', 'total', 'passed', 'failed'] },
+  ),
+  fc.record(
+    {
+      e: fc.constant('exercise' as const),
+      at: when,
+      topic: id,
+      exercise: id,
+      fingerprint,
+      passed: fc.boolean(),
+      ms: fc.integer({ min: 0, max: 60_000 }),
+    },
+    { requiredKeys: ['e', 'at', 'topic', 'exercise', 'fingerprint', 'passed'] },
+  ),
+  fc.record(
+    { e: fc.constant('evidence' as const), at: when, topic: id, ref, url: text, note: text },
+    { requiredKeys: ['e', 'at', 'topic', 'ref', 'url'] },
+  ),
+  fc.record({ e: fc.constant('evidence-removed' as const), at: when, topic: id, ref }),
+  fc.record({
+    e: fc.constant('tick' as const),
+    at: when,
+    topic: id,
+    list: fc.constantFrom('milestone' as const, 'checklist' as const),
+    item: fc.integer({ min: 0, max: 20 }),
+    done: fc.boolean(),
+  }),
+  fc.record(
+    {
+      e: fc.constant('application' as const),
+      at: when,
+      ref,
+      stage: fc.constantFrom('applied', 'screen', 'interview', 'offer', 'rejected', 'withdrawn'),
+      company: text,
+      role: text,
+      url: text,
+      stack: fc.array(text, { maxLength: 3 }),
+      source: text,
+      date: fc.constantFrom('2026-12-01', '2027-02-28'),
+      note: text,
+    },
+    { requiredKeys: ['e', 'at', 'ref', 'stage'] },
+  ),
+];
+
 /** Any valid event, with times in every form the schema accepts (offsets, fewer or more digits). */
 export const anyEvent: fc.Arbitrary<ProgressEvent> = fc.oneof(
   fc.record({ e: fc.constant('rating' as const), at: when, topic: id, value: fc.integer({ min: 0, max: 4 }) }),
@@ -107,4 +168,5 @@ export const anyEvent: fc.Arbitrary<ProgressEvent> = fc.oneof(
     area: id,
     phase: fc.constantFrom('start', 'end'),
   }),
+  ...recordEvents,
 );

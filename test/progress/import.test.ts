@@ -119,8 +119,8 @@ describe('pyroad import: the whole file is checked first', () => {
     ['an array', '[1,2,3]', 'this is not a pyroad export'],
     [
       'a newer export version',
-      JSON.stringify({ ...exportDoc([]), version: 2 }),
-      'written by a newer pyroad (export version 2; this pyroad reads version 1); upgrade pyroad',
+      JSON.stringify({ ...exportDoc([]), version: 3 }),
+      'written by a newer pyroad (export version 3; this pyroad reads versions 1 to 2); upgrade pyroad',
     ],
   ];
   for (const [name, content, message] of bad)
@@ -213,7 +213,7 @@ describe('pyroad export', () => {
     const r = await run(['export', '-o', target], { home: home.dir, env: NOW });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`Exported progress to ${target} (json).\n`);
-    expect(JSON.parse(readFileSync(target, 'utf8'))).toMatchObject({ format: 'pyroad-export', version: 1 });
+    expect(JSON.parse(readFileSync(target, 'utf8'))).toMatchObject({ format: 'pyroad-export', version: 2 });
   });
 
   it('markdown reads as a checklist per area; csv has one row per topic', async () => {
