@@ -4,14 +4,15 @@ import { withGlobals, type Streams } from './context.js';
 import { didYouMean } from './didyoumean.js';
 import { EXIT, PyroadError, usageError } from './errors.js';
 import { VERSION } from './version.js';
+import { guardOutput, untrusted } from './render/untrusted.js';
 import { COMMAND_NAMES, registerCommands, unknownHelpTopic } from './commands/index.js';
 
 /** Builds the whole program. Kept separate from `main` so tests can drive it in-process. */
 export async function buildProgram(streams: Streams, argv: readonly string[] = []): Promise<Command> {
   // commander's own messages ("error: unknown option") look like every other pyroad error.
   const output = {
-    writeOut: (text: string) => void streams.stdout.write(text),
-    writeErr: (text: string) => void streams.stderr.write(text),
+    writeOut: (text: string) => void streams.stdout.write(guardOutput(text, false)),
+    writeErr: (text: string) => void streams.stderr.write(guardOutput(text, false)),
     outputError: (text: string, write: (text: string) => void) => write(`pyroad: ${text.replace(/^error: /, '')}`),
   };
   const program = new Command('pyroad')
@@ -76,8 +77,9 @@ export function reportError(error: unknown, streams: Streams, repeat = ''): numb
     return EXIT.usage;
   }
   if (error instanceof PyroadError) {
-    streams.stderr.write(`pyroad: ${withGlobals(error.message, repeat)}\n`);
-    for (const line of error.details) streams.stderr.write(`${withGlobals(line, repeat)}\n`);
+    // Messages name files, ids and values from outside: shown, never obeyed.
+    streams.stderr.write(`pyroad: ${untrusted(withGlobals(error.message, repeat))}\n`);
+    for (const line of error.details) streams.stderr.write(`${untrusted(withGlobals(line, repeat))}\n`);
     if (debug && error.stack) streams.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
@@ -86,7 +88,7 @@ export function reportError(error: unknown, streams: Streams, repeat = ''): numb
     return EXIT.interrupted;
   }
   const message = error instanceof Error ? error.message : String(error);
-  streams.stderr.write(`pyroad: internal error: ${message}\n`);
+  streams.stderr.write(`pyroad: internal error: ${untrusted(message)}\n`);
   streams.stderr.write(
     debug && error instanceof Error && error.stack
       ? `${error.stack}\n`

@@ -5,6 +5,7 @@ import { resolvePaths, type Paths } from './paths.js';
 import { loadRoadmap } from './roadmap/cache.js';
 import type { Roadmap } from './roadmap/schema.js';
 import { colorLevel, makeStyle, type Style } from './render/style.js';
+import { guardOutput, safeJson, untrusted } from './render/untrusted.js';
 import type { Settings } from './settings/keys.js';
 import { readSettings } from './settings/read.js';
 
@@ -49,7 +50,11 @@ export interface Context {
   interactive: boolean;
   /** Width to wrap text to. */
   columns: number;
+  /** A line of output (every output goes through guardOutput: only pyroad's colour codes pass). */
   print(text?: string): void;
+  /** A value as JSON on stdout (safeJson: nothing in it can drive a terminal). */
+  json(value: unknown): void;
+  /** A warning on stderr; the text is shown, never obeyed (untrusted). */
   warn(text: string): void;
   /**
    * The data with the typed global options added to every suggested command in it (see
@@ -132,8 +137,12 @@ export async function createContext(
     // The terminal's width; when output is not a terminal, COLUMNS if set, else 80.
     columns: Math.max(40, Math.min(streams.stdout.columns ?? (Number(env.COLUMNS) || 80), 120)),
     withHints: (data) => (repeat ? mapStrings(data, (s) => withGlobals(s, repeat)) : data),
-    print: (text = '') => void streams.stdout.write(`${withGlobals(text, repeat)}\n`),
-    warn: (text) => void streams.stderr.write(`${errStyle.yellow('warning:')} ${withGlobals(text, repeat)}\n`),
+    print: (text = '') => void streams.stdout.write(`${guardOutput(withGlobals(text, repeat), style.enabled)}\n`),
+    json: (value) => void streams.stdout.write(`${safeJson(value, 2)}\n`),
+    warn: (text) =>
+      void streams.stderr.write(
+        `${guardOutput(`${errStyle.yellow('warning:')} ${untrusted(withGlobals(text, repeat))}`, errStyle.enabled)}\n`,
+      ),
     roadmap: () =>
       (roadmapPromise ??= loadRoadmap(roadmapFile, paths.cacheDir).catch((error: unknown) => {
         // A roadmap named in the settings fails every command: say where it comes from.

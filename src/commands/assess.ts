@@ -184,7 +184,7 @@ export function registerAssess(program: Program): void {
       program.action(async (ctx, area: string | undefined, flags: AssessFlags) => {
         const opts = parseAssessOptions(flags);
         const summary = ctx.withHints(await runAssess(ctx, area, opts));
-        if (opts.json) ctx.print(JSON.stringify(summary, null, 2));
+        if (opts.json) ctx.json(summary);
         else {
           const { renderSummary } = await import('../render/quiz-summary.js');
           ctx.print(renderSummary(summary, ctx.style, ctx.columns));

@@ -1,3 +1,4 @@
+import { untrusted } from '../render/untrusted.js';
 import type { Command } from 'commander';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
@@ -43,7 +44,7 @@ const jsonOf = (entries: SettingEntry[]) => Object.fromEntries(entries.map((e) =
 async function listSettings(ctx: Context, json: boolean): Promise<void> {
   const settings = await settingsOf(ctx);
   const entries = settings.list();
-  if (json) ctx.print(JSON.stringify(jsonOf(entries), null, 2));
+  if (json) ctx.json(jsonOf(entries));
   else printEntries(ctx, entries, settings.file);
 }
 
@@ -91,7 +92,8 @@ export function registerConfig(program: Program): void {
       .action(
         program.action(async (ctx, key: string, opts: { json?: boolean }) => {
           const entry = (await settingsOf(ctx)).get(key);
-          ctx.print(opts.json ? JSON.stringify(entry.value) : String(entry.value));
+          if (opts.json) ctx.json(entry.value);
+          else ctx.print(untrusted(String(entry.value)));
         }),
       ),
   );

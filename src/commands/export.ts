@@ -1,3 +1,4 @@
+import { safeJson } from '../render/untrusted.js';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { writeOutputFile } from '../output.js';
@@ -42,7 +43,7 @@ export async function runExport(ctx: Context, format: ExportFormat): Promise<str
   const doc = buildExport({ events, summary, roadmapTitle: roadmap.title, now });
   switch (format) {
     case 'json':
-      return `${JSON.stringify(doc, null, 2)}\n`;
+      return `${safeJson(doc, 2)}\n`;
     case 'markdown':
       return (await import('../render/export-markdown.js')).renderExportMarkdown(doc);
     case 'csv':

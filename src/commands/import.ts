@@ -89,7 +89,7 @@ Backups kept by \`pyroad reset\` and \`import --replace\` (progress.backup-*.jso
       program.action(async (ctx, file: string, opts: ImportOptions & { json?: boolean }) => {
         const result = await runImport(ctx, file, opts);
         if (opts.json) {
-          ctx.print(JSON.stringify(result, null, 2));
+          ctx.json(result);
           return;
         }
         const from = result.source === '-' ? 'stdin' : result.source;

@@ -74,7 +74,7 @@ export function registerMark(program: Program): void {
       program.action(async (ctx, id: string, status: string, opts: { json?: boolean }) => {
         const result = await runMark(ctx, id, status);
         if (opts.json) {
-          ctx.print(JSON.stringify(result, null, 2));
+          ctx.json(result);
           return;
         }
         const name = `${result.title} ${ctx.style.dim(`(${result.topic})`)}`;

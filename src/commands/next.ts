@@ -57,7 +57,7 @@ export function registerNext(program: Program): void {
         const view = await runNext(ctx, opts);
         const summary = ctx.withHints(view.summary);
         if (opts.json) {
-          ctx.print(JSON.stringify(summary, null, 2));
+          ctx.json(summary);
           return;
         }
         const { limit } = view;

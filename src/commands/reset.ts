@@ -60,7 +60,7 @@ export function registerReset(program: Program): void {
     .action(
       program.action(async (ctx, opts: { yes?: boolean; json?: boolean }) => {
         const result = await runReset(ctx, opts);
-        if (opts.json) ctx.print(JSON.stringify(result, null, 2));
+        if (opts.json) ctx.json(result);
         else if (result.outcome === 'cleared') {
           ctx.print(`${ctx.style.green('✓')} Progress cleared.`);
           for (const backup of result.backups)

@@ -19,13 +19,7 @@ export function registerRoadmap(program: Program): void {
         if (opts.json) {
           // "progress": the learner's results per area and topic (coach/types.ts), once anything is stored.
           const mine = progress && { areas: progress.areas, topics: progress.topics };
-          ctx.print(
-            JSON.stringify(
-              { title: roadmap.title, areas: roadmap.areas, ...(mine ? { progress: mine } : {}) },
-              null,
-              2,
-            ),
-          );
+          ctx.json({ title: roadmap.title, areas: roadmap.areas, ...(mine ? { progress: mine } : {}) });
           return;
         }
         const { topicBadge } = await import('../render/status.js');

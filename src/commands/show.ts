@@ -25,18 +25,12 @@ export function registerShow(program: Program): void {
                   topics: progress.topics.filter((t) => t.area === item.area.id),
                 }
               : progress.topics.find((t) => t.topic === item.topic.id));
-          ctx.print(
-            JSON.stringify(
-              {
-                ...(item.kind === 'area'
-                  ? { kind: 'area', area: item.area }
-                  : { kind: 'topic', area: item.area.id, topic: item.topic }),
-                ...(mine ? { progress: mine } : {}),
-              },
-              null,
-              2,
-            ),
-          );
+          ctx.json({
+            ...(item.kind === 'area'
+              ? { kind: 'area', area: item.area }
+              : { kind: 'topic', area: item.area.id, topic: item.topic }),
+            ...(mine ? { progress: mine } : {}),
+          });
           return;
         }
         ctx.print(

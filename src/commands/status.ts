@@ -35,7 +35,7 @@ export function registerStatus(program: Program): void {
         const { roadmap } = result;
         const summary = ctx.withHints(result.summary);
         if (opts.json) {
-          ctx.print(JSON.stringify(summary, null, 2));
+          ctx.json(summary);
           return;
         }
         ctx.print(renderStatus(summary, roadmap, ctx.style, ctx.columns, (text) => ctx.withHints(text)));

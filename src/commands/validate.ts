@@ -24,19 +24,13 @@ export function registerValidate(program: Program): void {
         const stats =
           opts.stats && result.roadmap ? (await import('../roadmap/stats.js')).bankStats(result.roadmap) : undefined;
         if (opts.json)
-          ctx.print(
-            JSON.stringify(
-              {
-                file: displayPath(root),
-                valid: !!result.roadmap,
-                problems: result.problems,
-                ...(result.roadmap ? { counts: countRoadmap(result.roadmap) } : {}),
-                ...(stats ? { stats } : {}),
-              },
-              null,
-              2,
-            ),
-          );
+          ctx.json({
+            file: displayPath(root),
+            valid: !!result.roadmap,
+            problems: result.problems,
+            ...(result.roadmap ? { counts: countRoadmap(result.roadmap) } : {}),
+            ...(stats ? { stats } : {}),
+          });
         if (!result.roadmap) {
           const error = roadmapProblemsError(root, result.problems);
           // With --json the problems are in the JSON on stdout; stderr says only that there are some.

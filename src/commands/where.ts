@@ -52,7 +52,7 @@ The cache only speeds things up and can be deleted at any time.
       program.action(async (ctx, opts: { json?: boolean }) => {
         const where = runWhere(ctx);
         if (opts.json) {
-          ctx.print(JSON.stringify(where, null, 2));
+          ctx.json(where);
           return;
         }
         const note = (path: string) => (existsSync(path) ? '' : ctx.style.dim(' (not created yet)'));
