@@ -1,3 +1,4 @@
+import { displayWidth, truncate } from '../render/width.js';
 import { examples, type Program } from '../command.js';
 import { STAGE_LABELS, percent } from '../render/text.js';
 import { plainStyle } from '../render/style.js';
@@ -39,7 +40,7 @@ export function registerRoadmap(program: Program): void {
           const mastery = areaState.get(area.id);
           const areaNote =
             mastery && (mastery.mastery > 0 || mastery.mastered > 0) ? `  ${percent(mastery.mastery)}` : '';
-          const areaRoom = ctx.columns - 3 - ` (${area.id})`.length - areaNote.length;
+          const areaRoom = ctx.columns - 3 - displayWidth(` (${area.id})`) - areaNote.length;
           ctx.print(
             `${lastArea ? '└─' : '├─'} ${style.bold(fitTitle(area.title, areaRoom))} ${style.dim(`(${area.id})`)}${areaNote}`,
           );
@@ -49,7 +50,8 @@ export function registerRoadmap(program: Program): void {
             const badge = state ? topicBadge(state, style) : '';
             // The title gives way on a narrow terminal; the id, which commands take, does not.
             const plainBadge = state ? topicBadge(state, plainStyle) : '';
-            const room = ctx.columns - 6 - ` ${topic.id}`.length - (plainBadge ? plainBadge.length + 2 : 0);
+            const room =
+              ctx.columns - 6 - displayWidth(` ${topic.id}`) - (plainBadge ? displayWidth(plainBadge) + 2 : 0);
             ctx.print(
               `${lastArea ? '   ' : '│  '}${branch} ${fitTitle(topic.title, room)} ${style.dim(topic.id)}${badge ? `  ${badge}` : ''}`,
             );
@@ -60,5 +62,4 @@ export function registerRoadmap(program: Program): void {
 }
 
 /** A title cut to `room` columns with an ellipsis (but never below 12 characters). */
-const fitTitle = (title: string, room: number): string =>
-  title.length <= Math.max(12, room) ? title : `${title.slice(0, Math.max(12, room) - 1)}…`;
+const fitTitle = (title: string, room: number): string => truncate(title, Math.max(12, room));

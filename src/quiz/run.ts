@@ -3,6 +3,7 @@
  * from an `--answers` file). Every event is saved the moment the session returns it, so Ctrl-C
  * loses nothing that was answered. Returns the summary; printing it is the command's job.
  */
+import { displayWidth } from '../render/width.js';
 import type { Summary } from '../coach/types.js';
 import { EXIT, PyroadError } from '../errors.js';
 import type { ProgressEvent } from '../progress/schema.js';
@@ -125,7 +126,11 @@ function interrupted(saved: { answers: number; ratings: number }, area?: Area): 
 async function pickArea(deps: AssessDeps, state: ProgressState, screen: Screen): Promise<Area> {
   const statuses = areaStatuses(deps.index, state, deps.coach?.(state));
   // "❯ " + title + two spaces + state, within the terminal's width.
-  const titleWidth = Math.min(36, Math.max(...statuses.map((s) => s.title.length)), Math.max(12, screen.columns - 20));
+  const titleWidth = Math.min(
+    36,
+    Math.max(...statuses.map((s) => displayWidth(s.title))),
+    Math.max(12, screen.columns - 20),
+  );
   const room = Math.max(12, screen.columns - 4 - titleWidth - 1);
   const chosen = await screen.prompts.select<string>({
     message: 'Which area do you want to assess?',

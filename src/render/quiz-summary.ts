@@ -1,11 +1,10 @@
 /** The end-of-assessment summary and the area picker's lines. Text in, text out; colour via Style. */
+import { displayWidth, fit } from './width.js';
 import type { AssessSummary } from '../quiz/summary.js';
 import type { AreaStatus } from '../quiz/picker.js';
 import type { Style } from './style.js';
 import { bar, percent, plural, wrap } from './text.js';
 import { RATING_LABELS } from '../progress/schema.js';
-
-const fit = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
 
 /** "  • text", wrapped with the following lines under the text. */
 const bullet = (text: string, width: number): string => `  • ${wrap(text, width, '    ').trimStart()}`;
@@ -27,7 +26,10 @@ export function renderSummary(summary: AssessSummary, style: Style, width: numbe
   lines.push(`${style.bold(head)} ${style.dim('·')} ${score}`);
   lines.push('');
 
-  const titleWidth = Math.max(12, Math.min(32, width - 44, Math.max(...summary.topics.map((t) => t.title.length))));
+  const titleWidth = Math.max(
+    12,
+    Math.min(32, width - 44, Math.max(...summary.topics.map((t) => displayWidth(t.title)))),
+  );
   lines.push(style.dim(`  ${'topic'.padEnd(titleWidth)}  rating  quiz`));
   for (const t of summary.topics) {
     const rating = t.rating === null ? style.dim('  –   ') : `  ${t.rating}/4 `;

@@ -2,6 +2,8 @@
  * Terminal rendering of the quiz: question text with fenced code blocks, choices (a multi-line
  * choice stays one item), feedback and the progress line. Text in, text out; colour via Style.
  */
+import { untrusted } from './untrusted.js';
+import { displayWidth, truncate } from './width.js';
 import { RATING_LABELS } from '../progress/schema.js';
 import type { SelectChoice, SelectOptions } from '../prompts.js';
 import type { Feedback, Step } from '../quiz/session.js';
@@ -107,7 +109,7 @@ function codeLines(lines: string[], width: number, indent: string, style: Style)
  * gutter and their indentation kept.
  */
 export function renderRich(text: string, width: number, style: Style, indent = ''): string[] {
-  const blocks = parseBlocks(text);
+  const blocks = parseBlocks(untrusted(text));
   const out: string[] = [];
   blocks.forEach((block, i) => {
     if (i > 0 && out.at(-1) !== '') out.push('');
@@ -123,7 +125,7 @@ export function renderRich(text: string, width: number, style: Style, indent = '
  * is shown verbatim, like code: its line breaks are the answer.
  */
 export function renderChoice(text: string, width: number, style: Style, indent = ''): string[] {
-  const body = text.replace(/\s+$/, '');
+  const body = untrusted(text).replace(/\s+$/, '');
   if (body.includes('\n') && !body.includes('```')) return codeLines(body.split('\n'), width, indent, style);
   return renderRich(body, width, style, indent);
 }
@@ -136,10 +138,9 @@ export function choiceHeadline(text: string, max = 48, stripCode = false): strin
       .map((l) => l.trim())
       .find((l) => l !== '' && !l.startsWith('```')) ?? '';
   // In colour the list shows code spans without backticks: so does the echo, cut or not.
-  const first = stripCode ? found.replace(/`([^`]+)`/g, '$1') : found;
+  const first = untrusted(stripCode ? found.replace(/`([^`]+)`/g, '$1') : found, { oneLine: true });
   const more = text.trim().includes('\n');
-  const line = first.length > max ? `${first.slice(0, max - 1)}…` : more ? `${first} …` : first;
-  return line;
+  return displayWidth(first) > max ? truncate(first, max) : more ? `${first} …` : first;
 }
 
 /** Columns taken by inquirer before a choice's text: "❯ " plus "1. " when numbered. */
@@ -152,7 +153,8 @@ export interface View {
 }
 
 /** "Networking and HTTP · question 3 of 12" */
-export function progressLine(areaTitle: string, step: Step): string {
+export function progressLine(title: string, step: Step): string {
+  const areaTitle = untrusted(title, { oneLine: true });
   if (step.kind === 'question') return `${areaTitle} · question ${step.number} of ${step.total}`;
   if (step.kind === 'rate') return `${areaTitle} · topic ${step.number} of ${step.count}`;
   return areaTitle;
@@ -166,8 +168,8 @@ export function rateView(step: Extract<Step, { kind: 'rate' }>, areaTitle: strin
   const text = [
     '',
     style.dim(progressLine(areaTitle, step)),
-    style.bold(step.topic.title),
-    ...proseLines(step.topic.summary, width, '  ', style).map((l) => style.dim(l)),
+    style.bold(untrusted(step.topic.title, { oneLine: true })),
+    ...proseLines(untrusted(step.topic.summary), width, '  ', style).map((l) => style.dim(l)),
     '',
   ].join('\n');
   const choices: SelectChoice<number>[] = RATING_LABELS.map((label, value) => ({
@@ -178,7 +180,7 @@ export function rateView(step: Extract<Step, { kind: 'rate' }>, areaTitle: strin
   return {
     text,
     select: {
-      message: `How well do you know ${step.topic.title}?`,
+      message: `How well do you know ${untrusted(step.topic.title, { oneLine: true })}?`,
       choices,
       ...(step.previous !== undefined ? { default: step.previous } : {}),
       pageSize: choices.length,
@@ -212,10 +214,11 @@ export function questionView(
 ): View {
   const progress = progressLine(areaTitle, step);
   // One line when it fits: "Networking · question 3 of 12 · HTTP"; else the topic goes below.
+  const title = untrusted(step.topic.title, { oneLine: true });
   const heading =
-    progress.length + 3 + step.topic.title.length <= width
-      ? `${style.dim(`${progress} ·`)} ${style.bold(step.topic.title)}`
-      : `${style.dim(progress)}\n${style.bold(step.topic.title)}`;
+    displayWidth(progress) + 3 + displayWidth(title) <= width
+      ? `${style.dim(`${progress} ·`)} ${style.bold(title)}`
+      : `${style.dim(progress)}\n${style.bold(title)}`;
   const text = ['', heading, '', ...renderRich(step.question.prompt, width, style, '  '), ''].join('\n');
   const choices = choiceItems(step.question, step.order, style, width);
   const lines = choices.reduce((n, c) => n + c.name.split('\n').length, 0);
@@ -241,6 +244,6 @@ export function renderFeedback(feedback: Feedback, order: number[], style: Style
     lines.push(`${style.red('✘ Not quite.')} The right answer is ${style.bold(String(shownAs))}:`);
     lines.push(...renderChoice(question.choices[question.answer]!, width, style, '    '));
   }
-  lines.push(...proseLines(question.explanation, width, '  ', style));
+  lines.push(...proseLines(untrusted(question.explanation), width, '  ', style));
   return lines.join('\n');
 }

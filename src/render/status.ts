@@ -1,3 +1,4 @@
+import { displayWidth, fit } from './width.js';
 import type { Summary, TopicSummary } from '../coach/types.js';
 import type { Roadmap } from '../roadmap/schema.js';
 import { stagesOf } from '../roadmap/stages.js';
@@ -54,7 +55,7 @@ export function renderStatus(
   // Bars, grouped by stage.
   // One line per area at any width: the bar and the name shrink on narrow terminals.
   const barWidth = width >= 90 ? 20 : width >= 60 ? 12 : 8;
-  const longest = Math.max(...summary.areas.map((a) => a.title.length), 10);
+  const longest = Math.max(...summary.areas.map((a) => displayWidth(a.title)), 10);
   const nameWidth = Math.max(10, Math.min(34, longest, width - barWidth - 18));
   let stage = '';
   for (const a of summary.areas) {
@@ -63,7 +64,7 @@ export function renderStatus(
       lines.push('');
       lines.push(heading(STAGE_LABELS[a.stage]));
     }
-    const name = a.title.length > nameWidth ? `${a.title.slice(0, nameWidth - 1)}…` : a.title.padEnd(nameWidth);
+    const name = fit(a.title, nameWidth);
     const fill = a.mastery >= 0.75 ? style.green(bar(a.mastery, barWidth)) : bar(a.mastery, barWidth);
     const notes: Segment[] = [[`${a.mastered}/${a.topics}`, style.dim]];
     if (a.due) notes.push([`${a.due} due`, style.yellow]);
@@ -71,7 +72,7 @@ export function renderStatus(
       notes.push([a.calibration, style.magenta]);
     // On a narrow terminal the last notes give way (calibration has its own section below).
     const start = `  ${name} ${bar(a.mastery, barWidth)} ${percent(a.mastery).padStart(4)}  `;
-    while (notes.length > 1 && start.length + notes.map(([t]) => t).join('  ').length > width) notes.pop();
+    while (notes.length > 1 && displayWidth(start) + notes.map(([t]) => t).join('  ').length > width) notes.pop();
     lines.push(
       `  ${name} ${fill} ${percent(a.mastery).padStart(4)}  ${notes.map(([t, paint]) => paint!(t)).join('  ')}`,
     );

@@ -1,4 +1,5 @@
 /** Plain-text helpers shared by every renderer. No colour here: callers pass a Style. */
+import { displayWidth } from './width.js';
 
 /**
  * Wraps text to `width` columns, keeping existing line breaks; `indent` prefixes every line. An
@@ -6,7 +7,7 @@
  */
 export function wrap(text: string, width: number, indent = ''): string {
   const out: string[] = [];
-  const room = Math.max(20, width - indent.length);
+  const room = Math.max(20, width - displayWidth(indent));
   for (const paragraph of text.split('\n')) {
     if (paragraph.trim() === '') {
       out.push('');
@@ -15,7 +16,7 @@ export function wrap(text: string, width: number, indent = ''): string {
     const lead = /^\s*/.exec(paragraph)![0];
     let line = lead;
     for (const word of paragraph.trim().match(WORDS) ?? []) {
-      if (line.trim() !== '' && line.length + 1 + word.length > room) {
+      if (line.trim() !== '' && displayWidth(line) + 1 + displayWidth(word) > room) {
         out.push(line);
         line = lead + word;
       } else line = line.trim() === '' ? lead + word : `${line} ${word}`;
@@ -54,18 +55,19 @@ export function wrapSegments(segments: readonly Segment[], width: number, indent
   }
   const lines: string[] = [];
   let line = indent;
-  let length = indent.length;
+  let length = displayWidth(indent);
   let empty = true;
   for (const word of words) {
     const gap = empty ? '' : word.gap;
-    if (!empty && gap !== '' && length + gap.length + word.text.length > width) {
+    const w = displayWidth(word.text);
+    if (!empty && gap !== '' && length + gap.length + w > width) {
       lines.push(line);
       line = hang + word.paint(word.text);
-      length = hang.length + word.text.length;
+      length = displayWidth(hang) + w;
       continue;
     }
     line += gap + word.paint(word.text);
-    length += gap.length + word.text.length;
+    length += gap.length + w;
     empty = false;
   }
   lines.push(line);
