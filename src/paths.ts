@@ -1,5 +1,5 @@
 import { usageError } from './errors.js';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 
 /** Where pyroad keeps its files. Everything is derived here so tests can point it at a temp folder. */
 export interface Paths {
@@ -68,4 +68,10 @@ export function resolvePaths(homeOption: string | undefined, env: Env, platform:
     settingsFile: join(dirs.configDir, 'settings.json'),
     progressFile: join(dirs.dataDir, 'progress.jsonl'),
   };
+}
+
+/** How a file is named in messages: relative to the working folder when it is below it. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }

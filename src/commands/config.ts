@@ -25,7 +25,7 @@ async function settingsOf(ctx: Context): Promise<SettingsStore> {
 
 const ACTIONS = ['list', 'get', 'set', 'unset'];
 
-const show = (value: unknown): string => (value === '' ? '""' : String(value));
+const show = (value: unknown): string => (value === '' ? '""' : untrusted(String(value), { oneLine: true }));
 
 function printEntries(ctx: Context, entries: SettingEntry[], file: string): void {
   const width = Math.max(...entries.map((e) => e.key.length));
@@ -36,7 +36,7 @@ function printEntries(ctx: Context, entries: SettingEntry[], file: string): void
       `${e.key.padEnd(width)}  ${ctx.style.bold(value)}  ${ctx.style.dim(e.isDefault ? '(default) ' : '          ')}${e.description}`,
     );
   }
-  ctx.print(ctx.style.dim(`\nSettings file: ${file}`));
+  ctx.print(ctx.style.dim(`\nSettings file: ${untrusted(file, { oneLine: true })}`));
 }
 
 const jsonOf = (entries: SettingEntry[]) => Object.fromEntries(entries.map((e) => [e.key, e.value]));
@@ -93,7 +93,7 @@ export function registerConfig(program: Program): void {
         program.action(async (ctx, key: string, opts: { json?: boolean }) => {
           const entry = (await settingsOf(ctx)).get(key);
           if (opts.json) ctx.json(entry.value);
-          else ctx.print(untrusted(String(entry.value)));
+          else ctx.print(untrusted(String(entry.value), { oneLine: true }));
         }),
       ),
   );

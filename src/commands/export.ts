@@ -1,4 +1,4 @@
-import { safeJson } from '../render/untrusted.js';
+import { guardOutput, safeJson, untrusted } from '../render/untrusted.js';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { writeOutputFile } from '../output.js';
@@ -77,12 +77,12 @@ export function registerExport(program: Program): void {
       program.action(async (ctx, opts: ExportOptions) => {
         const text = await runExport(ctx, opts.format);
         if (opts.output === undefined || opts.output === '-') {
-          ctx.streams.stdout.write(text);
+          ctx.streams.stdout.write(guardOutput(text, false));
           return;
         }
         const file = resolve(opts.output);
         writeOutputFile(file, text, 'cannot write');
-        ctx.print(`Exported progress to ${file} (${opts.format}).`);
+        ctx.print(`Exported progress to ${untrusted(file, { oneLine: true })} (${opts.format}).`);
       }),
     );
 }

@@ -1,5 +1,7 @@
+import { guardOutput, untrusted } from '../render/untrusted.js';
+import { displayPath } from '../paths.js';
 import { spawn } from 'node:child_process';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { writeOutputFile } from '../output.js';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
@@ -32,7 +34,7 @@ export function registerReport(program: Program): void {
         const options = checkOptions(opts);
         const page = await runReport(ctx);
         if (options.output === '-') {
-          ctx.streams.stdout.write(page);
+          ctx.streams.stdout.write(guardOutput(page, false));
           return;
         }
         const file = resolve(options.output);
@@ -47,11 +49,8 @@ export function registerReport(program: Program): void {
     );
 }
 
-/** A path as the user would type it: relative when it is below the working folder. */
-function shownPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
-}
+/** A path as the user would type it (relative below the working folder), shown, never obeyed. */
+const shownPath = (file: string): string => untrusted(displayPath(file), { oneLine: true });
 
 function checkOptions(opts: ReportOptions): ReportOptions {
   if (opts.output.trim() === '') throw usageError('--output needs a file name, or - for stdout');

@@ -1,3 +1,4 @@
+import { untrusted } from '../render/untrusted.js';
 import { plural } from '../render/text.js';
 import { examples, type Program } from '../command.js';
 import { dataError } from '../errors.js';
@@ -19,6 +20,7 @@ export function registerValidate(program: Program): void {
       program.action(async (ctx, file: string | undefined, opts: { json?: boolean; stats?: boolean }) => {
         // The loader brings yaml and zod; only validate and a stale cache need them.
         const { displayPath, loadRoadmapFiles, roadmapProblemsError } = await import('../roadmap/load.js');
+        const { formatProblem } = await import('../roadmap/problems.js');
         const root = file ?? ctx.roadmapFile;
         const result = loadRoadmapFiles(root);
         const stats =
@@ -28,9 +30,11 @@ export function registerValidate(program: Program): void {
             file: displayPath(root),
             valid: !!result.roadmap,
             problems: result.problems,
+            warnings: result.warnings,
             ...(result.roadmap ? { counts: countRoadmap(result.roadmap) } : {}),
             ...(stats ? { stats } : {}),
           });
+        if (!opts.json) for (const w of result.warnings) ctx.warn(formatProblem(w));
         if (!result.roadmap) {
           const error = roadmapProblemsError(root, result.problems);
           // With --json the problems are in the JSON on stdout; stderr says only that there are some.
@@ -41,7 +45,7 @@ export function registerValidate(program: Program): void {
           const c = countRoadmap(result.roadmap);
           const files = result.files.length === 1 ? '1 file' : `${result.files.length} files`;
           ctx.print(
-            `${ctx.style.green('✓')} ${displayPath(root)} is valid: ${plural(c.areas, 'area')}, ${plural(c.topics, 'topic')}, ${plural(c.questions, 'question')}, ${plural(c.resources, 'resource')} (${files})`,
+            `${ctx.style.green('✓')} ${untrusted(displayPath(root), { oneLine: true })} is valid: ${plural(c.areas, 'area')}, ${plural(c.topics, 'topic')}, ${plural(c.questions, 'question')}, ${plural(c.resources, 'resource')} (${files})`,
           );
           if (stats) {
             const { renderStats } = await import('../render/stats.js');

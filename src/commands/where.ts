@@ -1,3 +1,4 @@
+import { untrusted } from '../render/untrusted.js';
 import { existsSync } from 'node:fs';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
@@ -56,12 +57,13 @@ The cache only speeds things up and can be deleted at any time.
           return;
         }
         const note = (path: string) => (existsSync(path) ? '' : ctx.style.dim(' (not created yet)'));
-        ctx.print(`settings  ${where.settings}${note(where.settings)}`);
-        ctx.print(`progress  ${where.progress}${note(where.progress)}`);
-        ctx.print(`cache     ${where.cache}${note(where.cache)}`);
-        ctx.print(`roadmap   ${where.roadmap}${ctx.style.dim(` (${ROADMAP_FROM[where.sources.roadmap]})`)}`);
+        const shown = (path: string) => untrusted(path, { oneLine: true });
+        ctx.print(`settings  ${shown(where.settings)}${note(where.settings)}`);
+        ctx.print(`progress  ${shown(where.progress)}${note(where.progress)}`);
+        ctx.print(`cache     ${shown(where.cache)}${note(where.cache)}`);
+        ctx.print(`roadmap   ${shown(where.roadmap)}${ctx.style.dim(` (${ROADMAP_FROM[where.sources.roadmap]})`)}`);
         if (where.home)
-          ctx.print(ctx.style.dim(`Everything is kept in ${where.home} (${HOME_FROM[where.sources.home]}).`));
+          ctx.print(ctx.style.dim(`Everything is kept in ${shown(where.home)} (${HOME_FROM[where.sources.home]}).`));
       }),
     );
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { APPLICATION_STAGES, PROGRESS_FORMAT, STATUSES, TICK_LISTS } from './format.js';
+import { hasControlOrBidi } from '../render/untrusted.js';
 import { requireZod } from '../zod.js';
 
 export {
@@ -25,7 +26,11 @@ export {
  */
 export function defineProgressSchemas(zod: typeof z) {
   const isoTime = zod.iso.datetime({ offset: true });
-  const id = zod.string().min(1);
+  // Progress travels between machines and people (export, import): no string in it may carry a
+  // character a terminal would obey or that reverses text.
+  const noControls = (s: string) => !hasControlOrBidi(s);
+  const controlsMessage = 'must not contain control or text-direction characters';
+  const id = zod.string().min(1).refine(noControls, controlsMessage);
   const at = isoTime.describe('When it happened (ISO 8601).');
   const topic = id.describe('Topic id in the roadmap.');
 
@@ -92,7 +97,7 @@ export function defineProgressSchemas(zod: typeof z) {
     .string()
     .regex(/^[a-z0-9-]{1,40}$/, 'must be a short id of lowercase letters, digits and dashes')
     .describe('A stable id for the thing the event is about, unique in this journal (made when it is added).');
-  const shortText = (max: number) => zod.string().trim().min(1).max(max);
+  const shortText = (max: number) => zod.string().trim().min(1).max(max).refine(noControls, controlsMessage);
   const fingerprint = zod
     .string()
     .regex(/^[0-9a-f]{8,64}$/)

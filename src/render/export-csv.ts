@@ -1,3 +1,4 @@
+import { untrusted } from './untrusted.js';
 import type { ExportDocument } from '../progress/export.js';
 
 /**
@@ -24,7 +25,8 @@ const COLUMNS = [
 
 function cell(value: string | number | boolean | undefined): string {
   if (value === undefined) return '';
-  let text = String(value);
+  // Shown, never obeyed: a cell holds no control character (a spreadsheet or a terminal reads it).
+  let text = typeof value === 'string' ? untrusted(value, { oneLine: true }) : String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -1,9 +1,13 @@
+import { untrusted } from './untrusted.js';
 import type { TopicSummary } from '../coach/types.js';
 import type { ExportDocument } from '../progress/export.js';
 import { STAGE_LABELS, percent } from './text.js';
 
-/** Markdown special characters in roadmap text, escaped so a title renders as written. */
-const md = (text: string): string => text.replace(/([\\`*_[\]<>|#])/g, '\\$1');
+/**
+ * Text from the roadmap or progress as Markdown that renders as written: control characters made
+ * visible, on one line, and Markdown's special characters escaped.
+ */
+const md = (text: string): string => untrusted(text, { oneLine: true }).replace(/([\\`*_[\]<>|#])/g, '\\$1');
 
 function topicLine(t: TopicSummary): string {
   const checked = t.status === 'done' || t.mastered;

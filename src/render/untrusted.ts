@@ -19,6 +19,16 @@ const UNSAFE = new RegExp(`[${CONTROLS}${INVISIBLE}]`, 'g');
 /** Also newlines (and the Unicode line and paragraph separators), for text that must stay on one line. */
 const UNSAFE_ONE_LINE = new RegExp(`[${CONTROLS}\\n\\t\\u2028\\u2029${INVISIBLE}]`, 'g');
 
+const ALL_CONTROLS = '\\u0000-\\u001f\\u007f-\\u009f';
+const BIDI = '\\u202a-\\u202e\\u2066-\\u2069';
+const CONTROL_OR_BIDI = new RegExp(`[${ALL_CONTROLS}${BIDI}]`);
+
+/**
+ * Whether a value that should be plain text (an id, a note, a path in a setting) holds a control
+ * or text-direction character: stored data refuses such values rather than show them.
+ */
+export const hasControlOrBidi = (text: string): boolean => CONTROL_OR_BIDI.test(text);
+
 /** How a character is shown: `\x1b`, `\x07`, `\u202e` (as it would be written in code). */
 export function visible(char: string): string {
   const code = char.codePointAt(0)!;
@@ -48,13 +58,17 @@ export function hasUnsafe(text: string, opts: { oneLine?: boolean } = {}): boole
 
 const ESC = String.fromCharCode(0x1b);
 
-/** Select Graphic Rendition: the colour and weight codes pyroad's own styling emits (chalk). */
-const SGR = new RegExp(`${ESC}\\[[0-9;]*m`, 'y');
+/**
+ * The Select Graphic Rendition codes pyroad's own styling emits (render/style.ts through chalk):
+ * bold and dim (1, 2, off 22), red to cyan (31-36) and the default colour (39). Nothing else:
+ * not hidden text (8), blinking, or any other sequence.
+ */
+const SGR = new RegExp(`${ESC}\\[(?:1|2|22|3[1-6]|39)m`, 'y');
 
 /**
  * The last check before text reaches stdout or stderr: with colour on, pyroad's own colour codes
- * (`ESC [ ... m`) pass and any other control character is shown as an escape; with colour off,
- * nothing passes. Foreign text has already been through `untrusted`; this guarantees that a
+ * (`ESC [ 1 m`, `ESC [ 31 m` and the like) pass and any other control character is shown as an
+ * escape; with colour off, nothing passes. A CR directly before a newline (CSV lines) passes. Foreign text has already been through `untrusted`; this guarantees that a
  * renderer that forgot never lets a title, hyperlink, clear-screen or cursor sequence through.
  */
 export function guardOutput(text: string, colour: boolean): string {
@@ -63,6 +77,8 @@ export function guardOutput(text: string, colour: boolean): string {
   UNSAFE.lastIndex = 0;
   for (let m = UNSAFE.exec(text); m; m = UNSAFE.exec(text)) {
     const at = m.index;
+    // A CR that ends a line (CSV's CRLF) moves nothing: the newline after it goes to the next line anyway.
+    if (m[0] === '\r' && text[at + 1] === '\n') continue;
     if (colour && m[0] === ESC) {
       SGR.lastIndex = at;
       const sgr = SGR.exec(text);

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { displayPath } from '../paths.js';
 import { dataError } from '../errors.js';
 import { checkRoadmap } from './check.js';
 import { parseRoadmapFile, type ParsedFile } from './parse.js';
@@ -11,13 +12,11 @@ export interface LoadResult {
   /** Every file read, root first, as absolute paths. */
   files: string[];
   problems: Problem[];
+  /** What an author should look at but does not stop the roadmap from loading (`validate` prints it). */
+  warnings: Problem[];
 }
 
-/** How a file is named in messages: relative to the working folder when it is below it. */
-export function displayPath(file: string, cwd = process.cwd()): string {
-  const rel = relative(cwd, file);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
-}
+export { displayPath } from '../paths.js';
 
 function readBytes(abs: string, shown: string): Uint8Array | Problem {
   try {
@@ -76,12 +75,17 @@ export function loadRoadmapFiles(rootFile: string): LoadResult {
 
   const files = [...seen];
   problems.push(...checkRoadmap(parsedFiles));
-  if (problems.length > 0) return { files, problems: sortProblems(problems) };
+  const warnings = sortProblems(parsedFiles.flatMap((p) => p.warnings ?? []));
+  if (problems.length > 0) return { files, problems: sortProblems(problems), warnings };
 
   const rootData = parsedFiles[0]!.data!;
   const areas = parsedFiles.flatMap((p) => p.data?.areas ?? []);
   if (areas.length === 0)
-    return { files, problems: [{ file: parsedFiles[0]!.file, line: 1, col: 1, message: 'the roadmap has no areas' }] };
+    return {
+      files,
+      problems: [{ file: parsedFiles[0]!.file, line: 1, col: 1, message: 'the roadmap has no areas' }],
+      warnings,
+    };
   const roadmap: Roadmap = {
     version: rootData.version,
     title: rootData.title ?? 'Roadmap',
@@ -90,7 +94,7 @@ export function loadRoadmapFiles(rootFile: string): LoadResult {
     files,
     areas,
   };
-  return { roadmap, files, problems: [] };
+  return { roadmap, files, problems: [], warnings };
 }
 
 /** Loads a roadmap or throws one PyroadError listing every problem (exit 1). */

@@ -1,6 +1,7 @@
 import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { didYouMean } from '../didyoumean.js';
+import { scanCharacters } from './characters.js';
 import type { Problem } from './problems.js';
 import {
   ROADMAP_VERSION,
@@ -34,6 +35,8 @@ export interface ParsedFile {
   ids?: Set<string>;
   locate: Locator;
   problems: Problem[];
+  /** Things that do not stop the roadmap from loading but that an author should look at. */
+  warnings?: Problem[];
 }
 
 /** Known fields of each kind of object, for "unknown field" did-you-mean suggestions. */
@@ -160,10 +163,28 @@ export function parseRoadmapFile(file: string, bytes: Uint8Array): ParsedFile {
       ],
     };
 
+  // Characters a terminal would obey are found first, with the field's path, in the same run as
+  // every other problem.
+  const characters = scanCharacters(raw);
+  const located = (severity: 'error' | 'warning') =>
+    characters
+      .filter((c) => c.severity === severity)
+      .map((c): Problem => ({ file, ...locate.at(c.path, c.key), message: c.message }));
+  const charProblems = located('error');
+  const warnings = located('warning');
   const result = roadmapFileSchema.safeParse(raw);
-  if (result.success) return { file, data: result.data, locate, problems: [] };
-  const problems = result.error.issues.flatMap((issue) => describeIssue(file, locate, issue, raw));
-  return { file, locate, problems, ...salvage(raw as Record<string, unknown>) };
+  if (result.success && charProblems.length === 0) return { file, data: result.data, locate, problems: [], warnings };
+  const problems = [
+    ...charProblems,
+    ...(result.success ? [] : result.error.issues.flatMap((issue) => describeIssue(file, locate, issue, raw))),
+  ];
+  return {
+    file,
+    locate,
+    problems,
+    warnings,
+    ...(result.success ? { data: result.data } : salvage(raw as Record<string, unknown>)),
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { hasControlOrBidi } from '../render/untrusted.js';
 import { resolve } from 'node:path';
 
 /**
@@ -38,13 +39,16 @@ const boolSetting = (description: string, def: boolean): SettingDef<boolean> => 
   valid: (v): v is boolean => typeof v === 'boolean',
 });
 
+const plainText = (v: unknown): v is string => typeof v === 'string' && !hasControlOrBidi(v);
+
 const pathSetting = (description: string): SettingDef<string> => ({
   description,
   default: '',
   allowed: 'a file path, or "" for the shipped roadmap',
   // Stored absolute: a relative path would mean something else in another folder.
-  parse: (raw) => (raw.trim() === '' ? '' : resolve(raw)),
-  valid: (v): v is string => typeof v === 'string',
+  parse: (raw) =>
+    hasControlOrBidi(raw) ? { error: 'must not contain control characters' } : raw.trim() === '' ? '' : resolve(raw),
+  valid: plainText,
 });
 
 export const SETTINGS = {

@@ -86,7 +86,20 @@ describe.skipIf(!hasChromium)(`the report in Chromium${hasChromium ? '' : ` (${S
     recordSessions(halfwaySessions(loadShipped()), { home: halfwayHome, dir: tmp.dir });
     recordMarks(HALFWAY_MARKS, { home: halfwayHome });
     halfway = report(halfwayHome, join(tmp.dir, 'halfway.html'));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    // Chromium writes crash reports and caches under HOME and XDG_*: give it a temporary world,
+    // never the runner's environment.
+    const world = join(tmp.dir, 'chromium-home');
+    mkdirSync(world, { recursive: true });
+    const env = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: world,
+      XDG_CONFIG_HOME: join(world, 'config'),
+      XDG_CACHE_HOME: join(world, 'cache'),
+      XDG_DATA_HOME: join(world, 'data'),
+      XDG_STATE_HOME: join(world, 'state'),
+      XDG_RUNTIME_DIR: world,
+    };
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true, env });
   }, 180_000);
 
   afterAll(async () => {

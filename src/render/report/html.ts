@@ -3,6 +3,8 @@
  * fragment made by `html` (or, for markup we write ourselves, `raw`). Escaping is the default,
  * so a roadmap title such as `<script>` can only ever become text.
  */
+import { untrusted } from '../untrusted.js';
+
 const FRAGMENT = Symbol('html fragment');
 
 export interface Fragment {
@@ -13,8 +15,11 @@ export type Value = string | number | Fragment | null | undefined | false | read
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Text made safe for element content and for quoted attribute values. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+/**
+ * Text made safe for element content and for quoted attribute values: markup escaped, and control,
+ * bidi and invisible characters shown as escapes (they would reorder or hide text in a browser).
+ */
+export const escapeHtml = (text: string): string => untrusted(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 /** Markup written by this module, trusted as is. Never pass data from a roadmap or progress here. */
 export const raw = (markup: string): Fragment => ({ [FRAGMENT]: markup });
