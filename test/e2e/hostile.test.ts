@@ -15,8 +15,10 @@ const ESC = '\x1b';
 const BEL = '\x07';
 
 /** Any byte a terminal could act on: C0 other than tab, newline and the CR of a CRLF, DEL, C1, and bidi controls. */
+// eslint-disable-next-line no-control-regex -- the point: these are the bytes to look for
 const DANGEROUS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
 /** pyroad's own colour codes (render/style.ts): nothing else may start with ESC. */
+// eslint-disable-next-line no-control-regex -- ESC starts every colour code
 const OWN_SGR = /\x1b\[(?:1|2|22|3[1-6]|39)m/g;
 
 const tmp = tempDir('pyroad-hostile-');

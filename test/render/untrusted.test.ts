@@ -76,6 +76,7 @@ describe('safeJson: JSON stays JSON and shows as it means', () => {
   it('escapes C1, bidi and invisible characters, and parses back to the same value', () => {
     const value = { title: `a${ESC}[31mb\x9bc\u202ed\u200be` };
     const json = safeJson(value);
+    // eslint-disable-next-line no-control-regex -- the bytes that must not appear
     expect(json).not.toMatch(/[\x1b\x80-\x9f\u202e\u200b]/);
     expect(JSON.parse(json)).toEqual(value);
   });
