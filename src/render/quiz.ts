@@ -244,6 +244,6 @@ export function renderFeedback(feedback: Feedback, order: number[], style: Style
     lines.push(`${style.red('✘ Not quite.')} The right answer is ${style.bold(String(shownAs))}:`);
     lines.push(...renderChoice(question.choices[question.answer]!, width, style, '    '));
   }
-  lines.push(...proseLines(untrusted(question.explanation), width, '  ', style));
+  if (question.explanation) lines.push(...proseLines(untrusted(question.explanation), width, '  ', style));
   return lines.join('\n');
 }

@@ -21,9 +21,11 @@ export function renderTopic(
   lines.push(style.dim(`${area.title} · ${STAGE_LABELS[area.stage]}`));
   lines.push('');
   lines.push(wrap(topic.summary, width));
-  lines.push('');
-  lines.push(heading(style, 'Why it matters'));
-  lines.push(wrap(topic.why, width, '  '));
+  if (topic.why) {
+    lines.push('');
+    lines.push(heading(style, 'Why it matters'));
+    lines.push(wrap(topic.why, width, '  '));
+  }
   if (topic.prerequisites.length) {
     lines.push('');
     lines.push(heading(style, 'Learn first'));
@@ -46,8 +48,10 @@ export function renderTopic(
     lines.push(heading(style, 'Checklist'));
     for (const step of topic.checklist) lines.push(wrap(`[ ] ${step}`, width, '  '));
   }
-  lines.push('');
-  lines.push(heading(style, 'Resources'));
+  if (topic.resources.length) {
+    lines.push('');
+    lines.push(heading(style, 'Resources'));
+  }
   for (const r of topic.resources) {
     lines.push(`  • ${r.title} ${style.dim(`[${r.kind}${r.free ? '' : ', paid'}]`)}`);
     lines.push(`    ${style.blue(r.url)}`);

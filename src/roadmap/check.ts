@@ -47,7 +47,8 @@ export function checkRoadmap(files: ParsedFile[]): Problem[] {
             );
           const seen = new Map<string, number>();
           question.choices.forEach((choice, c) => {
-            const key = choice.trim().toLowerCase();
+            // In code case matters (`null`/`NULL`, `-d`/`-D`): exact, after trimming.
+            const key = choice.trim();
             const first = seen.get(key);
             if (first !== undefined)
               report({ parsed, path: [...questionPath, 'choices', c] }, `choice ${c} repeats choice ${first}`);
