@@ -60,15 +60,17 @@ function checkOptions(opts: ReportOptions): ReportOptions {
 
 /** The report page for the learner in `ctx`. The coach, the store and the renderer load only here. */
 export async function runReport(ctx: Context): Promise<string> {
-  const [{ indexRoadmap }, { openStore }, { summarize }, { renderReport }, { VERSION }] = await Promise.all([
-    import('../roadmap/query.js'),
-    import('../progress/open.js'),
-    import('../coach/summary.js'),
-    import('../render/report/render.js'),
-    import('../version.js'),
-  ]);
+  const [{ indexRoadmap }, { openStore }, { summarize }, { renamesOf }, { renderReport }, { VERSION }] =
+    await Promise.all([
+      import('../roadmap/query.js'),
+      import('../progress/open.js'),
+      import('../coach/summary.js'),
+      import('../roadmap/renames.js'),
+      import('../render/report/render.js'),
+      import('../version.js'),
+    ]);
   const roadmap = await ctx.roadmap();
-  const state = openStore(ctx).load();
+  const state = openStore(ctx).load(renamesOf(roadmap));
   const summary = summarize(indexRoadmap(roadmap), state, ctx.now(), { limit: 5 });
   return renderReport({ roadmap, summary, version: VERSION });
 }

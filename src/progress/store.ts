@@ -35,7 +35,7 @@ import {
   type Snapshot,
 } from './snapshot.js';
 import { EventLog } from './log.js';
-import { ProgressState, eventKey, uniqueEvents } from './state.js';
+import { ProgressState, eventKey, uniqueEvents, type Renames } from './state.js';
 
 export interface StoreOptions {
   /** Where the validated-journal stamp lives (paths.cacheDir). Without it every load validates. */
@@ -100,8 +100,8 @@ export class ProgressStore {
   }
 
   /** The folded state; an empty state when there is no file yet. Throws (exit 1) on a bad file. */
-  load(): ProgressState {
-    return new ProgressState(this.loadLog());
+  load(renames?: Renames): ProgressState {
+    return new ProgressState(this.loadLog(), renames);
   }
 
   /** Every event, in journal order. */

@@ -7,7 +7,14 @@ import { displayWidth } from '../render/width.js';
 import type { Summary } from '../coach/types.js';
 import { EXIT, PyroadError } from '../errors.js';
 import type { ProgressEvent } from '../progress/schema.js';
-import { sessionRatings, unfinishedSession, type ProgressState, type SessionInfo } from '../progress/state.js';
+import {
+  sessionRatings,
+  unfinishedSession,
+  type ProgressState,
+  type Renames,
+  type SessionInfo,
+} from '../progress/state.js';
+import { renamesOf } from '../roadmap/renames.js';
 import { PromptCancelled, type Prompts } from '../prompts.js';
 import { areaChoiceName } from '../render/quiz-summary.js';
 import { questionView, rateView, renderFeedback, type View } from '../render/quiz.js';
@@ -22,7 +29,7 @@ import { buildSummary, type AssessSummary } from './summary.js';
 
 /** The progress store as the quiz needs it (see src/progress/store.ts). */
 export interface EventStore {
-  load(): ProgressState;
+  load(renames?: Renames): ProgressState;
   append(events: ProgressEvent[]): void;
 }
 
@@ -166,7 +173,7 @@ export async function runInteractive(
   screen: Screen,
   options: SessionChoices & { area?: string },
 ): Promise<AssessSummary> {
-  const state = deps.store.load();
+  const state = deps.store.load(renamesOf(deps.index.roadmap));
   const recorder = new Recorder(deps.store, state);
   let area: Area | undefined;
   let session: QuizSession | undefined;

@@ -1,8 +1,9 @@
 import { didYouMean } from '../didyoumean.js';
 import type { ParsedFile, Path } from './parse.js';
+import { checkFormerly } from './renames.js';
 import type { Problem } from './problems.js';
 
-interface Located {
+export interface Located {
   parsed: ParsedFile;
   path: Path;
 }
@@ -58,6 +59,8 @@ export function checkRoadmap(files: ParsedFile[]): Problem[] {
       });
     });
   }
+
+  checkFormerly(files, { areas: areaIds, topics: topicIds, questions: questionIds }, report);
 
   // References, once every id is known. `own` are the ids a list may name; `other` the ids of the
   // other kind, named in the message when a list mixes them up.

@@ -44,6 +44,7 @@ export const questionSchema = z.strictObject({
     .enum(DIFFICULTIES)
     .default(DEFAULT_DIFFICULTY)
     .describe(`How hard the question is; "${DEFAULT_DIFFICULTY}" when not given.`),
+  formerly: z.array(id).optional().describe('Ids this question had before; answers recorded under them count for it.'),
   shuffle: z
     .boolean()
     .optional()
@@ -63,6 +64,10 @@ export const topicSchema = z.strictObject({
   title: text,
   summary: text.describe('One or two sentences: what this is.'),
   why: text.optional().describe('Why it matters on the job. Optional; `validate` warns when missing.'),
+  formerly: z
+    .array(id)
+    .optional()
+    .describe('Ids this topic had before a rename; progress recorded under them counts for it.'),
   prerequisites: z.array(id).default([]).describe('Topic ids to learn first.'),
   hours: z
     .number()
