@@ -36,6 +36,8 @@ export interface SelectOptions<V> {
   numbered?: boolean | 'value';
   /** Shown before the answered prompt instead of ✔ (an answer to a quiz question is not "right" yet). */
   doneMark?: string;
+  /** Whether moving past the last choice wraps to the first (inquirer's default: true). */
+  loop?: boolean;
 }
 
 export interface ConfirmOptions {
@@ -119,6 +121,7 @@ export function createPrompts(io: PromptIO = {}): Prompts {
             choices: options.choices,
             ...(options.default !== undefined ? { default: options.default } : {}),
             ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+            ...(options.loop !== undefined ? { loop: options.loop } : {}),
             theme: theme({
               ...(options.numbered ? { indexMode: 'number' } : {}),
               ...(options.doneMark !== undefined ? { prefix: { done: options.doneMark } } : {}),
