@@ -61,3 +61,17 @@ describe('hints for slips', () => {
     expect(r.stderr).toBe("pyroad: unknown option '-v' (did you mean '-V', the version?)\n");
   });
 });
+
+describe('reading stdin from a terminal', () => {
+  it('import - says it is waiting for input when stdin is a terminal', async () => {
+    const r = await run(['import', '-'], { home: home.dir, tty: true, input: '' });
+    expect(r.stderr).toContain('pyroad: reading from the terminal: paste the text, then press Ctrl-D');
+  });
+
+  it('assess --answers - says so too, and stays quiet when stdin is a pipe', async () => {
+    const tty = await run(['assess', '--answers', '-'], { home: home.dir, tty: true, input: '' });
+    expect(tty.stderr).toContain('reading from the terminal');
+    const pipe = await run(['import', '-'], { home: home.dir, input: '' });
+    expect(pipe.stderr).not.toContain('reading from the terminal');
+  });
+});
