@@ -242,7 +242,11 @@ describe('pyroad export', () => {
     new ProgressStore(journal(), { warn: () => {} }).append([rating('loops', 3)]);
     const target = join(home.dir, 'out', 'progress.json');
     const missingFolder = await run(['export', '--output', target], { home: home.dir, env: NOW });
-    expect(missingFolder.code).toBe(0); // the folder is created, as for `report --output`
+    expect(missingFolder.code).toBe(1); // no folder is created behind the user's back (issue 14)
+    expect(missingFolder.stderr).toContain('does not exist');
+    expect(existsSync(join(home.dir, 'out'))).toBe(false);
+    mkdirSync(join(home.dir, 'out'));
+    expect((await run(['export', '--output', target], { home: home.dir, env: NOW })).code).toBe(0);
     expect(readFileSync(target, 'utf8')).toContain('"pyroad-export"');
     writeFileSync(target, 'old content');
     const onFolder = await run(['export', '-o', join(home.dir, 'out')], { home: home.dir, env: NOW });
