@@ -401,6 +401,30 @@ export class ProgressStore {
   }
 
   /**
+   * `pyroad doctor`: moves an incomplete last line aside to the .torn file now, as the next save
+   * would, and adds a missing final newline. Returns the bytes moved aside (0: the journal ended
+   * cleanly, or there is none).
+   */
+  repairTail(): number {
+    if (!existsSync(this.file)) return 0;
+    return this.write(() => {
+      const fd = openSync(this.file, constants.O_RDWR | constants.O_APPEND);
+      try {
+        const size = fstatSync(fd).size;
+        if (size === 0) return 0;
+        const prefix = this.handleTail(fd, size);
+        if (prefix) writeAll(fd, Buffer.from(prefix));
+        fsyncSync(fd);
+        const moved = size - fstatSync(fd).size + prefix.length;
+        if (this.options.cacheDir !== undefined) clearStamp(this.options.cacheDir, this.file);
+        return moved;
+      } finally {
+        closeSync(fd);
+      }
+    });
+  }
+
+  /**
    * Replaces the whole journal with these events (import --replace), atomically; the old journal
    * is kept as a backup beside it. Returns the backup's name, if there was a journal.
    */
