@@ -43,6 +43,13 @@ export function registerReport(program: Program): void {
         if (options.open) {
           if (!(await openInBrowser(file)))
             ctx.warn(`found no way to open a browser here; open ${shownPath(file)} yourself`);
+          // The opener starts whether or not a browser then appears (a server has none): say so.
+          else
+            ctx.print(
+              process.platform === 'linux' && !ctx.streams.env.DISPLAY && !ctx.streams.env.WAYLAND_DISPLAY
+                ? `Asked ${opener(file)[0]} to open it, but there is no graphical display here (DISPLAY is not set): if no browser appears, open ${shownPath(file)} yourself.`
+                : `Asked ${opener(file)[0]} to open it; if no browser appears, open ${shownPath(file)} yourself.`,
+            );
         } else if (ctx.streams.stdout.isTTY)
           ctx.print(ctx.style.dim('Open it in any browser, even offline; `pyroad report --open` does that for you.'));
       }),
