@@ -38,6 +38,8 @@ export interface SelectOptions<V> {
   doneMark?: string;
   /** Whether moving past the last choice wraps to the first (inquirer's default: true). */
   loop?: boolean;
+  /** The terminal's width when the view was made (the scale prompt fits its answered line to it). */
+  width?: number;
 }
 
 export interface ConfirmOptions {
@@ -109,6 +111,7 @@ export function createPrompts(io: PromptIO = {}): Prompts {
               message: options.message,
               choices: options.choices as SelectChoice<number>[],
               ...(options.default !== undefined ? { default: options.default as number } : {}),
+              ...(options.width !== undefined ? { width: options.width } : {}),
               theme: theme(),
             },
             context,

@@ -19,7 +19,8 @@ import { PromptCancelled, type Prompts } from '../prompts.js';
 import { areaChoiceName } from '../render/quiz-summary.js';
 import { questionView, rateView, renderFeedback, type View } from '../render/quiz.js';
 import type { Style } from '../render/style.js';
-import { plural } from '../render/text.js';
+import { plural, wrap } from '../render/text.js';
+import { untrusted } from '../render/untrusted.js';
 import { findArea, type RoadmapIndex } from '../roadmap/query.js';
 import type { Area } from '../roadmap/schema.js';
 import { streamKey } from './random.js';
@@ -102,7 +103,10 @@ export class Driver {
       const skipped = this.session.skipped.get(step.topic.id);
       return skipped
         ? this.screen.style.dim(
-            `No questions on ${step.topic.title}: you have never heard of it (${plural(skipped, 'question')} skipped).`,
+            wrap(
+              `No questions on ${untrusted(step.topic.title, { oneLine: true })}: you have never heard of it (${plural(skipped, 'question')} skipped).`,
+              this.screen.columns,
+            ),
           )
         : undefined;
     }

@@ -185,6 +185,7 @@ export function rateView(step: Extract<Step, { kind: 'rate' }>, areaTitle: strin
       ...(step.previous !== undefined ? { default: step.previous } : {}),
       pageSize: choices.length,
       numbered: 'value',
+      width,
     },
   };
 }
@@ -200,7 +201,9 @@ export function choiceItems(question: Question, order: number[], style: Style, w
     // Continuation lines line up under the first; a blank line separates tall choices.
     const name = lines.join(`\n${pad}`) + (tall && i < order.length - 1 ? '\n' : '');
     // The answer echoed as the list showed it: in colour, code spans without their backticks.
-    return { value: k, name, short: `${i + 1}. ${choiceHeadline(question.choices[k]!, 48, style.enabled)}` };
+    // "› Your answer " takes 14 columns and "1. " 3 more: the echo fits on its line.
+    const max = Math.max(12, Math.min(48, width - 18));
+    return { value: k, name, short: `${i + 1}. ${choiceHeadline(question.choices[k]!, max, style.enabled)}` };
   });
 }
 

@@ -50,8 +50,9 @@ describe.skipIf(!hasTmux)('a third-party roadmap in a real terminal', () => {
         expect(question).toContain('? Your answer');
         expect(question).toContain('1. │ def squares(items):');
         expect(question).toContain('choice 1 of 4 · more below ↓');
-        // The whole screen (joined lines) fits the width: nothing was wrapped by the terminal.
-        for (const line of question.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
+        // The whole session so far (joined lines: the rating echo, the feedback, the question) fits
+        // the width: nothing was broken mid-word by the terminal.
+        for (const line of screen.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
         // The visible screen holds the prompt and the marker at once.
         const visible = pane.screen({ raw: true }).split('\n').slice(-rows).join('\n');
         expect(visible).toContain('? Your answer');
