@@ -7,13 +7,18 @@ import { VERSION } from './version.js';
 import { guardOutput, untrusted } from './render/untrusted.js';
 import { COMMAND_NAMES, registerCommands, unknownHelpTopic } from './commands/index.js';
 
+/** `-v` is the version in many tools; pyroad's is `-V`. */
+const versionHint = (text: string): string =>
+  /^unknown option '-v'/.test(text) ? text.replace(/\n?$/, " (did you mean '-V', the version?)\n") : text;
+
 /** Builds the whole program. Kept separate from `main` so tests can drive it in-process. */
 export async function buildProgram(streams: Streams, argv: readonly string[] = []): Promise<Command> {
   // commander's own messages ("error: unknown option") look like every other pyroad error.
   const output = {
     writeOut: (text: string) => void streams.stdout.write(guardOutput(text, false)),
     writeErr: (text: string) => void streams.stderr.write(guardOutput(text, false)),
-    outputError: (text: string, write: (text: string) => void) => write(`pyroad: ${text.replace(/^error: /, '')}`),
+    outputError: (text: string, write: (text: string) => void) =>
+      write(`pyroad: ${versionHint(text.replace(/^error: /, ''))}`),
   };
   const program = new Command('pyroad')
     .description('Your coach on the road to a first job as a Python back-end developer.')

@@ -8,6 +8,11 @@ import { PyroadError, dataError } from './errors.js';
  */
 export async function readInput(ctx: Context, source: string, what: string): Promise<string> {
   if (source === '-') {
+    // On a terminal nothing arrives until the user types or pastes: say so rather than wait silently.
+    if (ctx.streams.stdin.isTTY)
+      ctx.streams.stderr.write(
+        'pyroad: reading from the terminal: paste the text, then press Ctrl-D on a line of its own (Ctrl-C cancels).\n',
+      );
     const chunks: Buffer[] = [];
     for await (const chunk of ctx.streams.stdin)
       chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));

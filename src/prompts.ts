@@ -36,6 +36,10 @@ export interface SelectOptions<V> {
   numbered?: boolean | 'value';
   /** Shown before the answered prompt instead of ✔ (an answer to a quiz question is not "right" yet). */
   doneMark?: string;
+  /** Whether moving past the last choice wraps to the first (inquirer's default: true). */
+  loop?: boolean;
+  /** The terminal's width when the view was made (the scale prompt fits its answered line to it). */
+  width?: number;
 }
 
 export interface ConfirmOptions {
@@ -107,6 +111,7 @@ export function createPrompts(io: PromptIO = {}): Prompts {
               message: options.message,
               choices: options.choices as SelectChoice<number>[],
               ...(options.default !== undefined ? { default: options.default as number } : {}),
+              ...(options.width !== undefined ? { width: options.width } : {}),
               theme: theme(),
             },
             context,
@@ -119,6 +124,7 @@ export function createPrompts(io: PromptIO = {}): Prompts {
             choices: options.choices,
             ...(options.default !== undefined ? { default: options.default } : {}),
             ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+            ...(options.loop !== undefined ? { loop: options.loop } : {}),
             theme: theme({
               ...(options.numbered ? { indexMode: 'number' } : {}),
               ...(options.doneMark !== undefined ? { prefix: { done: options.doneMark } } : {}),

@@ -15,6 +15,7 @@ import {
   useState,
 } from '@inquirer/core';
 import { styleText } from 'node:util';
+import { displayWidth } from './render/width.js';
 
 interface ScaleTheme {
   icon: { cursor: string };
@@ -37,6 +38,8 @@ export interface ScaleConfig<V> {
   default?: V;
   /** Overrides of inquirer's theme (prompts.ts passes its colourless one). */
   theme?: object;
+  /** The terminal's width: the answered line is wrapped at a space to fit it. */
+  width?: number;
 }
 
 const HIDE_CURSOR = '\x1b[?25l';
@@ -69,7 +72,13 @@ export default createPrompt(<V extends number>(config: ScaleConfig<V>, done: (va
 
   const message = theme.style.message(config.message, status);
   const chosen = choices[active]!;
-  if (status === 'done') return [prefix, message, theme.style.answer(chosen.short ?? chosen.name)].join(' ');
+  if (status === 'done') {
+    const answer = chosen.short ?? chosen.name;
+    const line = [prefix, message, theme.style.answer(answer)].join(' ');
+    // Too wide for the terminal: the answer goes on its own line rather than break mid-word.
+    if (config.width === undefined || displayWidth(line) <= config.width) return line;
+    return `${[prefix, message].join(' ')}\n  ${theme.style.answer(answer)}`;
+  }
   const width = Math.max(...choices.map((c) => String(c.value).length));
   const lines = choices.map((c, i) => {
     const line = `${i === active ? theme.icon.cursor : ' '} ${String(c.value).padStart(width)}  ${c.name}`;

@@ -212,7 +212,7 @@ describe('the shipped roadmap', () => {
     for (const area of roadmap().areas)
       for (const t of area.topics) {
         expect(t.summary.trim().length, t.id).toBeGreaterThan(20);
-        expect(t.why.trim().length, t.id).toBeGreaterThan(20);
+        expect((t.why ?? '').trim().length, t.id).toBeGreaterThan(20);
         expect(
           t.resources.some((r) => r.free && r.url.startsWith('https://')),
           t.id,
@@ -229,7 +229,7 @@ describe('the shipped roadmap', () => {
           expect(q.choices.length, q.id).toBeLessThanOrEqual(5);
           expect(q.answer, q.id).toBeLessThan(q.choices.length);
           expect(new Set(q.choices.map((c) => c.trim())).size, q.id).toBe(q.choices.length);
-          expect(q.explanation.trim().length, q.id).toBeGreaterThan(40);
+          expect((q.explanation ?? '').trim().length, q.id).toBeGreaterThan(40);
           for (const c of q.choices) expect(c, q.id).not.toMatch(/\b(all|none) of the above\b/i);
         }
   });

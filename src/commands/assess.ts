@@ -136,8 +136,14 @@ export async function runAssess(
         }),
         print: ctx.print,
         style: ctx.style,
-        columns: ctx.columns,
-        rows: (ctx.streams.stdout as { rows?: number }).rows ?? 24,
+        // Read when each screen is drawn, so a terminal resized mid-quiz gets screens that fit.
+        get columns() {
+          const now = ctx.streams.stdout.columns;
+          return now ? Math.max(40, Math.min(now, 120)) : ctx.columns;
+        },
+        get rows() {
+          return (ctx.streams.stdout as { rows?: number }).rows ?? 24;
+        },
       },
       {
         ...(areaArg !== undefined ? { area: areaArg } : {}),

@@ -65,15 +65,19 @@ export function registerConfig(program: Program): void {
     );
 
   // `pyroad config` alone lists; a word that is not an action is a usage error.
-  config.argument('[action]').action(
-    program.action(async (ctx, action: string | undefined) => {
-      if (action !== undefined)
-        throw usageError(
-          `unknown config action "${action}"${didYouMean(action, ACTIONS)}; use one of: list, get KEY, set KEY VALUE, unset KEY`,
-        );
-      await listSettings(ctx, false);
-    }),
-  );
+  // Extra words are allowed here so that `config sett KEY VALUE` gets the did-you-mean, not "too many arguments".
+  config
+    .argument('[action]')
+    .allowExcessArguments(true)
+    .action(
+      program.action(async (ctx, action: string | undefined) => {
+        if (action !== undefined)
+          throw usageError(
+            `unknown config action "${action}"${didYouMean(action, ACTIONS)}; use one of: list, get KEY, set KEY VALUE, unset KEY`,
+          );
+        await listSettings(ctx, false);
+      }),
+    );
 
   const subs: Command[] = [];
   subs.push(

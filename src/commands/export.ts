@@ -11,17 +11,39 @@ export const EXPORT_FORMATS = ['json', 'markdown', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
-  format: ExportFormat;
+  /** Given with --format; otherwise from --output's extension, else JSON. */
+  format?: ExportFormat;
   output?: string;
+  json?: boolean;
 }
 
-/** --format: one of the formats, or `md` for markdown; anything else is a usage error naming them. */
+/** --format: one of the formats, or `md` for markdown, in any case; anything else is a usage error naming them. */
 export function parseFormat(raw: string): ExportFormat {
-  const format = raw === 'md' ? 'markdown' : raw;
+  const lower = raw.toLowerCase();
+  const format = lower === 'md' ? 'markdown' : lower;
   if ((EXPORT_FORMATS as readonly string[]).includes(format)) return format as ExportFormat;
   throw usageError(
     `--format must be one of ${EXPORT_FORMATS.join(', ')} (or md), got "${raw}"${didYouMean(raw, EXPORT_FORMATS)}`,
   );
+}
+
+const BY_EXTENSION: Record<string, ExportFormat> = { md: 'markdown', markdown: 'markdown', csv: 'csv', json: 'json' };
+
+/**
+ * The format: --format or --json when given, else what --output's extension says, else JSON. A
+ * format that contradicts a known extension (`--format json -o progress.md`) is a usage error.
+ */
+export function chooseFormat(opts: ExportOptions): ExportFormat {
+  if (opts.json && opts.format && opts.format !== 'json')
+    throw usageError(`--json and --format ${opts.format} disagree; give one of them`);
+  const given = opts.format ?? (opts.json ? 'json' : undefined);
+  const ext = opts.output && opts.output !== '-' ? /\.([a-z]+)$/i.exec(opts.output)?.[1]?.toLowerCase() : undefined;
+  const implied = ext === undefined ? undefined : BY_EXTENSION[ext];
+  if (given && implied && given !== implied)
+    throw usageError(
+      `--output ${opts.output} looks like ${implied} but the format is ${given}; rename the file or drop --format/--json`,
+    );
+  return given ?? implied ?? 'json';
 }
 
 /** The export as text in the chosen format. Loads progress and asks the coach for the summary. */
@@ -57,11 +79,15 @@ export function registerExport(program: Program): void {
     .command('export')
     .description('your progress plus a computed summary, as JSON (default), Markdown or CSV')
     .addOption(
-      new Option('-f, --format <format>', `output format: ${EXPORT_FORMATS.join(', ')} (md for short)`)
-        .argParser(parseFormat)
-        .default('json'),
+      new Option('-f, --format <format>', `output format: ${EXPORT_FORMATS.join(', ')} (md for short)`).argParser(
+        parseFormat,
+      ),
     )
-    .option('-o, --output <file>', 'write to this file (atomically); - for stdout, the default')
+    .option('--json', 'JSON (the default format, unless --output ends in .md or .csv)')
+    .option(
+      '-o, --output <file>',
+      'write to this file (atomically; its folder must exist); - for stdout, the default. The format follows a .md, .csv or .json name',
+    )
     .addHelpText(
       'after',
       examples(
@@ -75,14 +101,15 @@ export function registerExport(program: Program): void {
     )
     .action(
       program.action(async (ctx, opts: ExportOptions) => {
-        const text = await runExport(ctx, opts.format);
+        const format = chooseFormat(opts);
+        const text = await runExport(ctx, format);
         if (opts.output === undefined || opts.output === '-') {
           ctx.streams.stdout.write(guardOutput(text, false));
           return;
         }
         const file = resolve(opts.output);
-        writeOutputFile(file, text, 'cannot write');
-        ctx.print(`Exported progress to ${untrusted(file, { oneLine: true })} (${opts.format}).`);
+        writeOutputFile(file, text, 'cannot write', { createFolders: false });
+        ctx.print(`Exported progress to ${untrusted(file, { oneLine: true })} (${format}).`);
       }),
     );
 }

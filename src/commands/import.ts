@@ -3,6 +3,8 @@ import { readInput } from '../input.js';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
 import { dataError } from '../errors.js';
+import { wrap } from '../render/text.js';
+import { untrusted } from '../render/untrusted.js';
 
 export interface ImportOptions {
   replace?: boolean;
@@ -18,6 +20,8 @@ export interface ImportResult {
   replaced: boolean;
   backup?: string;
   summary: string;
+  /** Ids the roadmap in use lacks, whose records were kept anyway, and what to do about them. */
+  unknown?: string[];
 }
 
 /**
@@ -27,15 +31,22 @@ export interface ImportResult {
 export async function runImport(ctx: Context, source: string, opts: ImportOptions): Promise<ImportResult> {
   const text = await readInput(ctx, source, 'cannot import');
   const name = source === '-' ? 'stdin' : source;
-  const [{ parseImport, checkReferences, describeEvents }, { indexRoadmap }, { openStore }] = await Promise.all([
-    import('../progress/import.js'),
-    import('../roadmap/query.js'),
-    import('../progress/open.js'),
-  ]);
+  const [{ parseImport, checkReferences, describeEvents }, { indexRoadmap }, { openStore }, { renamesOf }] =
+    await Promise.all([
+      import('../progress/import.js'),
+      import('../roadmap/query.js'),
+      import('../progress/open.js'),
+      import('../roadmap/renames.js'),
+    ]);
   const parsed = parseImport(text);
   const problems = [...parsed.problems];
-  if (parsed.kind)
-    problems.push(...checkReferences(parsed.events, indexRoadmap(await ctx.roadmap()), parsed.roadmapTitle));
+  let unknown: string[] = [];
+  if (parsed.kind) {
+    const roadmap = await ctx.roadmap();
+    const refs = checkReferences(parsed.events, indexRoadmap(roadmap), parsed.roadmapTitle, renamesOf(roadmap));
+    problems.push(...refs.problems);
+    unknown = refs.unknown;
+  }
   if (problems.length)
     throw dataError(
       problems.length === 1
@@ -49,6 +60,7 @@ export async function runImport(ctx: Context, source: string, opts: ImportOption
     source: source === '-' ? '-' : resolve(source),
     kind: parsed.kind ?? 'export',
     read: parsed.events.length,
+    ...(unknown.length ? { unknown } : {}),
   };
   if (opts.replace) {
     const { backup } = store.replace(parsed.events);
@@ -103,6 +115,10 @@ Backups kept by \`pyroad reset\` and \`import --replace\` (progress.backup-*.jso
           ctx.print(
             `${ok} Imported ${result.summary} from ${from}${known ? ctx.style.dim(` (${known} already there)`) : ''}.`,
           );
+        }
+        if (result.unknown) {
+          ctx.print('Kept, but not counted by the roadmap in use:');
+          for (const line of result.unknown) ctx.print(wrap(untrusted(line), ctx.columns, '  '));
         }
       }),
     );

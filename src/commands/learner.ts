@@ -10,7 +10,8 @@ export async function learnerSummary(ctx: Context, index: RoadmapIndex): Promise
   const { openStore } = await import('../progress/open.js');
   const store = openStore(ctx);
   if (!store.exists()) return undefined;
-  const state = store.load();
+  const { renamesOf } = await import('../roadmap/renames.js');
+  const state = store.load(renamesOf(index.roadmap));
   if (state.log.length === 0) return undefined;
   const { summarize } = await import('../coach/summary.js');
   return summarize(index, state, ctx.now(), { limit: 0, history: false });

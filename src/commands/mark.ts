@@ -21,9 +21,10 @@ export interface MarkResult {
 export async function runMark(ctx: Context, id: string, status: string): Promise<MarkResult> {
   if (!isStatus(status))
     throw usageError(`"${status}" is not a status${didYouMean(status, STATUSES)}; use one of: ${STATUSES.join(', ')}`);
-  const [{ indexRoadmap, findTopic }, { openStore }] = await Promise.all([
+  const [{ indexRoadmap, findTopic }, { openStore }, { renamesOf }] = await Promise.all([
     import('../roadmap/query.js'),
     import('../progress/open.js'),
+    import('../roadmap/renames.js'),
   ]);
   const index = indexRoadmap(await ctx.roadmap());
   const area = index.areas.get(id);
@@ -31,7 +32,7 @@ export async function runMark(ctx: Context, id: string, status: string): Promise
   const { topic } = findTopic(index, id);
   const store = openStore(ctx);
   // Loading first also refuses a progress file that cannot be read, before anything is added to it.
-  const state = store.load();
+  const state = store.load(renamesOf(index.roadmap));
   const current = state.topics.get(topic.id)?.status;
   const previous = current?.status;
   const base = { topic: topic.id, title: topic.title, status, ...(previous ? { previous } : {}) };

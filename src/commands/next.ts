@@ -2,6 +2,7 @@ import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
 import { summarizeNext } from '../coach/summary.js';
 import { usageError } from '../errors.js';
+import { renamesOf } from '../roadmap/renames.js';
 import { openStore } from '../progress/open.js';
 import { renderNext } from '../render/next.js';
 import { findArea, indexRoadmap } from '../roadmap/query.js';
@@ -30,7 +31,7 @@ export async function runNext(ctx: Context, opts: NextOptions) {
   const limit = parseLimit(opts.limit, ctx.settings.nextLimit);
   const index = indexRoadmap(await ctx.roadmap());
   const area = opts.area === undefined ? undefined : findArea(index, opts.area);
-  const state = openStore(ctx).load();
+  const state = openStore(ctx).load(renamesOf(index.roadmap));
   const summary = summarizeNext(index, state, ctx.now(), { limit, area: area?.id });
   return { summary, limit, area: area ? { id: area.id, title: area.title } : undefined };
 }

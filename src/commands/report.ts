@@ -43,6 +43,13 @@ export function registerReport(program: Program): void {
         if (options.open) {
           if (!(await openInBrowser(file)))
             ctx.warn(`found no way to open a browser here; open ${shownPath(file)} yourself`);
+          // The opener starts whether or not a browser then appears (a server has none): say so.
+          else
+            ctx.print(
+              process.platform === 'linux' && !ctx.streams.env.DISPLAY && !ctx.streams.env.WAYLAND_DISPLAY
+                ? `Asked ${opener(file)[0]} to open it, but there is no graphical display here (DISPLAY is not set): if no browser appears, open ${shownPath(file)} yourself.`
+                : `Asked ${opener(file)[0]} to open it; if no browser appears, open ${shownPath(file)} yourself.`,
+            );
         } else if (ctx.streams.stdout.isTTY)
           ctx.print(ctx.style.dim('Open it in any browser, even offline; `pyroad report --open` does that for you.'));
       }),
@@ -60,15 +67,17 @@ function checkOptions(opts: ReportOptions): ReportOptions {
 
 /** The report page for the learner in `ctx`. The coach, the store and the renderer load only here. */
 export async function runReport(ctx: Context): Promise<string> {
-  const [{ indexRoadmap }, { openStore }, { summarize }, { renderReport }, { VERSION }] = await Promise.all([
-    import('../roadmap/query.js'),
-    import('../progress/open.js'),
-    import('../coach/summary.js'),
-    import('../render/report/render.js'),
-    import('../version.js'),
-  ]);
+  const [{ indexRoadmap }, { openStore }, { summarize }, { renamesOf }, { renderReport }, { VERSION }] =
+    await Promise.all([
+      import('../roadmap/query.js'),
+      import('../progress/open.js'),
+      import('../coach/summary.js'),
+      import('../roadmap/renames.js'),
+      import('../render/report/render.js'),
+      import('../version.js'),
+    ]);
   const roadmap = await ctx.roadmap();
-  const state = openStore(ctx).load();
+  const state = openStore(ctx).load(renamesOf(roadmap));
   const summary = summarize(indexRoadmap(roadmap), state, ctx.now(), { limit: 5 });
   return renderReport({ roadmap, summary, version: VERSION });
 }

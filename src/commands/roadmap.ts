@@ -52,9 +52,14 @@ export function registerRoadmap(program: Program): void {
             const plainBadge = state ? topicBadge(state, plainStyle) : '';
             const room =
               ctx.columns - 6 - displayWidth(` ${topic.id}`) - (plainBadge ? displayWidth(plainBadge) + 2 : 0);
-            ctx.print(
-              `${lastArea ? '   ' : '│  '}${branch} ${fitTitle(topic.title, room)} ${style.dim(topic.id)}${badge ? `  ${badge}` : ''}`,
-            );
+            const stem = `${lastArea ? '   ' : '│  '}${branch} `;
+            // Too narrow for 12 columns of title beside the id: the id goes on the next line.
+            if (room < 12) {
+              ctx.print(`${stem}${fitTitle(topic.title, ctx.columns - 6)}`);
+              const under = `${lastArea ? '   ' : '│  '}${t === area.topics.length - 1 ? '   ' : '│  '}`;
+              ctx.print(`${under}${style.dim(topic.id)}${badge ? `  ${badge}` : ''}`);
+            } else
+              ctx.print(`${stem}${fitTitle(topic.title, room)} ${style.dim(topic.id)}${badge ? `  ${badge}` : ''}`);
           });
         });
       }),

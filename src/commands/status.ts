@@ -2,6 +2,9 @@ import { examples, type Program } from '../command.js';
 import { summarize } from '../coach/summary.js';
 import type { Context } from '../context.js';
 import { openStore } from '../progress/open.js';
+import { renamesOf, unknownProgressIds, unknownProgressNote } from '../roadmap/renames.js';
+import { untrusted } from '../render/untrusted.js';
+import { wrap } from '../render/text.js';
 import { renderStatus } from '../render/status.js';
 import { indexRoadmap } from '../roadmap/query.js';
 
@@ -12,10 +15,11 @@ import { indexRoadmap } from '../roadmap/query.js';
  */
 export async function runStatus(ctx: Context) {
   const roadmap = await ctx.roadmap();
-  const state = openStore(ctx).load();
+  const state = openStore(ctx).load(renamesOf(roadmap));
   return {
     roadmap,
     summary: summarize(indexRoadmap(roadmap), state, ctx.now(), { limit: ctx.settings.nextLimit }),
+    unknown: unknownProgressIds(state.topics.keys(), roadmap),
   };
 }
 
@@ -39,6 +43,11 @@ export function registerStatus(program: Program): void {
           return;
         }
         ctx.print(renderStatus(summary, roadmap, ctx.style, ctx.columns, (text) => ctx.withHints(text)));
+        const note = unknownProgressNote(result.unknown.map((id) => untrusted(id, { oneLine: true })));
+        if (note) {
+          ctx.print();
+          ctx.print(wrap(note, ctx.columns));
+        }
       }),
     );
 }

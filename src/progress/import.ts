@@ -1,4 +1,5 @@
 import type { RoadmapIndex } from '../roadmap/query.js';
+import type { Renames } from './state.js';
 import { PROGRESS_FORMAT } from './format.js';
 import { EXPORT_FORMAT, EXPORT_OLDEST_VERSION, EXPORT_VERSION, exportSchemas } from './export.js';
 import { parseV1 } from './migrate.js';
@@ -150,10 +151,19 @@ const listIds = (label: string, ids: Set<string>): string => {
 };
 
 /**
- * Every reference to the roadmap in use must resolve: topics, questions (and that the question
- * belongs to the topic and has that choice), and areas of sessions.
+ * References to the roadmap in use: an answer to a known question must belong to its topic and
+ * have that choice (problems). Ids the roadmap lacks (another roadmap's, or renamed without
+ * `formerly:`) are not problems: their records are kept, and listed in `unknown`, so one home
+ * used with two roadmaps round-trips. Ids a topic or question lists under `formerly:` are known.
  */
-export function checkReferences(events: ProgressEvent[], index: RoadmapIndex, exportedWith?: string): string[] {
+export function checkReferences(
+  events: ProgressEvent[],
+  index: RoadmapIndex,
+  exportedWith?: string,
+  renames?: Renames,
+): { problems: string[]; unknown: string[] } {
+  const topicOf = (id: string) => renames?.topics.get(id) ?? id;
+  const questionOf = (id: string) => renames?.questions.get(id) ?? id;
   const topics = new Set<string>();
   const questions = new Set<string>();
   const areas = new Set<string>();
@@ -164,27 +174,32 @@ export function checkReferences(events: ProgressEvent[], index: RoadmapIndex, ex
       continue;
     }
     if (!('topic' in event)) continue;
-    if (!index.topics.has(event.topic)) topics.add(event.topic);
+    if (!index.topics.has(topicOf(event.topic))) topics.add(event.topic);
     if (event.e !== 'answer') continue;
-    const question = index.questions.get(event.question);
+    const question = index.questions.get(questionOf(event.question));
     if (!question) questions.add(event.question);
-    else if (question.topic.id !== event.topic)
+    else if (question.topic.id !== topicOf(event.topic))
       other.push(`question "${event.question}" belongs to topic "${question.topic.id}", not "${event.topic}"`);
     else if (event.choice >= question.question.choices.length)
       other.push(
         `an answer to "${event.question}" chose choice ${event.choice}, but that question has ${question.question.choices.length} choices (0 to ${question.question.choices.length - 1})`,
       );
   }
-  const problems: string[] = [];
-  if (topics.size) problems.push(listIds('unknown topic ids', topics));
-  if (questions.size) problems.push(listIds('unknown question ids', questions));
-  if (areas.size) problems.push(listIds('unknown area ids', areas));
-  problems.push(...[...new Set(other)].slice(0, 20));
-  if (problems.length && exportedWith !== undefined && exportedWith !== index.roadmap.title)
-    problems.push(
-      `it was exported with the roadmap "${exportedWith}", but the roadmap in use is "${index.roadmap.title}"; pass that roadmap with --roadmap FILE to import it`,
+  const unknown: string[] = [];
+  if (topics.size) unknown.push(listIds('unknown topic ids', topics));
+  if (questions.size) unknown.push(listIds('unknown question ids', questions));
+  if (areas.size) unknown.push(listIds('unknown area ids', areas));
+  const problems = [...new Set(other)].slice(0, 20);
+  const elsewhere =
+    exportedWith !== undefined && exportedWith !== index.roadmap.title
+      ? `it was exported with the roadmap "${exportedWith}", but the roadmap in use is "${index.roadmap.title}"`
+      : undefined;
+  if (problems.length && elsewhere) problems.push(`${elsewhere}; pass that roadmap with --roadmap FILE to import it`);
+  if (unknown.length)
+    unknown.push(
+      `${elsewhere ? `${elsewhere}; ` : ''}their records are kept and count again with a roadmap that has those ids (--roadmap FILE), or once a topic lists the old id under "formerly:"`,
     );
-  return problems;
+  return { problems, unknown };
 }
 
 /** "12 answers, 3 ratings, 1 status" */

@@ -2,6 +2,12 @@ import { canonicalEvent } from './format.js';
 import { EventLog, KIND } from './log.js';
 import type { AnswerEvent, ProgressEvent, Status } from './schema.js';
 
+/** Old id → current id, for topics and for questions, from a roadmap's `formerly:` lists. */
+export interface Renames {
+  topics: ReadonlyMap<string, string>;
+  questions: ReadonlyMap<string, string>;
+}
+
 /**
  * What is on record for one topic: its latest rating and status (the later time wins; at the same
  * time, the later line) and its answers, as positions in the event log.
@@ -14,7 +20,10 @@ export class TopicProgress {
   private latestRating = -1;
   private latestStatus = -1;
 
-  constructor(private readonly log: EventLog) {}
+  constructor(
+    private readonly log: EventLog,
+    private readonly renames?: Renames,
+  ) {}
 
   /** Folds in event `i` of the log (one of this topic's). */
   add(i: number): void {
@@ -46,7 +55,12 @@ export class TopicProgress {
 
   /** Every quiz answer, in journal order (as objects: for the quiz, which looks at one area). */
   get answers(): AnswerEvent[] {
-    return this.answerIndices.map((i) => this.log.event(i) as AnswerEvent);
+    const questions = this.renames?.questions;
+    return this.answerIndices.map((i) => {
+      const answer = this.log.event(i) as AnswerEvent;
+      const now = questions?.get(answer.question);
+      return now === undefined ? answer : { ...answer, question: now };
+    });
   }
 
   /** How many answers it has. */
@@ -90,7 +104,11 @@ export class ProgressState {
   readonly topics = new Map<string, TopicProgress>();
   private sessionList?: Map<string, SessionInfo>;
 
-  constructor(readonly log: EventLog = new EventLog()) {
+  constructor(
+    readonly log: EventLog = new EventLog(),
+    /** Old ids a roadmap renamed (`formerly:`): their progress counts for the new id, mapped here, never rewritten. */
+    readonly renames?: Renames,
+  ) {
     for (let i = 0; i < log.length; i++) this.fold(i);
   }
 
@@ -106,7 +124,7 @@ export class ProgressState {
   apply(event: ProgressEvent): void {
     const i = this.log.push(event);
     this.fold(i);
-    if (this.sessionList) foldSession(this.sessionList, this.log, i);
+    if (this.sessionList) foldSession(this.sessionList, this.log, i, this.renames);
   }
 
   /** Topic entries by the topic's id in the log's string table (a map lookup per event cost more). */
@@ -118,9 +136,11 @@ export class ProgressState {
     const s = log.id[i]!;
     let entry = this.byStringId[s];
     if (!entry) {
-      entry = new TopicProgress(log);
+      const name = log.strings[s]!;
+      const id = this.renames?.topics.get(name) ?? name;
+      entry = this.topics.get(id) ?? new TopicProgress(log, this.renames);
       this.byStringId[s] = entry;
-      this.topics.set(log.strings[s]!, entry);
+      this.topics.set(id, entry);
     }
     entry.add(i);
   }
@@ -129,16 +149,18 @@ export class ProgressState {
   get sessions(): Map<string, SessionInfo> {
     if (!this.sessionList) {
       this.sessionList = new Map();
-      for (let i = 0; i < this.log.length; i++) foldSession(this.sessionList, this.log, i);
+      for (let i = 0; i < this.log.length; i++) foldSession(this.sessionList, this.log, i, this.renames);
     }
     return this.sessionList;
   }
 }
 
-function foldSession(sessions: Map<string, SessionInfo>, log: EventLog, i: number): void {
+function foldSession(sessions: Map<string, SessionInfo>, log: EventLog, i: number, renames?: Renames): void {
   const kind = log.kind[i];
   if (kind === KIND.answer) {
-    if (log.session[i]! >= 0) sessions.get(log.strings[log.session[i]!]!)?.answered.add(log.strings[log.ref[i]!]!);
+    const question = log.strings[log.ref[i]!]!;
+    if (log.session[i]! >= 0)
+      sessions.get(log.strings[log.session[i]!]!)?.answered.add(renames?.questions.get(question) ?? question);
   } else if (kind === KIND.session) {
     const id = log.strings[log.id[i]!]!;
     const existing = sessions.get(id);

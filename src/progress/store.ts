@@ -35,7 +35,7 @@ import {
   type Snapshot,
 } from './snapshot.js';
 import { EventLog } from './log.js';
-import { ProgressState, eventKey, uniqueEvents } from './state.js';
+import { ProgressState, eventKey, uniqueEvents, type Renames } from './state.js';
 
 export interface StoreOptions {
   /** Where the validated-journal stamp lives (paths.cacheDir). Without it every load validates. */
@@ -100,8 +100,8 @@ export class ProgressStore {
   }
 
   /** The folded state; an empty state when there is no file yet. Throws (exit 1) on a bad file. */
-  load(): ProgressState {
-    return new ProgressState(this.loadLog());
+  load(renames?: Renames): ProgressState {
+    return new ProgressState(this.loadLog(), renames);
   }
 
   /** Every event, in journal order. */
@@ -398,6 +398,30 @@ export class ProgressStore {
     ftruncateSync(fd, start);
     this.warn(`${this.file} ended with an incomplete line (a save was interrupted); it was moved to ${this.tornFile}`);
     return '';
+  }
+
+  /**
+   * `pyroad doctor`: moves an incomplete last line aside to the .torn file now, as the next save
+   * would, and adds a missing final newline. Returns the bytes moved aside (0: the journal ended
+   * cleanly, or there is none).
+   */
+  repairTail(): number {
+    if (!existsSync(this.file)) return 0;
+    return this.write(() => {
+      const fd = openSync(this.file, constants.O_RDWR | constants.O_APPEND);
+      try {
+        const size = fstatSync(fd).size;
+        if (size === 0) return 0;
+        const prefix = this.handleTail(fd, size);
+        if (prefix) writeAll(fd, Buffer.from(prefix));
+        fsyncSync(fd);
+        const moved = size - fstatSync(fd).size + prefix.length;
+        if (this.options.cacheDir !== undefined) clearStamp(this.options.cacheDir, this.file);
+        return moved;
+      } finally {
+        closeSync(fd);
+      }
+    });
   }
 
   /**

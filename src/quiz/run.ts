@@ -7,12 +7,20 @@ import { displayWidth } from '../render/width.js';
 import type { Summary } from '../coach/types.js';
 import { EXIT, PyroadError } from '../errors.js';
 import type { ProgressEvent } from '../progress/schema.js';
-import { sessionRatings, unfinishedSession, type ProgressState, type SessionInfo } from '../progress/state.js';
+import {
+  sessionRatings,
+  unfinishedSession,
+  type ProgressState,
+  type Renames,
+  type SessionInfo,
+} from '../progress/state.js';
+import { renamesOf } from '../roadmap/renames.js';
 import { PromptCancelled, type Prompts } from '../prompts.js';
 import { areaChoiceName } from '../render/quiz-summary.js';
 import { questionView, rateView, renderFeedback, type View } from '../render/quiz.js';
 import type { Style } from '../render/style.js';
-import { plural } from '../render/text.js';
+import { plural, wrap } from '../render/text.js';
+import { untrusted } from '../render/untrusted.js';
 import { findArea, type RoadmapIndex } from '../roadmap/query.js';
 import type { Area } from '../roadmap/schema.js';
 import { streamKey } from './random.js';
@@ -22,7 +30,7 @@ import { buildSummary, type AssessSummary } from './summary.js';
 
 /** The progress store as the quiz needs it (see src/progress/store.ts). */
 export interface EventStore {
-  load(): ProgressState;
+  load(renames?: Renames): ProgressState;
   append(events: ProgressEvent[]): void;
 }
 
@@ -95,7 +103,10 @@ export class Driver {
       const skipped = this.session.skipped.get(step.topic.id);
       return skipped
         ? this.screen.style.dim(
-            `No questions on ${step.topic.title}: you have never heard of it (${plural(skipped, 'question')} skipped).`,
+            wrap(
+              `No questions on ${untrusted(step.topic.title, { oneLine: true })}: you have never heard of it (${plural(skipped, 'question')} skipped).`,
+              this.screen.columns,
+            ),
           )
         : undefined;
     }
@@ -166,7 +177,7 @@ export async function runInteractive(
   screen: Screen,
   options: SessionChoices & { area?: string },
 ): Promise<AssessSummary> {
-  const state = deps.store.load();
+  const state = deps.store.load(renamesOf(deps.index.roadmap));
   const recorder = new Recorder(deps.store, state);
   let area: Area | undefined;
   let session: QuizSession | undefined;

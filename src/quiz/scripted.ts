@@ -1,6 +1,7 @@
 /** `--answers`: an assessment recorded without prompts, through the same session as the terminal flow. */
 import { dataError } from '../errors.js';
 import { plural } from '../render/text.js';
+import { renamesOf } from '../roadmap/renames.js';
 import { parseAnswers } from './answers.js';
 import { Recorder, type AssessDeps } from './run.js';
 import { QuizSession, scriptedPlan } from './session.js';
@@ -14,7 +15,7 @@ export function runScripted(deps: AssessDeps, text: string, source: string, area
       `${source}: ${plural(parsed.problems.length, 'problem')}, nothing was recorded:`,
       parsed.problems.map((p) => `  ${p}`),
     );
-  const state = deps.store.load();
+  const state = deps.store.load(renamesOf(deps.index.roadmap));
   const recorder = new Recorder(deps.store, state);
   const session = new QuizSession(scriptedPlan(parsed.area, state, parsed.script, deps.newId()));
   const at = () => deps.now().toISOString();

@@ -254,11 +254,14 @@ export class QuizSession {
           kind: 'question',
           topic: t.topic,
           question,
-          order: seededShuffle(
-            question.choices.map((_, k) => k),
-            plan.seed,
-            question.id,
-          ),
+          order:
+            question.shuffle === false
+              ? question.choices.map((_, k) => k)
+              : seededShuffle(
+                  question.choices.map((_, k) => k),
+                  plan.seed,
+                  question.id,
+                ),
           number: ++number,
           total,
         });

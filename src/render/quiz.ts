@@ -185,6 +185,7 @@ export function rateView(step: Extract<Step, { kind: 'rate' }>, areaTitle: strin
       ...(step.previous !== undefined ? { default: step.previous } : {}),
       pageSize: choices.length,
       numbered: 'value',
+      width,
     },
   };
 }
@@ -200,7 +201,9 @@ export function choiceItems(question: Question, order: number[], style: Style, w
     // Continuation lines line up under the first; a blank line separates tall choices.
     const name = lines.join(`\n${pad}`) + (tall && i < order.length - 1 ? '\n' : '');
     // The answer echoed as the list showed it: in colour, code spans without their backticks.
-    return { value: k, name, short: `${i + 1}. ${choiceHeadline(question.choices[k]!, 48, style.enabled)}` };
+    // "› Your answer " takes 14 columns and "1. " 3 more: the echo fits on its line.
+    const max = Math.max(12, Math.min(48, width - 18));
+    return { value: k, name, short: `${i + 1}. ${choiceHeadline(question.choices[k]!, max, style.enabled)}` };
   });
 }
 
@@ -222,16 +225,29 @@ export function questionView(
   const text = ['', heading, '', ...renderRich(step.question.prompt, width, style, '  '), ''].join('\n');
   const choices = choiceItems(step.question, step.order, style, width);
   const lines = choices.reduce((n, c) => n + c.name.split('\n').length, 0);
+  // The question stays on screen: the choices get the rows left under it (the prompt line, a
+  // blank, the "more" line and the key help take 4), and scroll when they need more.
+  const room = rows - text.split('\n').length - 4;
+  const pageSize = Math.max(3, Math.min(lines, room));
+  const scrolls = lines > pageSize;
   return {
     text,
     select: {
       message: 'Your answer',
-      choices,
+      choices: scrolls ? choices.map((c, i) => ({ ...c, description: moreMarker(i, choices.length, style) })) : choices,
       numbered: true,
       doneMark: '›',
-      pageSize: Math.max(5, Math.min(lines, rows - 4)),
+      pageSize,
+      // Scrolling past the end does not wrap, so the order reads the same as it was written.
+      ...(scrolls ? { loop: false } : {}),
     },
   };
+}
+
+/** Under a list taller than the screen: where the cursor is, and that there is more (↑↓). */
+export function moreMarker(i: number, count: number, style: Style): string {
+  const where = i === 0 ? 'more below ↓' : i === count - 1 ? 'more above ↑' : 'more above and below ↕';
+  return style.dim(`choice ${i + 1} of ${count} · ${where}`);
 }
 
 /** Right or wrong, the right answer (as numbered on screen) and the explanation. */
@@ -244,6 +260,7 @@ export function renderFeedback(feedback: Feedback, order: number[], style: Style
     lines.push(`${style.red('✘ Not quite.')} The right answer is ${style.bold(String(shownAs))}:`);
     lines.push(...renderChoice(question.choices[question.answer]!, width, style, '    '));
   }
-  lines.push(...proseLines(untrusted(question.explanation), width, '  ', style));
+  // Code in an explanation renders as code, as in the question (renderRich passes it through untrusted).
+  if (question.explanation) lines.push(...renderRich(question.explanation, width, style, '  '));
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@ import type { Area, Topic } from '../roadmap/schema.js';
 import type { Style } from './style.js';
 import { renderTopicResults, topicBadge } from './status.js';
 import { STAGE_LABELS, inlineCode, percent, plural, wrap } from './text.js';
+import { displayWidth } from './width.js';
 
 const heading = (style: Style, text: string) => style.bold(style.cyan(text));
 
@@ -17,18 +18,26 @@ export function renderTopic(
   progress?: Summary,
 ): string {
   const lines: string[] = [];
-  lines.push(`${style.bold(topic.title)} ${style.dim(`(${topic.id})`)}`);
+  // The id goes under the title when both do not fit on one line.
+  const together = displayWidth(topic.title) + displayWidth(topic.id) + 3 <= width;
+  lines.push(
+    together
+      ? `${style.bold(topic.title)} ${style.dim(`(${topic.id})`)}`
+      : `${style.bold(wrap(topic.title, width))}\n${style.dim(`(${topic.id})`)}`,
+  );
   lines.push(style.dim(`${area.title} · ${STAGE_LABELS[area.stage]}`));
   lines.push('');
   lines.push(wrap(topic.summary, width));
-  lines.push('');
-  lines.push(heading(style, 'Why it matters'));
-  lines.push(wrap(topic.why, width, '  '));
+  if (topic.why) {
+    lines.push('');
+    lines.push(heading(style, 'Why it matters'));
+    lines.push(wrap(topic.why, width, '  '));
+  }
   if (topic.prerequisites.length) {
     lines.push('');
     lines.push(heading(style, 'Learn first'));
     for (const id of topic.prerequisites)
-      lines.push(`  • ${index.topics.get(id)?.topic.title ?? id} ${style.dim(`(${id})`)}`);
+      lines.push(bullet(`${index.topics.get(id)?.topic.title ?? id} ${style.dim(`(${id})`)}`, width));
   }
   if (topic.project) {
     lines.push('');
@@ -46,10 +55,12 @@ export function renderTopic(
     lines.push(heading(style, 'Checklist'));
     for (const step of topic.checklist) lines.push(wrap(`[ ] ${step}`, width, '  '));
   }
-  lines.push('');
-  lines.push(heading(style, 'Resources'));
+  if (topic.resources.length) {
+    lines.push('');
+    lines.push(heading(style, 'Resources'));
+  }
   for (const r of topic.resources) {
-    lines.push(`  • ${r.title} ${style.dim(`[${r.kind}${r.free ? '' : ', paid'}]`)}`);
+    lines.push(bullet(`${r.title} ${style.dim(`[${r.kind}${r.free ? '' : ', paid'}]`)}`, width));
     lines.push(`    ${style.blue(r.url)}`);
   }
   const mine = progress?.topics.find((t) => t.topic === topic.id);
@@ -60,7 +71,9 @@ export function renderTopic(
   }
   if (topic.questions.length) {
     lines.push('');
-    lines.push(style.dim(`${plural(topic.questions.length, 'knowledge-check question')}: pyroad assess ${area.id}`));
+    lines.push(
+      style.dim(wrap(`${plural(topic.questions.length, 'knowledge-check question')}: pyroad assess ${area.id}`, width)),
+    );
   }
   return withInlineCode(lines, style);
 }
@@ -109,3 +122,11 @@ const withInlineCode = (lines: string[], style: Style): string =>
     .split('\n')
     .map((line) => inlineCode(line, style))
     .join('\n');
+
+/** "  • text", wrapped to `width` with continuation lines under the text. */
+function bullet(text: string, width: number): string {
+  return wrap(text, Math.max(20, width - 4))
+    .split('\n')
+    .map((line, i) => `${i === 0 ? '  • ' : '    '}${line}`)
+    .join('\n');
+}

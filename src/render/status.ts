@@ -94,9 +94,13 @@ export function renderStatus(
       .sort((a, b) => a.nextReview!.localeCompare(b.nextReview!))[0];
     lines.push(
       style.dim(
-        upcoming
-          ? `  None; the next is ${upcoming.title}, on ${day(upcoming.nextReview)}.`
-          : '  None yet; reviews are scheduled after each assessment.',
+        wrap(
+          upcoming
+            ? `None; the next is ${upcoming.title}, on ${day(upcoming.nextReview)}.`
+            : 'None yet; reviews are scheduled after each assessment.',
+          width,
+          '  ',
+        ),
       ),
     );
   } else {

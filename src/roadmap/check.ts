@@ -1,8 +1,9 @@
 import { didYouMean } from '../didyoumean.js';
 import type { ParsedFile, Path } from './parse.js';
+import { checkFormerly } from './renames.js';
 import type { Problem } from './problems.js';
 
-interface Located {
+export interface Located {
   parsed: ParsedFile;
   path: Path;
 }
@@ -47,7 +48,8 @@ export function checkRoadmap(files: ParsedFile[]): Problem[] {
             );
           const seen = new Map<string, number>();
           question.choices.forEach((choice, c) => {
-            const key = choice.trim().toLowerCase();
+            // In code case matters (`null`/`NULL`, `-d`/`-D`): exact, after trimming.
+            const key = choice.trim();
             const first = seen.get(key);
             if (first !== undefined)
               report({ parsed, path: [...questionPath, 'choices', c] }, `choice ${c} repeats choice ${first}`);
@@ -57,6 +59,8 @@ export function checkRoadmap(files: ParsedFile[]): Problem[] {
       });
     });
   }
+
+  checkFormerly(files, { areas: areaIds, topics: topicIds, questions: questionIds }, report);
 
   // References, once every id is known. `own` are the ids a list may name; `other` the ids of the
   // other kind, named in the message when a list mixes them up.

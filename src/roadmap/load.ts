@@ -2,9 +2,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { displayPath } from '../paths.js';
 import { dataError } from '../errors.js';
+import { authoringWarnings } from './authoring.js';
 import { checkRoadmap } from './check.js';
 import { parseRoadmapFile, type ParsedFile } from './parse.js';
-import { formatProblem, sortProblems, type Problem } from './problems.js';
+import { formatProblem, sortProblems, tallyProblems, type Problem } from './problems.js';
 import type { Roadmap } from './schema.js';
 
 export interface LoadResult {
@@ -75,7 +76,7 @@ export function loadRoadmapFiles(rootFile: string): LoadResult {
 
   const files = [...seen];
   problems.push(...checkRoadmap(parsedFiles));
-  const warnings = sortProblems(parsedFiles.flatMap((p) => p.warnings ?? []));
+  const warnings = sortProblems([...parsedFiles.flatMap((p) => p.warnings ?? []), ...authoringWarnings(parsedFiles)]);
   if (problems.length > 0) return { files, problems: sortProblems(problems), warnings };
 
   const rootData = parsedFiles[0]!.data!;
@@ -107,5 +108,9 @@ export function loadRoadmapOrThrow(rootFile: string): Roadmap {
 /** "roadmap X has N problems:" followed by one `file:line:col: message` line per problem. */
 export function roadmapProblemsError(rootFile: string, problems: Problem[]) {
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  return dataError(`roadmap ${displayPath(resolve(rootFile))} has ${count}:`, problems.map(formatProblem));
+  const tally = tallyProblems(problems);
+  return dataError(`roadmap ${displayPath(resolve(rootFile))} has ${count}:`, [
+    ...problems.map(formatProblem),
+    ...(tally ? [tally] : []),
+  ]);
 }

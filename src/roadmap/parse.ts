@@ -205,7 +205,9 @@ function salvage(raw: Record<string, unknown>): Pick<ParsedFile, 'data' | 'ids'>
     }
   };
   collect(rawAreas);
-  return { data: { version: 1, include: [], areas: rawAreas.map(salvageArea) }, ids };
+  // Includes are followed even when this file is broken, so ids defined there are still known.
+  const include = idList(raw.include);
+  return { data: { version: 1, include, areas: rawAreas.map(salvageArea) }, ids };
 }
 
 type Loose = Record<string, unknown>;
@@ -239,7 +241,6 @@ function salvageTopic(value: unknown): Topic {
     id: idOf(raw),
     title: '',
     summary: '',
-    why: '',
     prerequisites: idList(raw.prerequisites),
     resources: [],
     questions: listOf(raw.questions, salvageQuestion),
@@ -249,13 +250,16 @@ function salvageTopic(value: unknown): Topic {
 function salvageQuestion(value: unknown): Question {
   const parsed = questionSchema.safeParse(value);
   if (parsed.success) return parsed.data;
+  const raw = asLoose(value);
+  // The choices as written, when they are text, so a repeated choice is found in the same run.
+  const written =
+    Array.isArray(raw.choices) && raw.choices.length > 0 && raw.choices.every((c) => typeof c === 'string');
   return {
-    id: idOf(asLoose(value)),
+    id: idOf(raw),
     prompt: '',
-    choices: ['a', 'b', 'c'],
+    choices: written ? (raw.choices as string[]) : ['\u0000a', '\u0000b'],
     answer: 0,
-    explanation: '',
-    difficulty: 'easy',
+    difficulty: 'medium',
   };
 }
 

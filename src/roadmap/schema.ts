@@ -11,6 +11,8 @@ import { STAGES, type Stage } from './stages.js';
 export { STAGES, type Stage };
 export const RESOURCE_KINDS = ['docs', 'course', 'article', 'video', 'tool', 'book', 'certificate'] as const;
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+/** The difficulty of a question that does not state one. */
+export const DEFAULT_DIFFICULTY = 'medium';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const id = z
@@ -29,12 +31,26 @@ export const questionSchema = z.strictObject({
   prompt: text.describe('The question. Code goes in a fenced block (```python ... ```).'),
   choices: z
     .array(text)
-    .min(3, 'needs at least 3 choices')
+    .min(2, 'needs at least 2 choices')
     .max(5, 'allows at most 5 choices')
-    .describe('3 to 5 choices; a choice may be a multi-line code block.'),
+    .describe('2 to 5 choices (2 for true/false); a choice may be a multi-line code block.'),
   answer: z.int().min(0, 'must be 0 or more').describe('0-based index of the correct choice.'),
-  explanation: text.describe('Why the answer is right and why the most tempting wrong choice is wrong.'),
-  difficulty: z.enum(DIFFICULTIES).describe('How hard the question is.'),
+  explanation: text
+    .optional()
+    .describe(
+      'Why the answer is right and why the most tempting wrong choice is wrong. Optional; `validate` warns when missing.',
+    ),
+  difficulty: z
+    .enum(DIFFICULTIES)
+    .default(DEFAULT_DIFFICULTY)
+    .describe(`How hard the question is; "${DEFAULT_DIFFICULTY}" when not given.`),
+  formerly: z.array(id).optional().describe('Ids this question had before; answers recorded under them count for it.'),
+  shuffle: z
+    .boolean()
+    .optional()
+    .describe(
+      'false keeps the choices in the written order (for "all of the above" or labelled choices); default true.',
+    ),
 });
 
 export const projectSchema = z.strictObject({
@@ -47,7 +63,11 @@ export const topicSchema = z.strictObject({
   id: id.describe('Unique across areas and topics.'),
   title: text,
   summary: text.describe('One or two sentences: what this is.'),
-  why: text.describe('Why it matters on the job.'),
+  why: text.optional().describe('Why it matters on the job. Optional; `validate` warns when missing.'),
+  formerly: z
+    .array(id)
+    .optional()
+    .describe('Ids this topic had before a rename; progress recorded under them counts for it.'),
   prerequisites: z.array(id).default([]).describe('Topic ids to learn first.'),
   hours: z
     .number()
@@ -55,7 +75,10 @@ export const topicSchema = z.strictObject({
     .max(1000, 'must be at most 1000')
     .optional()
     .describe('Estimated hours of study for a learner new to the topic, resources included (`pyroad plan` uses it).'),
-  resources: z.array(resourceSchema).min(1, 'needs at least one resource'),
+  resources: z
+    .array(resourceSchema)
+    .default([])
+    .describe('Where to learn it. Optional; `validate` warns when a topic has none.'),
   questions: z.array(questionSchema).default([]),
   project: projectSchema.optional().describe('Present when the topic is a portfolio project.'),
   checklist: z.array(text).optional().describe('Concrete steps, e.g. for the job search.'),

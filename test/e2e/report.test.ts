@@ -105,6 +105,10 @@ describe('pyroad report (built binary)', () => {
       const r = run(['report', '--open'], { PATH: `${bin}:/usr/bin:/bin` });
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toBe('');
+      // It says what it did, and that a server without a display shows no browser.
+      expect(r.stdout).toContain(
+        'Asked xdg-open to open it, but there is no graphical display here (DISPLAY is not set): if no browser appears, open pyroad-report.html yourself.',
+      );
       // The opener runs detached; give it a moment.
       for (let i = 0; i < 50 && !existsSync(log); i++) await new Promise((done) => setTimeout(done, 50));
       expect(readFileSync(log, 'utf8').trim()).toBe(join(cwd, 'pyroad-report.html'));

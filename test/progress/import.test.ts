@@ -51,7 +51,7 @@ async function importText(content: string, args: string[] = []) {
 }
 
 describe('pyroad import: the whole file is checked first', () => {
-  it('lists every unknown topic and question id, and imports nothing', async () => {
+  it('keeps records for ids the roadmap lacks, and lists every unknown topic and question id', async () => {
     const events = [
       answer('loops-range', 'loops'),
       answer('loops-whileee', 'loops'),
@@ -61,22 +61,61 @@ describe('pyroad import: the whole file is checked first', () => {
       rating('loops', 2),
     ];
     const r = await importText(JSON.stringify(exportDoc(events)));
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`pyroad: cannot import ${join(home.dir, 'incoming.json')}: 2 problems`);
-    expect(r.stderr).toContain('unknown topic ids (2): nosql, sql');
-    expect(r.stderr).toContain('unknown question ids (2): loops-whileee, sql-joins');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Imported 3 answers, 2 ratings, 1 status');
+    expect(r.stdout).toContain('Kept, but not counted by the roadmap in use:');
+    expect(r.stdout).toContain('unknown topic ids (2): nosql, sql');
+    expect(r.stdout).toContain('unknown question ids (2): loops-whileee, sql-joins');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('"formerly:"');
+    expect(readFileSync(journal(), 'utf8')).toContain('"nosql"');
   });
 
-  it('an export from a different roadmap: the ids, and which roadmap it came from', async () => {
+  it('an export from a different roadmap: kept, with the ids and which roadmap it came from', async () => {
     const r = await importText(
       JSON.stringify(exportDoc([rating('kubernetes', 2)], { roadmap: { title: 'Bootcamp DevOps track' } })),
     );
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('unknown topic ids (1): kubernetes');
-    expect(r.stderr).toContain(
+    expect(r.code).toBe(0);
+    const flat = r.stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('unknown topic ids (1): kubernetes');
+    expect(flat).toContain(
       'exported with the roadmap "Bootcamp DevOps track", but the roadmap in use is "Progress test roadmap"',
     );
-    expect(r.stderr).toContain('--roadmap FILE');
+    expect(flat).toContain('--roadmap FILE');
+  });
+
+  it('one home used with two roadmaps round-trips export -> import', async () => {
+    const other = join(home.dir, 'other.yaml');
+    writeFileSync(
+      other,
+      readFileSync(join(FIXTURES, 'roadmap.yaml'), 'utf8')
+        .replace('title: Progress test roadmap', 'title: Other roadmap')
+        .replace(/^ {6}- id: loops$/m, '      - id: loops2')
+        .replace('[loops]', '[loops2]'),
+    );
+    expect((await run(['mark', 'loops', 'done'], { home: home.dir, env: NOW })).code).toBe(0);
+    expect(
+      (await run(['mark', 'loops2', 'learning'], { home: home.dir, env: { ...NOW, PYROAD_ROADMAP: other } })).code,
+    ).toBe(0);
+    const exported = await run(['export'], { home: home.dir, env: NOW });
+    expect(exported.code).toBe(0);
+    const before = readFileSync(journal(), 'utf8');
+    const fresh = tempHome();
+    try {
+      const file = join(fresh.dir, 'export.json');
+      writeFileSync(file, exported.stdout);
+      const imported = await run(['import', file], { home: fresh.dir, env: NOW });
+      expect(imported.code).toBe(0);
+      expect(imported.stdout).toContain('unknown topic ids (1): loops2');
+      const again = await run(['export'], { home: fresh.dir, env: NOW });
+      const events = (doc: string) => (JSON.parse(doc) as { progress: { events: unknown[] } }).progress.events;
+      expect(events(again.stdout)).toEqual(events(exported.stdout));
+      const viaOther = await run(['status', '--json'], { home: fresh.dir, env: { ...NOW, PYROAD_ROADMAP: other } });
+      const topics = (JSON.parse(viaOther.stdout) as { topics: { topic: string; status: string }[] }).topics;
+      expect(topics.find((t) => t.topic === 'loops2')?.status).toBe('learning');
+    } finally {
+      fresh.cleanup();
+    }
+    expect(readFileSync(journal(), 'utf8')).toBe(before);
   });
 
   it('answers that do not fit the roadmap: a question of another topic, a choice out of range', async () => {
@@ -96,8 +135,7 @@ describe('pyroad import: the whole file is checked first', () => {
     ] as unknown as ProgressEvent[]);
     const r = await importText(JSON.stringify(doc));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/4 problems/);
-    expect(r.stderr).toContain('unknown topic ids (1): sql');
+    expect(r.stderr).toMatch(/3 problems/);
     expect(r.stderr).toContain('progress.events[0].at: Invalid ISO datetime');
     expect(r.stderr).toMatch(/progress\.events\[0\]\.value: Too big/);
     expect(r.stderr).toContain('progress.events[1].correct: missing (expected boolean)');
@@ -204,7 +242,11 @@ describe('pyroad export', () => {
     new ProgressStore(journal(), { warn: () => {} }).append([rating('loops', 3)]);
     const target = join(home.dir, 'out', 'progress.json');
     const missingFolder = await run(['export', '--output', target], { home: home.dir, env: NOW });
-    expect(missingFolder.code).toBe(0); // the folder is created, as for `report --output`
+    expect(missingFolder.code).toBe(1); // no folder is created behind the user's back (issue 14)
+    expect(missingFolder.stderr).toContain('does not exist');
+    expect(existsSync(join(home.dir, 'out'))).toBe(false);
+    mkdirSync(join(home.dir, 'out'));
+    expect((await run(['export', '--output', target], { home: home.dir, env: NOW })).code).toBe(0);
     expect(readFileSync(target, 'utf8')).toContain('"pyroad-export"');
     writeFileSync(target, 'old content');
     const onFolder = await run(['export', '-o', join(home.dir, 'out')], { home: home.dir, env: NOW });

@@ -84,8 +84,8 @@ const cases: Case[] = [
   },
   {
     name: 'a missing required field',
-    content: mutate('        why: APIs speak it.\n', ''),
-    expect: [['40:9', /missing required field "why"/]],
+    content: mutate("        summary: The web's protocol.\n", ''),
+    expect: [['40:9', /missing required field "summary"/]],
   },
   {
     name: 'an http URL',

@@ -1,0 +1,53 @@
+import type { ParsedFile } from './parse.js';
+import type { Problem } from './problems.js';
+
+/**
+ * What a roadmap author should look at but that does not stop the roadmap from loading: optional
+ * fields left out (the learner then sees nothing in their place) and choices that read wrongly
+ * once shuffled. Pure: parsed files in, warnings out. docs/roadmap-format.md lists each one.
+ */
+export function authoringWarnings(files: ParsedFile[]): Problem[] {
+  const warnings: Problem[] = [];
+  for (const parsed of files) {
+    // A file with schema errors holds stand-ins with empty fields: warn only about valid files.
+    if (!parsed.data || parsed.problems.length > 0) continue;
+    const warn = (path: (string | number)[], message: string) =>
+      warnings.push({ file: parsed.file, ...parsed.locate.at(path), message });
+    parsed.data.areas.forEach((area, a) =>
+      area.topics.forEach((topic, t) => {
+        const topicPath = ['areas', a, 'topics', t];
+        if (topic.why === undefined)
+          warn(topicPath, `topic "${topic.id}" has no "why": the learner is not told why it matters`);
+        if (topic.resources.length === 0)
+          warn(topicPath, `topic "${topic.id}" has no "resources": the learner is given nothing to study it with`);
+        topic.questions.forEach((question, q) => {
+          const questionPath = [...topicPath, 'questions', q];
+          if (question.explanation === undefined)
+            warn(
+              questionPath,
+              `question "${question.id}" has no "explanation": a learner who answers wrong is not told why`,
+            );
+          if (question.shuffle === false) return;
+          const c = question.choices.findIndex((choice) => refersToOthers(choice));
+          if (c >= 0)
+            warn(
+              [...questionPath, 'choices', c],
+              `choice ${c} of question "${question.id}" refers to other choices or their labels, but choices are shuffled; add "shuffle: false"`,
+            );
+        });
+      }),
+    );
+  }
+  return warnings;
+}
+
+const REFERRING = [
+  /\b(?:all|none|both|neither|any) of the (?:above|below|others|previous)\b/i,
+  /\b(?:[Bb]oth|[Oo]nly|[Ee]ither|[Nn]either) [A-E] (?:and|or|nor) [A-E]\b/,
+  /^\s*\(?[A-E][).]\s/,
+];
+
+/** "All of the above", "Both A and B", or a written label like "A)": text that depends on order. */
+export function refersToOthers(choice: string): boolean {
+  return REFERRING.some((re) => re.test(choice));
+}
