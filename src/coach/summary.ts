@@ -1,5 +1,7 @@
 import type { ProgressState } from '../progress/state.js';
 import type { RoadmapIndex } from '../roadmap/query.js';
+import { describeBand } from './ability.js';
+import { areaAbility } from './area-ability.js';
 import { allFacts, toTopicSummary, type TopicFacts } from './facts.js';
 import { buildHistory, recentChange } from './history.js';
 import { calibrationOf, round3 } from './mastery.js';
@@ -205,6 +207,8 @@ export class Coach {
       };
       if (selfN) s.selfScore = round3(self / selfN);
       if (quizN) s.quizScore = round3(quiz / quizN);
+      const ability = quizN ? areaAbility(area, this.state) : undefined;
+      if (ability) s.band = describeBand(ability);
       out.push(s);
     }
     return out;

@@ -43,6 +43,8 @@ export interface AreaSummary {
   mastered: number;
   calibration: Calibration;
   due: number;
+  /** The Rasch ability band with its uncertainty ("likely intermediate, could be beginner"), once it has answers. */
+  band?: string;
 }
 
 export type RecommendationKind = 'start' | 'learn' | 'review' | 'assess' | 'project' | 'certificate' | 'job';

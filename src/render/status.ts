@@ -70,6 +70,7 @@ export function renderStatus(
     if (a.due) notes.push([`${a.due} due`, style.yellow]);
     if (a.calibration === 'over-confident' || a.calibration === 'under-confident')
       notes.push([a.calibration, style.magenta]);
+    if (a.band) notes.push([a.band, style.dim]);
     // On a narrow terminal the last notes give way (calibration has its own section below).
     const start = `  ${name} ${bar(a.mastery, barWidth)} ${percent(a.mastery).padStart(4)}  `;
     while (notes.length > 1 && displayWidth(start) + notes.map(([t]) => t).join('  ').length > width) notes.pop();

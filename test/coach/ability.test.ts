@@ -10,6 +10,8 @@ import {
   selfRatingCalibration,
   stopReason,
 } from '../../src/coach/ability.js';
+import { areaAbility } from '../../src/coach/area-ability.js';
+import { assessed, pathRoadmap, stateOf } from './fixtures.js';
 
 const r = (level: ItemLevel, correct: boolean): Response => ({ level, correct });
 
@@ -120,5 +122,24 @@ describe('bands and calibration', () => {
     const strong = estimateAbility(Array.from({ length: 5 }, () => r('hard', true)));
     expect(selfRatingCalibration(0, strong)).toBe('under-confident');
     expect(selfRatingCalibration(4, estimateAbility([]))).toBe('unknown');
+  });
+});
+
+describe('areaAbility: the answers of one area, each at its question level', () => {
+  const index = pathRoadmap();
+  const python = index.areas.get('python')!;
+
+  it('is undefined without answers, and rises with right answers', () => {
+    expect(areaAbility(python, stateOf())).toBeUndefined();
+    const weak = areaAbility(python, stateOf(assessed('py-basics', { right: 0 })))!;
+    const strong = areaAbility(python, stateOf(assessed('py-basics', { right: 4 })))!;
+    expect(weak.answered).toBe(4);
+    expect(weak.theta).toBeLessThan(0);
+    expect(strong.theta).toBeGreaterThan(0);
+  });
+
+  it('leaves out answers to questions the roadmap no longer has', () => {
+    const gone = assessed('py-basics', { right: 4 }).map((e) => ({ ...e, question: `gone-${String(e.at)}` }));
+    expect(areaAbility(python, stateOf(gone))).toBeUndefined();
   });
 });
