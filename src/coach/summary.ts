@@ -1,6 +1,6 @@
 import type { ProgressState } from '../progress/state.js';
 import type { RoadmapIndex } from '../roadmap/query.js';
-import { describeBand } from './ability.js';
+import { describeBand, selfRatingCalibration } from './ability.js';
 import { areaAbility } from './area-ability.js';
 import { allFacts, toTopicSummary, type TopicFacts } from './facts.js';
 import { buildHistory, recentChange } from './history.js';
@@ -175,6 +175,8 @@ export class Coach {
       let quizN = 0;
       let gap = 0;
       let gapN = 0;
+      let ratedAnswered = 0;
+      let ratedAnsweredN = 0;
       for (let t = 0; t < area.topics.length; t++, i++) {
         const f = this.facts[i]!;
         if (f.due) due++;
@@ -194,6 +196,10 @@ export class Coach {
           gap += f.quiz.gap;
           gapN++;
         }
+        if (f.quiz.selfScore !== undefined && f.quiz.answered > 0) {
+          ratedAnswered += f.quiz.selfScore * 4;
+          ratedAnsweredN++;
+        }
       }
       const s: AreaSummary = {
         area: area.id,
@@ -209,6 +215,10 @@ export class Coach {
       if (quizN) s.quizScore = round3(quiz / quizN);
       const ability = quizN ? areaAbility(area, this.state) : undefined;
       if (ability) s.band = describeBand(ability);
+      // Issue 15: an area is over- or under-confident only when the ability interval excludes
+      // the average self-rating of its answered topics; otherwise the answers do not contradict it.
+      if (ability && ratedAnsweredN && s.calibration !== 'unknown')
+        s.calibration = selfRatingCalibration(ratedAnswered / ratedAnsweredN, ability);
       out.push(s);
     }
     return out;

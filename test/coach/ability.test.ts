@@ -11,7 +11,8 @@ import {
   stopReason,
 } from '../../src/coach/ability.js';
 import { areaAbility } from '../../src/coach/area-ability.js';
-import { assessed, pathRoadmap, stateOf } from './fixtures.js';
+import { summarize } from '../../src/coach/summary.js';
+import { NOW, assessed, pathRoadmap, stateOf } from './fixtures.js';
 
 const r = (level: ItemLevel, correct: boolean): Response => ({ level, correct });
 
@@ -141,5 +142,21 @@ describe('areaAbility: the answers of one area, each at its question level', () 
   it('leaves out answers to questions the roadmap no longer has', () => {
     const gone = assessed('py-basics', { right: 4 }).map((e) => ({ ...e, question: `gone-${String(e.at)}` }));
     expect(areaAbility(python, stateOf(gone))).toBeUndefined();
+  });
+});
+
+describe('area calibration by interval', () => {
+  const index = pathRoadmap();
+  const calibration = (rating: number, right: number) =>
+    summarize(index, stateOf(assessed('py-basics', { rating, right })), NOW).areas.find((a) => a.area === 'python')!
+      .calibration;
+
+  it('flags a self-rating only when the interval excludes it', () => {
+    expect(calibration(4, 0)).toBe('over-confident');
+    // The fixture's questions are all easy: half of them wrong contradicts "use it on my own" (3), not "could use it with help" (2).
+    expect(calibration(3, 2)).toBe('over-confident');
+    expect(calibration(2, 2)).toBe('consistent');
+    expect(calibration(3, 3)).toBe('consistent');
+    expect(calibration(0, 4)).toBe('under-confident');
   });
 });
