@@ -152,6 +152,7 @@ export class Recommender {
     let anyReady = false;
     const foundationIndex = plan.foundation ? (plan.areaIndex.get(plan.foundation.id) ?? 0) : 0;
     let anyToLearn = false;
+    const waiting: Candidate[] = [];
     for (const area of this.input.index.roadmap.areas) {
       const topics = this.byArea.get(area.id) ?? [];
       const toLearn = topics.filter(Recommender.toLearn);
@@ -164,7 +165,14 @@ export class Recommender {
         if (this.input.area === area.id && this.assessable(area, topics)) {
           anyReady = true;
           out.offer({ make: () => this.assessArea(area, true), area: area.id, key: [0, 0, 0, 0, 0], blocked: true });
-        }
+        } else if (this.assessable(area, topics))
+          // After every ready step of its stage: a quiz on an area that still waits shows what can be skipped.
+          waiting.push({
+            make: () => this.assessArea(area, true),
+            area: area.id,
+            key: [STAGE_ORDER[area.stage], 3, plan.areaIndex.get(area.id) ?? 0, 0, 0],
+            blocked: true,
+          });
         continue;
       }
       const stage = STAGE_ORDER[area.stage];
@@ -189,6 +197,7 @@ export class Recommender {
       });
     }
     if (!anyReady && anyToLearn) return this.loopFallback().filter(keep);
+    for (const c of waiting) if (keep(c)) out.offer(c);
     return out.items;
   }
 

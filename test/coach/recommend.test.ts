@@ -63,10 +63,15 @@ describe('rule: prerequisites first', () => {
 
   it('an area waits until the areas it needs are finished', () => {
     const partly = [assessed('py-basics', { rating: 4, right: 4 }), assessed('py-functions', { rating: 4, right: 4 })];
-    expect(recs(partly).some((r) => r.area === 'networking')).toBe(false);
+    // Issue 15: its topics wait, but its assessment is offered, after every ready step.
+    const before = recs(partly);
+    expect(before.some((r) => r.area === 'networking' && r.kind !== 'assess')).toBe(false);
+    const assess = before.findIndex((r) => r.area === 'networking');
+    expect(before[assess]).toMatchObject({ kind: 'assess', action: { command: 'pyroad assess networking' } });
+    expect(before.slice(assess).every((r) => r.kind === 'assess')).toBe(true);
     const after = recs([pythonDone()]);
-    expect(after.some((r) => r.area === 'networking')).toBe(true);
-    expect(after.some((r) => r.area === 'nosql')).toBe(false); // nosql waits on sql
+    expect(after.some((r) => r.area === 'networking' && r.kind !== 'assess')).toBe(true);
+    expect(after.some((r) => r.area === 'nosql' && r.kind !== 'assess')).toBe(false); // nosql waits on sql
   });
 });
 
