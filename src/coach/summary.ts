@@ -127,6 +127,15 @@ export class Coach {
     const topics = this.facts.map((f) => {
       const s = toTopicSummary(f, this.state.topics.get(f.topic.id));
       s.ready = !f.complete && !f.skipped ? recommender.ready(f) : true;
+      if (f.complete && !f.skipped) {
+        const unmet = recommender
+          .unmet(f)
+          .map((u) =>
+            u.startsWith('area:') ? this.index.areas.get(u.slice(5))?.title : this.index.topics.get(u)?.topic.title,
+          );
+        const titles = unmet.filter((t): t is string => t !== undefined);
+        if (titles.length) s.passedBefore = titles;
+      }
       if (f.review) s.retrievability = round3(f.review.retrievability);
       return s;
     });

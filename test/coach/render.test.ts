@@ -104,3 +104,25 @@ describe('topicBadge', () => {
     expect(t(events as never, id, new Date(NOW.getTime() + DAY))).toBe(badge),
   );
 });
+
+describe('a topic passed before its prerequisites (issue 15)', () => {
+  it('shows as mastered, naming what it came before', () => {
+    const index = pathRoadmap();
+    const summary = summarize(index, stateOf(assessed('http', { rating: 3, right: 4 })), NOW);
+    const http = summary.topics.find((t) => t.topic === 'http')!;
+    expect(http.mastered).toBe(true);
+    expect(http.passedBefore).toEqual(['Area python']);
+    expect(topicBadge(http, plainStyle)).toBe('✓ mastered · before Area python');
+    const done = summarize(
+      index,
+      stateOf(masterArea(index, 'python', daysAgo(2)), assessed('http', { right: 4 })),
+      NOW,
+    );
+    expect(
+      topicBadge(
+        done.topics.find((t) => t.topic === 'http')!,
+        plainStyle,
+      ),
+    ).toBe('✓ mastered');
+  });
+});
