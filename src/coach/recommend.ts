@@ -39,6 +39,8 @@ interface Candidate {
   make: () => Recommendation;
   area: string;
   key: readonly number[];
+  /** An assessment offered for an area whose topics all wait on prerequisites. */
+  blocked?: boolean;
 }
 
 const compareKeys = (a: readonly number[], b: readonly number[]): number => {
@@ -138,7 +140,8 @@ export class Recommender {
     const keep = (c: Candidate) => area === undefined || c.area === area;
     let learning = this.learningQueue(limit, keep);
     const reviews = this.reviewQueue(limit, keep);
-    if (area !== undefined && learning.length === 0) learning = this.blockersOf(area);
+    if (area !== undefined && learning.every((c) => c.area === area && c.blocked === true))
+      learning = [...learning, ...this.blockersOf(area)].slice(0, limit);
     return merge(learning, reviews, limit);
   }
 
@@ -149,13 +152,29 @@ export class Recommender {
     let anyReady = false;
     const foundationIndex = plan.foundation ? (plan.areaIndex.get(plan.foundation.id) ?? 0) : 0;
     let anyToLearn = false;
+    const waiting: Candidate[] = [];
     for (const area of this.input.index.roadmap.areas) {
       const topics = this.byArea.get(area.id) ?? [];
       const toLearn = topics.filter(Recommender.toLearn);
       if (toLearn.length === 0) continue;
       anyToLearn = true;
       const ready = toLearn.filter((f) => this.ready(f));
-      if (ready.length === 0) continue;
+      if (ready.length === 0) {
+        // Prerequisites guide, they do not block knowing: `--area X` on an area that waits still
+        // offers its assessment first.
+        if (this.input.area === area.id && this.assessable(area, topics)) {
+          anyReady = true;
+          out.offer({ make: () => this.assessArea(area, true), area: area.id, key: [0, 0, 0, 0, 0], blocked: true });
+        } else if (this.assessable(area, topics))
+          // After every ready step of its stage: a quiz on an area that still waits shows what can be skipped.
+          waiting.push({
+            make: () => this.assessArea(area, true),
+            area: area.id,
+            key: [STAGE_ORDER[area.stage], 3, plan.areaIndex.get(area.id) ?? 0, 0, 0],
+            blocked: true,
+          });
+        continue;
+      }
       const stage = STAGE_ORDER[area.stage];
       const orientation = plan.orientation.has(area.id);
       const areaKey = orientation ? foundationIndex + 0.5 : (plan.areaIndex.get(area.id) ?? 0);
@@ -178,7 +197,18 @@ export class Recommender {
       });
     }
     if (!anyReady && anyToLearn) return this.loopFallback().filter(keep);
+    for (const c of waiting) if (keep(c)) out.offer(c);
     return out.items;
+  }
+
+  /** A skills area with questions that nobody has assessed yet. */
+  private assessable(area: Area, topics: readonly TopicFacts[]): boolean {
+    return (
+      area.stage === 'skills' &&
+      !this.input.plan.orientation.has(area.id) &&
+      !topics.some((f) => f.assessed) &&
+      topics.some((f) => f.topic.questions.length > 0 && !f.skipped)
+    );
   }
 
   /** Due re-checks of complete topics, one per area, the longest overdue first. */
@@ -263,11 +293,12 @@ export class Recommender {
 
   // --- one recommendation each -----------------------------------------------------------------
 
-  private assessArea(area: Area): Recommendation {
+  private assessArea(area: Area, waiting = false): Recommendation {
     const first = this.input.plan.foundation?.id === area.id || this.input.plan.areaIndex.get(area.id) === 0;
     const noProgress = this.input.facts.every((f) => !f.assessed);
-    const reason =
-      first && noProgress
+    const reason = waiting
+      ? `You have not assessed ${area.title} yet; its topics build on others still to learn, but a short quiz shows what you already know.`
+      : first && noProgress
         ? `You have no results yet and ${area.title} comes first on the path; a short quiz shows what you already know and what to learn.`
         : `${area.title} is next on the path and you have not assessed it yet; a short quiz shows what you can skip.`;
     return {
@@ -299,8 +330,9 @@ export class Recommender {
       return {
         ...base,
         kind: 'review',
-        reason: `You rated yourself ${r}/4 ("${RATING_WORDS[r]}") but got ${f.quiz.correct} of ${f.quiz.answered} questions right, so review it before building on it.`,
-        action: studyAction(topic, `, then ${assessCommand(f.area.id)}`),
+        reason: `You rated yourself ${r}/4 ("${RATING_WORDS[r]}") but got ${f.quiz.correct} of ${f.quiz.answered} questions right, so review it before building on it, then re-check with ${assessCommand(f.area.id)}.`,
+        // The re-check is in the reason: after the action text comes the resource URL, which must not read as its argument.
+        action: studyAction(topic),
       };
     }
     if (topic.project)
@@ -332,10 +364,14 @@ export class Recommender {
       builds > 1 ? `; ${builds} later topics build on it` : builds === 1 ? '; a later topic builds on it' : '';
     if (f.status === 'learning')
       return `You marked it as in progress${f.due ? ' and it is due for a re-check' : ''}, so finish it next${unlocks}.`;
-    if (f.quiz.answered > 0)
-      return f.due
-        ? `You got ${f.quiz.correct} of ${f.quiz.answered} questions right and it is due for a re-check${unlocks}.`
-        : `You got ${f.quiz.correct} of ${f.quiz.answered} questions right, so it is the next gap on the path${unlocks}.`;
+    if (f.quiz.answered > 0) {
+      const got = `You got ${f.quiz.correct} of ${f.quiz.answered} ${f.quiz.answered === 1 ? 'question' : 'questions'} right`;
+      if (f.due) return `${got} and it is due for a re-check${unlocks}.`;
+      // Every answer right but not complete: too little evidence, not a gap.
+      return f.quiz.correct === f.quiz.answered
+        ? `${got}, which is not yet enough to count it as known; it is next on the path${unlocks}.`
+        : `${got}, so it still has gaps, and it is next on the path${unlocks}.`;
+    }
     if (f.rating !== undefined)
       return `You rated yourself ${f.rating}/4 ("${RATING_WORDS[f.rating]}"), and it is next on the path${unlocks}.`;
     const prereqs = f.topic.prerequisites

@@ -1,5 +1,7 @@
 import type { ProgressState } from '../progress/state.js';
 import type { RoadmapIndex } from '../roadmap/query.js';
+import { describeBand, selfRatingCalibration } from './ability.js';
+import { areaAbility } from './area-ability.js';
 import { allFacts, toTopicSummary, type TopicFacts } from './facts.js';
 import { buildHistory, recentChange } from './history.js';
 import { calibrationOf, round3 } from './mastery.js';
@@ -125,6 +127,15 @@ export class Coach {
     const topics = this.facts.map((f) => {
       const s = toTopicSummary(f, this.state.topics.get(f.topic.id));
       s.ready = !f.complete && !f.skipped ? recommender.ready(f) : true;
+      if (f.complete && !f.skipped) {
+        const unmet = recommender
+          .unmet(f)
+          .map((u) =>
+            u.startsWith('area:') ? this.index.areas.get(u.slice(5))?.title : this.index.topics.get(u)?.topic.title,
+          );
+        const titles = unmet.filter((t): t is string => t !== undefined);
+        if (titles.length) s.passedBefore = titles;
+      }
       if (f.review) s.retrievability = round3(f.review.retrievability);
       return s;
     });
@@ -173,6 +184,8 @@ export class Coach {
       let quizN = 0;
       let gap = 0;
       let gapN = 0;
+      let ratedAnswered = 0;
+      let ratedAnsweredN = 0;
       for (let t = 0; t < area.topics.length; t++, i++) {
         const f = this.facts[i]!;
         if (f.due) due++;
@@ -192,6 +205,10 @@ export class Coach {
           gap += f.quiz.gap;
           gapN++;
         }
+        if (f.quiz.selfScore !== undefined && f.quiz.answered > 0) {
+          ratedAnswered += f.quiz.selfScore * 4;
+          ratedAnsweredN++;
+        }
       }
       const s: AreaSummary = {
         area: area.id,
@@ -205,6 +222,12 @@ export class Coach {
       };
       if (selfN) s.selfScore = round3(self / selfN);
       if (quizN) s.quizScore = round3(quiz / quizN);
+      const ability = quizN ? areaAbility(area, this.state) : undefined;
+      if (ability) s.band = describeBand(ability);
+      // Issue 15: an area is over- or under-confident only when the ability interval excludes
+      // the average self-rating of its answered topics; otherwise the answers do not contradict it.
+      if (ability && ratedAnsweredN && s.calibration !== 'unknown')
+        s.calibration = selfRatingCalibration(ratedAnswered / ratedAnsweredN, ability);
       out.push(s);
     }
     return out;

@@ -11,6 +11,8 @@ export interface TopicSummary {
   topic: string;
   area: string;
   title: string;
+  /** Mastered before these prerequisites (topic or area titles): prerequisites guide, they do not block knowing. */
+  passedBefore?: string[];
   /** 0..1, from the self-rating and the quiz answers (quiz weighs more as answers accumulate). */
   mastery: number;
   /** Latest self-rating 0..4, if any. */
@@ -43,6 +45,8 @@ export interface AreaSummary {
   mastered: number;
   calibration: Calibration;
   due: number;
+  /** The Rasch ability band with its uncertainty ("likely intermediate, could be beginner"), once it has answers. */
+  band?: string;
 }
 
 export type RecommendationKind = 'start' | 'learn' | 'review' | 'assess' | 'project' | 'certificate' | 'job';

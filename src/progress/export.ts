@@ -69,6 +69,10 @@ export function defineExportSchemas(zod: typeof z) {
       due: zod.boolean().describe('A re-assessment is due now.'),
       ready: zod.boolean().optional().describe('Every prerequisite is complete or skipped.'),
       retrievability: fraction.optional().describe('Estimated chance that it is still known now.'),
+      passedBefore: zod
+        .array(zod.string())
+        .optional()
+        .describe('Mastered before these prerequisites (topic or area titles).'),
     })
     .describe('One topic of the roadmap.');
 
@@ -83,6 +87,10 @@ export function defineExportSchemas(zod: typeof z) {
     mastered: count,
     calibration,
     due: count.describe('Topics due for a re-assessment.'),
+    band: zod
+      .string()
+      .optional()
+      .describe('Rasch ability band with its uncertainty, e.g. "likely intermediate, could be beginner".'),
   });
 
   const recommendation = zod.object({

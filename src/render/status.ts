@@ -1,3 +1,4 @@
+import { untrusted } from './untrusted.js';
 import { displayWidth, fit } from './width.js';
 import type { Summary, TopicSummary } from '../coach/types.js';
 import type { Roadmap } from '../roadmap/schema.js';
@@ -70,6 +71,7 @@ export function renderStatus(
     if (a.due) notes.push([`${a.due} due`, style.yellow]);
     if (a.calibration === 'over-confident' || a.calibration === 'under-confident')
       notes.push([a.calibration, style.magenta]);
+    if (a.band) notes.push([a.band, style.dim]);
     // On a narrow terminal the last notes give way (calibration has its own section below).
     const start = `  ${name} ${bar(a.mastery, barWidth)} ${percent(a.mastery).padStart(4)}  `;
     while (notes.length > 1 && displayWidth(start) + notes.map(([t]) => t).join('  ').length > width) notes.pop();
@@ -157,8 +159,11 @@ export function renderStatus(
 export function topicBadge(t: TopicSummary, style: Style): string {
   const parts: string[] = [];
   if (t.status === 'skip') parts.push(style.dim('skipped'));
-  else if (t.mastered) parts.push(style.green('✓ mastered'));
-  else if (t.status === 'learning') parts.push(style.cyan(`learning · ${percent(t.mastery)}`));
+  else if (t.mastered) {
+    parts.push(style.green('✓ mastered'));
+    if (t.passedBefore?.length)
+      parts.push(style.dim(`before ${t.passedBefore.map((p) => untrusted(p, { oneLine: true })).join(', ')}`));
+  } else if (t.status === 'learning') parts.push(style.cyan(`learning · ${percent(t.mastery)}`));
   else if (t.answered > 0 || t.rating !== undefined) parts.push(percent(t.mastery));
   if (t.due && t.status !== 'skip') parts.push(style.yellow('review due'));
   if (t.calibration === 'over-confident' && !t.mastered) parts.push(style.magenta('over-confident'));

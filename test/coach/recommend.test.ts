@@ -63,10 +63,15 @@ describe('rule: prerequisites first', () => {
 
   it('an area waits until the areas it needs are finished', () => {
     const partly = [assessed('py-basics', { rating: 4, right: 4 }), assessed('py-functions', { rating: 4, right: 4 })];
-    expect(recs(partly).some((r) => r.area === 'networking')).toBe(false);
+    // Issue 15: its topics wait, but its assessment is offered, after every ready step.
+    const before = recs(partly);
+    expect(before.some((r) => r.area === 'networking' && r.kind !== 'assess')).toBe(false);
+    const assess = before.findIndex((r) => r.area === 'networking');
+    expect(before[assess]).toMatchObject({ kind: 'assess', action: { command: 'pyroad assess networking' } });
+    expect(before.slice(assess).every((r) => r.kind === 'assess')).toBe(true);
     const after = recs([pythonDone()]);
-    expect(after.some((r) => r.area === 'networking')).toBe(true);
-    expect(after.some((r) => r.area === 'nosql')).toBe(false); // nosql waits on sql
+    expect(after.some((r) => r.area === 'networking' && r.kind !== 'assess')).toBe(true);
+    expect(after.some((r) => r.area === 'nosql' && r.kind !== 'assess')).toBe(false); // nosql waits on sql
   });
 });
 
@@ -148,9 +153,31 @@ describe('rule: rated 3+ with a poor quiz → review, and the reason says so', (
     expect(list[0]!.reason).toContain(`${right} of 4`);
   });
 
+  it('puts the re-check in the reason, so the resource URL never follows the command', () => {
+    const [first] = recs([pythonDone(), assessed('http', { rating: 4, right: 0 })]);
+    expect(first!.reason).toMatch(/then re-check with pyroad assess networking\.$/);
+    expect(first!.action.text).not.toContain('pyroad assess');
+  });
+
   it('not for a modest rating', () => {
     const list = recs([pythonDone(), assessed('http', { rating: 1, right: 0 })]);
     expect(list.find((r) => r.topic === 'http')).toMatchObject({ kind: 'learn' });
+  });
+});
+
+describe('reasons are true of the data they cite (issue 15)', () => {
+  it('one right answer is "not yet enough", never "the next gap"', () => {
+    const list = recs([assessed('py-basics', { right: 1, of: 1 })]);
+    const basics = list.find((r) => r.topic === 'py-basics')!;
+    expect(basics.reason).toMatch(/^You got 1 of 1 question right, which is not yet enough to count it as known/);
+    expect(basics.reason).not.toMatch(/gap/);
+  });
+
+  it('some wrong answers are called gaps', () => {
+    const list = recs([assessed('py-basics', { right: 1, of: 3, at: daysAgo(0) })]);
+    expect(list.find((r) => r.topic === 'py-basics')!.reason).toMatch(
+      /^You got 1 of 3 questions right, so it still has gaps/,
+    );
   });
 });
 
@@ -257,8 +284,11 @@ describe('--area and --limit', () => {
   it('for an area still waiting on others, recommends what it waits on and says why', () => {
     const list = recs([], { area: 'nosql' });
     expect(list.length).toBeGreaterThan(0);
-    expect(list[0]).toMatchObject({ topic: 'py-basics' });
-    expect(list[0]!.reason).toMatch(/^Area nosql builds on it/);
+    // Issue 15: prerequisites guide, they do not block knowing; the area's own assessment comes first.
+    expect(list[0]).toMatchObject({ kind: 'assess', area: 'nosql', action: { command: 'pyroad assess nosql' } });
+    expect(list[0]!.reason).toMatch(/^You have not assessed Area nosql yet; its topics build on others/);
+    expect(list[1]).toMatchObject({ topic: 'py-basics' });
+    expect(list[1]!.reason).toMatch(/^Area nosql builds on it/);
   });
 
   it('an area with nothing left gives nothing', () => {

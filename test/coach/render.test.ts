@@ -75,8 +75,8 @@ describe('renderStatus', () => {
 
   it('shows the stage, readiness, one bar per area, gaps, reviews and calibration', () => {
     expect(text).toMatch(/^Stage 1 of 3: get the skills {3}Readiness: \d+% toward junior Python back-end roles$/m);
-    expect(text).toMatch(/^ {2}Area python\s+█{20} 100% {2}3\/3 {2}3 due$/m);
-    expect(text).toMatch(/^ {2}Area networking\s+[█░]{20} +\d+% {2}0\/2 {2}1 due {2}over-confident$/m);
+    expect(text).toMatch(/^ {2}Area python\s+█{20} 100% {2}3\/3 {2}3 due {2}advanced$/m); // issue 15: the ability band follows
+    expect(text).toMatch(/^ {2}Area networking\s+[█░]{20} +\d+% {2}0\/2 {2}1 due {2}over-confident {2}beginner$/m);
     expect(text).toMatch(/Biggest gaps\n {2}• /);
     expect(text).toMatch(
       /Reviews due \(4\)\n {2}• Area python: 3 topics \(due since \d{4}-\d\d-\d\d\) {2}pyroad assess python/,
@@ -103,4 +103,26 @@ describe('topicBadge', () => {
   ] as const)('%j → "%s"', (events, id, badge) =>
     expect(t(events as never, id, new Date(NOW.getTime() + DAY))).toBe(badge),
   );
+});
+
+describe('a topic passed before its prerequisites (issue 15)', () => {
+  it('shows as mastered, naming what it came before', () => {
+    const index = pathRoadmap();
+    const summary = summarize(index, stateOf(assessed('http', { rating: 3, right: 4 })), NOW);
+    const http = summary.topics.find((t) => t.topic === 'http')!;
+    expect(http.mastered).toBe(true);
+    expect(http.passedBefore).toEqual(['Area python']);
+    expect(topicBadge(http, plainStyle)).toBe('✓ mastered · before Area python');
+    const done = summarize(
+      index,
+      stateOf(masterArea(index, 'python', daysAgo(2)), assessed('http', { right: 4 })),
+      NOW,
+    );
+    expect(
+      topicBadge(
+        done.topics.find((t) => t.topic === 'http')!,
+        plainStyle,
+      ),
+    ).toBe('✓ mastered');
+  });
 });
