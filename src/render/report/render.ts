@@ -49,6 +49,9 @@ const KIND_LABELS: Record<RecommendationKind, string> = {
   project: 'project',
   certificate: 'certificate',
   job: 'job search',
+  prove: 'prove it',
+  apply: 'apply',
+  'follow-up': 'follow up',
 };
 const CALIBRATION = {
   'over-confident': { label: 'over', note: 'over-confident: rated higher than the quiz shows' },
