@@ -94,11 +94,7 @@ export function deriveFacts(
     // Knowing about a project is not having built it: half credit, or what the ticks earn, until
     // it is built; a built project counts in full once it is proven.
     const ticked = work && work.total > 0 ? (TICKED_CREDIT * work.ticked) / work.total : 0;
-    mastery = complete
-      ? topic.project && stage !== 'proven'
-        ? BUILT_CREDIT
-        : 1
-      : Math.max(mastery / 2, ticked);
+    mastery = complete ? (topic.project && stage !== 'proven' ? BUILT_CREDIT : 1) : Math.max(mastery / 2, ticked);
   } else if (status === 'done' && !poorQuiz) {
     complete = true;
     // Done by the learner's word: full marks when there is no quiz to check it, else the

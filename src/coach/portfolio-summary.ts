@@ -30,6 +30,7 @@ export function portfolioSummary(
       kind: f.topic.project ? 'project' : 'checklist',
       done: p.done,
       total: p.total,
+      ticked: p.items.filter((i) => i.done).map((i) => i.n),
       label: tickLabel(p),
       ...(stage ? { stage } : {}),
     });

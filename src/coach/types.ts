@@ -99,6 +99,8 @@ export interface PortfolioSummary {
     kind: 'project' | 'checklist';
     done: number;
     total: number;
+    /** The items ticked, 1-based. */
+    ticked: number[];
     /** "4 of 7 milestones". */
     label: string;
     stage?: 'todo' | 'building' | 'built' | 'proven';

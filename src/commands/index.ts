@@ -21,6 +21,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   report: async () => (await import('./report.js')).registerReport,
   config: async () => (await import('./config.js')).registerConfig,
   where: async () => (await import('./where.js')).registerWhere,
+  evidence: async () => (await import('./evidence.js')).registerEvidence,
+  apply: async () => (await import('./apply.js')).registerApply,
 };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS);

@@ -136,11 +136,14 @@ export function defineExportSchemas(zod: typeof z) {
           kind: zod.enum(['project', 'checklist']),
           done: count,
           total: count,
+          ticked: zod.array(count).describe('The items ticked, numbered from 1.'),
           label: zod.string().describe('"4 of 7 milestones".'),
           stage: zod
             .enum(['todo', 'building', 'built', 'proven'])
             .optional()
-            .describe('A project: built when every milestone is ticked (or it is marked done), proven once its checks pass or, without checks, a link to it is attached.'),
+            .describe(
+              'A project: built when every milestone is ticked (or it is marked done), proven once its checks pass or, without checks, a link to it is attached.',
+            ),
         }),
       ),
       links: zod.array(
