@@ -92,9 +92,14 @@ export function deriveFacts(
     // Done when marked done or when every milestone (checklist step) is ticked.
     complete = stage === 'built' || stage === 'proven';
     // Knowing about a project is not having built it: half credit, or what the ticks earn, until
-    // it is built; a built project counts in full once it is proven.
+    // it is built. Once the learner tracks a project (ticks, links, checks), it counts in full
+    // only when proven; marked done with nothing tracked, it counts on their word.
     const ticked = work && work.total > 0 ? (TICKED_CREDIT * work.ticked) / work.total : 0;
-    mastery = complete ? (topic.project && stage !== 'proven' ? BUILT_CREDIT : 1) : Math.max(mastery / 2, ticked);
+    mastery = complete
+      ? topic.project && work && stage !== 'proven'
+        ? BUILT_CREDIT
+        : 1
+      : Math.max(mastery / 2, ticked);
   } else if (status === 'done' && !poorQuiz) {
     complete = true;
     // Done by the learner's word: full marks when there is no quiz to check it, else the
@@ -118,15 +123,13 @@ export function deriveFacts(
     due: false,
   };
   if (rating !== undefined) facts.rating = rating;
-  if (stage && (work || topic.project)) facts.work = { ...(work ?? NO_WORK), stage };
+  if (stage && work) facts.work = { ...work, stage };
   if (review) {
     facts.review = review;
     facts.due = status !== 'skip' && isDue(review.nextReview, now);
   }
   return facts;
 }
-
-const NO_WORK: ProjectWork = { ticked: 0, total: 0, links: 0, checksPassed: false, hasChecks: false };
 
 /** Facts for every topic of the roadmap, in path order, with what was done on each (evidence.ts). */
 export function allFacts(index: RoadmapIndex, state: ProgressState, now: Date): TopicFacts[] {

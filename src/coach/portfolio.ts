@@ -83,8 +83,10 @@ export function workByTopic(
   const out = new Map<string, ProjectWork>();
   for (const topic of topics) {
     const h = hands.get(topic.id);
+    // A topic nothing was done on (no tick, link or check) has no work: marked done, it counts
+    // on the learner's word, as it always has (facts.ts).
+    if (!h) continue;
     const p = tickProgress(topic, h);
-    if (!h && !p) continue;
     const fingerprint = checksOf(topic);
     const next = p?.items.find((i) => !i.done)?.n;
     out.set(topic.id, {
