@@ -47,9 +47,18 @@ export interface ConfirmOptions {
   default?: boolean;
 }
 
+export interface CheckboxOptions<V> {
+  message: string;
+  /** `checked`: ticked when the prompt opens. */
+  choices: (SelectChoice<V> & { checked?: boolean })[];
+  pageSize?: number;
+}
+
 export interface Prompts {
   select<V>(options: SelectOptions<V>): Promise<V>;
   confirm(options: ConfirmOptions): Promise<boolean>;
+  /** A list to tick and untick (space), Enter to finish: the values ticked then. */
+  checkbox<V>(options: CheckboxOptions<V>): Promise<V[]>;
 }
 
 export interface PromptIO {
@@ -137,6 +146,24 @@ export function createPrompts(io: PromptIO = {}): Prompts {
       guard(async () => {
         const { confirm } = await import('@inquirer/prompts');
         return confirm({ message: options.message, default: options.default ?? true, theme: theme() }, context);
+      }),
+    checkbox: <V>(options: CheckboxOptions<V>) =>
+      guard(async () => {
+        const { checkbox } = await import('@inquirer/prompts');
+        return checkbox<V>(
+          {
+            message: options.message,
+            choices: options.choices.map((c) => ({
+              value: c.value,
+              name: c.name,
+              ...(c.short !== undefined ? { short: c.short } : {}),
+              checked: c.checked === true,
+            })),
+            ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+            theme: theme(),
+          },
+          context,
+        );
       }),
   };
 }

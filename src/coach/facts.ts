@@ -5,6 +5,18 @@ import type { Area, Topic } from '../roadmap/schema.js';
 import { MASTERY, below, isMisjudged, masteryOf, round3, topicMastery, type TopicMastery } from './mastery.js';
 import { isDue, replay, type ReviewState } from './schedule.js';
 import type { TopicSummary } from './types.js';
+import { handsOnEvidence } from './evidence.js';
+import { projectStage, workByTopic, type ProjectStage, type ProjectWork } from './portfolio.js';
+
+/** A built project's credit until it is proven (its checks pass, or a link to it is attached). */
+export const BUILT_CREDIT = 0.85;
+/** The credit a project or checklist earns as its items are ticked, all but the last. */
+export const TICKED_CREDIT = 0.7;
+
+/** What the learner has done on a project or checklist topic (ticks, links, checks). */
+export interface TopicWork extends ProjectWork {
+  stage: ProjectStage;
+}
 
 /** What the coach knows about one topic: the roadmap entry, the learner's results, derived flags. */
 export interface TopicFacts {
@@ -29,6 +41,8 @@ export interface TopicFacts {
   practical: boolean;
   review?: ReviewState;
   due: boolean;
+  /** Milestones or checklist steps ticked, links, checks; and where a project stands. */
+  work?: TopicWork;
 }
 
 /** The mastery of a topic with no progress at all (most topics, on a large roadmap). */
@@ -43,11 +57,12 @@ export function topicFacts(
   index: number,
   progress: Pick<TopicProgress, 'rating' | 'status' | 'answerCount' | 'eachAnswer'> | undefined,
   now: Date,
+  work?: ProjectWork,
 ): TopicFacts {
   const rating = progress?.rating?.value;
   const quiz = progress ? masteryOf(rating, progress.eachAnswer) : NO_RESULTS;
   const review = progress && progress.answerCount > 0 ? replay(progress.eachAnswer, now) : undefined;
-  return deriveFacts(topic, area, index, rating, progress?.status?.status ?? 'todo', quiz, review, now);
+  return deriveFacts(topic, area, index, rating, progress?.status?.status ?? 'todo', quiz, review, now, work);
 }
 
 /**
@@ -63,6 +78,7 @@ export function deriveFacts(
   quiz: TopicMastery,
   review: ReviewState | undefined,
   now: Date,
+  work?: ProjectWork,
 ): TopicFacts {
   const misjudged = isMisjudged(rating, quiz);
   const practical = topic.project !== undefined || topic.checklist !== undefined;
@@ -71,10 +87,19 @@ export function deriveFacts(
   const hasEvidence = quiz.answered >= Math.min(2, topic.questions.length);
   let complete: boolean;
   let mastery = quiz.mastery;
+  const stage = practical ? projectStage(work, status === 'done') : undefined;
   if (practical) {
-    complete = status === 'done';
-    // Knowing about a project is not having built it: half credit until it is done.
-    mastery = complete ? 1 : mastery / 2;
+    // Done when marked done or when every milestone (checklist step) is ticked.
+    complete = stage === 'built' || stage === 'proven';
+    // Knowing about a project is not having built it: half credit, or what the ticks earn, until
+    // it is built. Once the learner tracks a project (ticks, links, checks), it counts in full
+    // only when proven; marked done with nothing tracked, it counts on their word.
+    const ticked = work && work.total > 0 ? (TICKED_CREDIT * work.ticked) / work.total : 0;
+    mastery = complete
+      ? topic.project && work && stage !== 'proven'
+        ? BUILT_CREDIT
+        : 1
+      : Math.max(mastery / 2, ticked);
   } else if (status === 'done' && !poorQuiz) {
     complete = true;
     // Done by the learner's word: full marks when there is no quiz to check it, else the
@@ -98,6 +123,7 @@ export function deriveFacts(
     due: false,
   };
   if (rating !== undefined) facts.rating = rating;
+  if (stage && work) facts.work = { ...work, stage };
   if (review) {
     facts.review = review;
     facts.due = status !== 'skip' && isDue(review.nextReview, now);
@@ -105,12 +131,17 @@ export function deriveFacts(
   return facts;
 }
 
-/** Facts for every topic of the roadmap, in path order. */
+/** Facts for every topic of the roadmap, in path order, with what was done on each (evidence.ts). */
 export function allFacts(index: RoadmapIndex, state: ProgressState, now: Date): TopicFacts[] {
   const out: TopicFacts[] = [];
   let i = 0;
+  const work = workByTopic(
+    index.roadmap.areas.flatMap((a) => a.topics),
+    state.log.records.size ? handsOnEvidence(state.log) : new Map(),
+  );
   for (const area of index.roadmap.areas)
-    for (const topic of area.topics) out.push(topicFacts(topic, area, i++, state.topics.get(topic.id), now));
+    for (const topic of area.topics)
+      out.push(topicFacts(topic, area, i++, state.topics.get(topic.id), now, work.get(topic.id)));
   return out;
 }
 

@@ -30,6 +30,8 @@ export interface RecommendInput {
   now: Date;
   limit: number;
   area?: string | undefined;
+  /** Steps of the prove and apply stages (prove-apply.ts), put before everything else. */
+  extra?: readonly Recommendation[];
 }
 
 const DAY_MS = 86_400_000;
@@ -142,7 +144,8 @@ export class Recommender {
     const reviews = this.reviewQueue(limit, keep);
     if (area !== undefined && learning.every((c) => c.area === area && c.blocked === true))
       learning = [...learning, ...this.blockersOf(area)].slice(0, limit);
-    return merge(learning, reviews, limit);
+    const extra = (this.input.extra ?? []).filter((r) => area === undefined || r.area === area).slice(0, limit);
+    return [...extra, ...merge(learning, reviews, limit - extra.length)];
   }
 
   /** New learning: the best `limit` candidates that `keep` accepts, ranked. */
@@ -384,6 +387,8 @@ export class Recommender {
   }
 
   private projectReason(f: TopicFacts): string {
+    if (f.work?.ticked)
+      return `You have ticked ${f.work.ticked} of ${plural(f.work.total, 'milestone')}; finishing it gives employers something to look at.`;
     const proves = (f.topic.project?.proves ?? []).map((p) => this.input.byId.get(p)).filter((p) => p !== undefined);
     const covered = proves.filter((p) => p.complete || p.skipped).length;
     if (f.status === 'learning') return 'You have started it; a finished project is what employers look at.';
@@ -397,6 +402,13 @@ export class Recommender {
   private projectAction(f: TopicFacts): Recommendation['action'] {
     const project = f.topic.project!;
     const command = `pyroad show ${f.topic.id}`;
+    // Milestones ticked: point at the next one, and at how to tick it (portfolio.ts).
+    const next = f.work?.ticked ? f.work.nextItem : undefined;
+    if (next !== undefined)
+      return {
+        text: `Milestone ${next} of ${project.milestones.length}: ${project.milestones[next - 1]}; then tick it`,
+        command: `pyroad mark ${f.topic.id} --milestone ${next} done`,
+      };
     if (f.status === 'learning')
       return { text: `Keep building; it is done when ${lowerFirst(project.done_when)}`, command };
     return {

@@ -8,7 +8,10 @@ import { calibrationOf, round3 } from './mastery.js';
 import { planPath, type PathPlan } from './path.js';
 import { gapsOf, readinessOf, stageOf, stageTotals } from './readiness.js';
 import { Recommender } from './recommend.js';
-import type { AreaSummary, NextSummary, Summary } from './types.js';
+import type { AreaSummary, NextSummary, Recommendation, Summary } from './types.js';
+import { applicationsOf, followUpsOf } from './applications.js';
+import { portfolioSummary } from './portfolio-summary.js';
+import { proveApplySteps } from './prove-apply.js';
 
 export interface SummaryOptions {
   /** How many recommendations (default 3). */
@@ -74,6 +77,19 @@ export class Coach {
       now: this.now,
       limit,
       area,
+      extra: this.proveApplySteps(),
+    });
+  }
+
+  /** The prove and apply stages' steps for `next` (prove-apply.ts). */
+  private proveApplySteps(): Recommendation[] {
+    const applications = applicationsOf(this.state.log);
+    const topics = this.index.roadmap.areas.flatMap((a) => a.topics);
+    return proveApplySteps({
+      facts: this.facts,
+      stage: stageOf(stageTotals(this.facts)),
+      applications,
+      followUps: followUpsOf(applications, topics, this.now),
     });
   }
 
@@ -154,6 +170,7 @@ export class Coach {
       history: [],
       mastery: round3(mastery),
     };
+    if (this.state.log.records.size) summary.portfolio = portfolioSummary(this.index, this.state, this.facts);
     if (opts.history !== false) {
       summary.history = buildHistory(this.index, this.state.log, this.now);
       summary.recent = recentChange(

@@ -49,7 +49,18 @@ export interface AreaSummary {
   band?: string;
 }
 
-export type RecommendationKind = 'start' | 'learn' | 'review' | 'assess' | 'project' | 'certificate' | 'job';
+export type RecommendationKind =
+  | 'start'
+  | 'learn'
+  | 'review'
+  | 'assess'
+  | 'project'
+  | 'certificate'
+  | 'job'
+  // The prove and apply stages (prove-apply.ts): prove a built project, start applying, follow up.
+  | 'prove'
+  | 'apply'
+  | 'follow-up';
 
 export interface Recommendation {
   kind: RecommendationKind;
@@ -80,6 +91,48 @@ export interface Summary {
   mastery?: number;
   /** How mastery and readiness moved in the last 30 days. */
   recent?: RecentChange;
+  /** Projects, checklists, evidence links and job applications (portfolio-summary.ts). */
+  portfolio?: PortfolioSummary;
+}
+
+export interface PortfolioSummary {
+  /** Every project and checklist topic with something ticked, linked or built; in path order. */
+  work: {
+    topic: string;
+    title: string;
+    kind: 'project' | 'checklist';
+    done: number;
+    total: number;
+    /** The items ticked, 1-based. */
+    ticked: number[];
+    /** "4 of 7 milestones". */
+    label: string;
+    stage?: 'todo' | 'building' | 'built' | 'proven';
+  }[];
+  /** Evidence links attached and not removed, numbered as `pyroad evidence list` shows them. */
+  links: { n: number; topic: string; title: string; url: string; note?: string; at: string }[];
+  applications: {
+    n: number;
+    company: string;
+    role: string;
+    stage: string;
+    appliedAt: string;
+    updatedAt: string;
+    url?: string;
+    stack: string[];
+    source?: string;
+    interviewOn?: string;
+  }[];
+  funnel: {
+    applied: number;
+    screened: number;
+    interviewed: number;
+    offers: number;
+    rejected: number;
+    withdrawn: number;
+    open: number;
+    responseRate: number;
+  };
 }
 
 export interface HistoryPoint {

@@ -22,6 +22,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   config: async () => (await import('./config.js')).registerConfig,
   where: async () => (await import('./where.js')).registerWhere,
   doctor: async () => (await import('./doctor.js')).registerDoctor,
+  evidence: async () => (await import('./evidence.js')).registerEvidence,
+  apply: async () => (await import('./apply.js')).registerApply,
 };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS);

@@ -63,16 +63,28 @@ export function registerMark(program: Program): void {
   program.command
     .command('mark')
     .argument('<id>', 'a topic id (see `pyroad roadmap`)')
-    .argument('<status>', `one of: ${STATUSES.join(', ')}`)
-    .description("set a topic's status by hand: done, learning, skip or todo")
+    .argument('[status]', `one of: ${STATUSES.join(', ')} (with --milestone or --item: done or todo)`)
+    .description("set a topic's status by hand, or tick a project's milestones or a checklist's steps")
+    .option('--milestone <n>', "tick (done) or untick (todo) a project's milestone N, as `pyroad show` numbers them")
+    .option('--item <n>', "tick (done) or untick (todo) a topic's checklist step N")
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
-      examples('pyroad mark http-protocol done', 'pyroad mark pymongo skip', 'pyroad mark python-functions learning') +
+      examples(
+        'pyroad mark http-protocol done',
+        'pyroad mark pymongo skip',
+        'pyroad mark portfolio-site-project --milestone 3 done',
+        'pyroad mark job-boards --item 2 todo',
+        'pyroad mark portfolio-site-project      (at a terminal: tick from the list)',
+      ) +
         '\nStatuses: todo (not started), learning (working on it), done (finished; counts as complete),\nskip (not for me; next never recommends it).\n',
     )
     .action(
-      program.action(async (ctx, id: string, status: string, opts: { json?: boolean }) => {
+      program.action(async (ctx, id: string, status: string | undefined, opts: MarkOptions) => {
+        if (opts.milestone !== undefined || opts.item !== undefined || status === undefined) {
+          await markTicks(ctx, id, status, opts);
+          return;
+        }
         const result = await runMark(ctx, id, status);
         if (opts.json) {
           ctx.json(result);
@@ -96,4 +108,33 @@ export function registerMark(program: Program): void {
           );
       }),
     );
+}
+
+interface MarkOptions {
+  json?: boolean;
+  milestone?: string;
+  item?: string;
+}
+
+/** `--milestone N`, `--item N`, or no status at a terminal: ticks (mark-ticks.ts). */
+async function markTicks(ctx: Context, id: string, status: string | undefined, opts: MarkOptions): Promise<void> {
+  if (opts.milestone !== undefined && opts.item !== undefined) throw usageError('give --milestone or --item, not both');
+  const { runTick, runTickInteractive } = await import('./mark-ticks.js');
+  const option =
+    opts.milestone !== undefined
+      ? { list: 'milestone' as const, raw: opts.milestone }
+      : opts.item !== undefined
+        ? { list: 'checklist' as const, raw: opts.item }
+        : undefined;
+  const result = option ? await runTick(ctx, id, option, status) : await runTickInteractive(ctx, id);
+  if (opts.json) {
+    ctx.json(result);
+    return;
+  }
+  const name = `${result.title} ${ctx.style.dim(`(${result.topic})`)}`;
+  const what = result.list === 'milestone' ? 'milestone' : 'step';
+  if (result.changed.length === 0) ctx.print(`${name}: nothing changed; ${result.label}.`);
+  for (const c of result.changed)
+    ctx.print(`${c.done ? ctx.style.green('✓') : '○'} ${name}: ${what} ${c.n} ${c.done ? 'done' : 'not done'}`);
+  if (result.changed.length) ctx.print(`${result.label}${result.done === result.total ? ' — all done' : ''}.`);
 }

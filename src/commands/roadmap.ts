@@ -26,6 +26,8 @@ export function registerRoadmap(program: Program): void {
         const { topicBadge } = await import('../render/status.js');
         const topicState = new Map(progress?.topics.map((t) => [t.topic, t]));
         const areaState = new Map(progress?.areas.map((a) => [a.area, a]));
+        // "4 of 7 milestones" on projects and checklists with something ticked (coach/portfolio.ts).
+        const ticks = new Map(progress?.portfolio?.work.filter((w) => w.done > 0).map((w) => [w.topic, w.label]));
         const { style } = ctx;
         ctx.print(style.bold(roadmap.title));
         let stage = '';
@@ -47,9 +49,10 @@ export function registerRoadmap(program: Program): void {
           area.topics.forEach((topic, t) => {
             const branch = t === area.topics.length - 1 ? '└─' : '├─';
             const state = topicState.get(topic.id);
-            const badge = state ? topicBadge(state, style) : '';
+            const tick = ticks.get(topic.id);
+            const badge = (state ? topicBadge(state, style) : '') + (tick ? `  ${style.dim(tick)}` : '');
             // The title gives way on a narrow terminal; the id, which commands take, does not.
-            const plainBadge = state ? topicBadge(state, plainStyle) : '';
+            const plainBadge = (state ? topicBadge(state, plainStyle) : '') + (tick ? `  ${tick}` : '');
             const room =
               ctx.columns - 6 - displayWidth(` ${topic.id}`) - (plainBadge ? displayWidth(plainBadge) + 2 : 0);
             const stem = `${lastArea ? '   ' : '│  '}${branch} `;

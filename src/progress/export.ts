@@ -30,7 +30,18 @@ export const EXPORT_OLDEST_VERSION = 1;
 // type checks at the end of the file keep both lists in step.
 const STAGE_IDS = ['skills', 'prove', 'apply'] as const satisfies readonly Stage[];
 const CALIBRATIONS = ['over-confident', 'under-confident', 'consistent', 'unknown'] as const;
-const KINDS = ['start', 'learn', 'review', 'assess', 'project', 'certificate', 'job'] as const;
+const KINDS = [
+  'start',
+  'learn',
+  'review',
+  'assess',
+  'project',
+  'certificate',
+  'job',
+  'prove',
+  'apply',
+  'follow-up',
+] as const;
 
 export function defineExportSchemas(zod: typeof z) {
   const progress = defineProgressSchemas(zod);
@@ -124,6 +135,62 @@ export function defineExportSchemas(zod: typeof z) {
     topicsAssessed: count,
   });
 
+  const portfolio = zod
+    .object({
+      work: zod.array(
+        zod.object({
+          topic: zod.string(),
+          title: zod.string(),
+          kind: zod.enum(['project', 'checklist']),
+          done: count,
+          total: count,
+          ticked: zod.array(count).describe('The items ticked, numbered from 1.'),
+          label: zod.string().describe('"4 of 7 milestones".'),
+          stage: zod
+            .enum(['todo', 'building', 'built', 'proven'])
+            .optional()
+            .describe(
+              'A project: built when every milestone is ticked (or it is marked done), proven once its checks pass or, without checks, a link to it is attached.',
+            ),
+        }),
+      ),
+      links: zod.array(
+        zod.object({
+          n: count.describe('Its number in `pyroad evidence list`.'),
+          topic: zod.string(),
+          title: zod.string(),
+          url: zod.string().describe('An https URL (http only on localhost) or a file path.'),
+          note: zod.string().optional(),
+          at: isoTime,
+        }),
+      ),
+      applications: zod.array(
+        zod.object({
+          n: count.describe('Its number in `pyroad apply list`.'),
+          company: zod.string(),
+          role: zod.string(),
+          stage: zod.string(),
+          appliedAt: isoTime,
+          updatedAt: isoTime,
+          url: zod.string().optional(),
+          stack: zod.array(zod.string()),
+          source: zod.string().optional(),
+          interviewOn: zod.string().optional(),
+        }),
+      ),
+      funnel: zod.object({
+        applied: count,
+        screened: count,
+        interviewed: count,
+        offers: count,
+        rejected: count,
+        withdrawn: count,
+        open: count,
+        responseRate: fraction.describe('Share of applications the company answered.'),
+      }),
+    })
+    .describe('Projects and checklists ticked, evidence links and job applications.');
+
   const summary = zod
     .object({
       generatedAt: isoTime,
@@ -139,6 +206,7 @@ export function defineExportSchemas(zod: typeof z) {
       history: zod.array(historyPoint).describe('One point per day with activity.'),
       mastery: fraction.optional().describe('Mean mastery over all topics not skipped.'),
       recent: recent.optional().describe('How mastery and readiness moved in the last 30 days.'),
+      portfolio: portfolio.optional(),
     })
     .describe('Computed by the coach when the export was made; informative only, ignored by `pyroad import`.');
 

@@ -11,6 +11,9 @@ const KIND_TAGS: Record<Recommendation['kind'], string> = {
   project: 'portfolio project',
   certificate: 'certificate',
   job: 'job search',
+  prove: 'prove it',
+  apply: 'apply',
+  'follow-up': 'job search',
 };
 
 /**

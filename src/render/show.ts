@@ -3,11 +3,16 @@ import { RATING_LABELS } from '../progress/format.js';
 import type { RoadmapIndex } from '../roadmap/query.js';
 import type { Area, Topic } from '../roadmap/schema.js';
 import type { Style } from './style.js';
+import { renderTopicPortfolio } from './portfolio.js';
 import { renderTopicResults, topicBadge } from './status.js';
 import { STAGE_LABELS, inlineCode, percent, plural, wrap } from './text.js';
 import { displayWidth } from './width.js';
 
 const heading = (style: Style, text: string) => style.bold(style.cyan(text));
+
+/** Whether item `i` (0-based) of a topic's milestones or checklist is ticked. */
+const ticked = (progress: Summary | undefined, topic: string, i: number): boolean =>
+  progress?.portfolio?.work.find((w) => w.topic === topic)?.ticked?.includes(i + 1) ?? false;
 
 export function renderTopic(
   index: RoadmapIndex,
@@ -42,7 +47,9 @@ export function renderTopic(
   if (topic.project) {
     lines.push('');
     lines.push(heading(style, 'Milestones'));
-    topic.project.milestones.forEach((m, i) => lines.push(wrap(`${i + 1}. ${m}`, width, '  ')));
+    topic.project.milestones.forEach((m, i) =>
+      lines.push(wrap(`${i + 1}. ${ticked(progress, topic.id, i) ? '[x]' : '[ ]'} ${m}`, width, '  ')),
+    );
     lines.push('');
     lines.push(heading(style, 'Done when'));
     lines.push(wrap(topic.project.done_when, width, '  '));
@@ -53,7 +60,9 @@ export function renderTopic(
   if (topic.checklist) {
     lines.push('');
     lines.push(heading(style, 'Checklist'));
-    for (const step of topic.checklist) lines.push(wrap(`[ ] ${step}`, width, '  '));
+    topic.checklist.forEach((step, i) =>
+      lines.push(wrap(`${i + 1}. ${ticked(progress, topic.id, i) ? '[x]' : '[ ]'} ${step}`, width, '  ')),
+    );
   }
   if (topic.resources.length) {
     lines.push('');
@@ -68,6 +77,12 @@ export function renderTopic(
     lines.push('');
     lines.push(heading(style, 'Your results'));
     lines.push(renderTopicResults(mine, RATING_LABELS, style, width));
+  }
+  const work = renderTopicPortfolio(progress?.portfolio, topic.id, style);
+  if (work.length) {
+    lines.push('');
+    lines.push(heading(style, 'What you have done'));
+    lines.push(...work);
   }
   if (topic.questions.length) {
     lines.push('');

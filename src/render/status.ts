@@ -4,6 +4,7 @@ import type { Summary, TopicSummary } from '../coach/types.js';
 import type { Roadmap } from '../roadmap/schema.js';
 import { stagesOf } from '../roadmap/stages.js';
 import type { Style } from './style.js';
+import { renderPortfolioSection } from './portfolio.js';
 import { STAGE_LABELS, bar, percent, plural, wrap, wrapSegments, type Segment } from './text.js';
 
 const signed = (fraction: number): string => {
@@ -143,6 +144,9 @@ export function renderStatus(
     if (flagged.length > 6) lines.push(style.dim(`  … and ${flagged.length - 6} more`));
   }
 
+  // The prove and apply stages: projects ticked, evidence, the job-application funnel (portfolio.ts).
+  const portfolio = summary.portfolio ? renderPortfolioSection(summary.portfolio, style) : [];
+  if (portfolio.length) lines.push('', ...portfolio.map((l) => (l.startsWith('  ') ? l : heading(l))));
   lines.push('');
   lines.push(
     ...wrap(hint('What to do about it: pyroad next'), width)

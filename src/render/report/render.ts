@@ -10,6 +10,7 @@ import { RADAR_SERIES, meter, radarSvg, ringSvg, timelineSvg } from './charts.js
 import { day, pct, relativeDay } from './format.js';
 import { html, raw, safeUrl, toHtml, type Fragment } from './html.js';
 import { STYLES } from './styles.js';
+import { portfolioCard } from './portfolio.js';
 import {
   buildView,
   topicState,
@@ -49,6 +50,9 @@ const KIND_LABELS: Record<RecommendationKind, string> = {
   project: 'project',
   certificate: 'certificate',
   job: 'job search',
+  prove: 'prove it',
+  apply: 'apply',
+  'follow-up': 'follow up',
 };
 const CALIBRATION = {
   'over-confident': { label: 'over', note: 'over-confident: rated higher than the quiz shows' },
@@ -562,10 +566,10 @@ export function renderReport(input: ReportInput): string {
               view.fresh
                 ? html`${recommendationsCard(view, areaTitles)}
                     <div class="span-4 stack">${gapsCard(view)}</div>
-                    ${pathCard(view)}${radarCard(view)}${timelineCard(view)}${projectsCard(view)}`
+                    ${pathCard(view)}${radarCard(view)}${timelineCard(view)}${projectsCard(view)}${portfolioCard(input.summary.portfolio)}`
                 : html`${radarCard(view)}${recommendationsCard(view, areaTitles)}
                     <div class="span-4 stack">${gapsCard(view)}${dueCard(view, areaTitles)}</div>
-                    ${timelineCard(view)}${projectsCard(view)}${pathCard(view)}`
+                    ${timelineCard(view)}${projectsCard(view)}${portfolioCard(input.summary.portfolio)}${pathCard(view)}`
             }
             ${topicsCard(view)}
           </div>

@@ -1,0 +1,74 @@
+import type { Application, Funnel } from '../coach/applications.js';
+import type { PortfolioSummary } from '../coach/types.js';
+import type { Style } from './style.js';
+import { untrusted } from './untrusted.js';
+
+/** The prove and apply stages in the terminal: projects, links, applications, the funnel. */
+
+const one = (s: string) => untrusted(s, { oneLine: true });
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** "3 applied · 2 screened · 1 interviewed · 0 offers · 67% answered". */
+export const funnelLine = (f: Funnel | PortfolioSummary['funnel']): string =>
+  `${f.applied} applied · ${f.screened} screened · ${f.interviewed} interviewed · ${f.offers} ${f.offers === 1 ? 'offer' : 'offers'} · ${pct(f.responseRate)} response rate`;
+
+const DAY_MS = 86_400_000;
+
+export function renderApplications(apps: readonly Application[], funnel: Funnel, style: Style, now: Date): string {
+  const lines = apps.map((a) => {
+    const days = Math.max(0, Math.floor((now.getTime() - Date.parse(a.updatedAt)) / DAY_MS));
+    const when =
+      a.interviewOn && a.stage === 'interview' ? `on ${a.interviewOn}` : days === 0 ? 'today' : `${days}d ago`;
+    const head = `${String(a.n).padStart(3)}. ${style.bold(one(a.company))} — ${one(a.role)}  ${style.cyan(a.stage)} ${style.dim(when)}`;
+    const extra = [a.stack.length ? a.stack.map(one).join(', ') : '', a.source ? `via ${one(a.source)}` : '']
+      .filter(Boolean)
+      .join(' · ');
+    const note = a.history.at(-1)?.note;
+    return [
+      head,
+      extra ? `     ${style.dim(extra)}` : '',
+      note ? `     ${one(note)}` : '',
+      a.url ? `     ${style.blue(one(a.url))}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
+  });
+  return [...lines, '', funnelLine(funnel)].join('\n');
+}
+
+/** The section `status` shows once anything is ticked, linked or applied for. */
+export function renderPortfolioSection(p: PortfolioSummary, style: Style): string[] {
+  const lines: string[] = [];
+  if (p.work.length) {
+    lines.push(style.bold('Projects and checklists'));
+    for (const w of p.work)
+      lines.push(
+        `  ${one(w.title)} ${style.dim(`(${w.topic})`)}: ${w.label}${w.stage && w.stage !== 'todo' && w.stage !== 'building' ? ` · ${w.stage === 'proven' ? style.green('proven') : 'built'}` : ''}`,
+      );
+  }
+  if (p.links.length) {
+    if (lines.length) lines.push('');
+    lines.push(style.bold(`Evidence (${p.links.length})`));
+    for (const l of p.links) lines.push(`  ${l.n}. ${one(l.title)}: ${style.blue(one(l.url))}`);
+  }
+  if (p.applications.length) {
+    if (lines.length) lines.push('');
+    lines.push(style.bold('Job applications'));
+    lines.push(`  ${funnelLine(p.funnel)}`);
+  }
+  return lines;
+}
+
+/** For `show ID`: the topic's ticks ("4 of 7 milestones", built or proven) and links. */
+export function renderTopicPortfolio(p: PortfolioSummary | undefined, topic: string, style: Style): string[] {
+  if (!p) return [];
+  const lines: string[] = [];
+  const w = p.work.find((x) => x.topic === topic);
+  if (w)
+    lines.push(
+      `  ${w.label}${w.stage === 'proven' ? ` · ${style.green('proven')}` : w.stage === 'built' ? ' · built' : ''}`,
+    );
+  for (const l of p.links.filter((x) => x.topic === topic))
+    lines.push(`  Evidence ${l.n}: ${style.blue(one(l.url))}${l.note ? ` ${style.dim(`(${one(l.note)})`)}` : ''}`);
+  return lines;
+}
