@@ -59,8 +59,7 @@ function judgeHeader(name: string, rule: HeaderRule, answer: Answer, captures: C
   const what = `header ${name}`;
   const gotText = got === undefined ? 'no such header' : excerpt(got);
   if (typeof rule === 'string') rule = { equals: rule };
-  if (rule.present === false)
-    return got === undefined ? undefined : { what, expected: 'no such header', got: gotText };
+  if (rule.present === false) return got === undefined ? undefined : { what, expected: 'no such header', got: gotText };
   if (got === undefined) {
     const expected =
       rule.equals !== undefined

@@ -122,8 +122,7 @@ export function send(
       if (code === 'ECONNREFUSED') finish({ ok: false, kind: 'refused', message: 'the connection was refused' });
       else if (code === 'HPE_HEADER_OVERFLOW')
         finish({ ok: false, kind: 'failed', message: 'the answer has too many or too large headers' });
-      else if (code.startsWith('HPE_'))
-        finish({ ok: false, kind: 'failed', message: 'the answer is not valid HTTP' });
+      else if (code.startsWith('HPE_')) finish({ ok: false, kind: 'failed', message: 'the answer is not valid HTTP' });
       else if (code === 'ECONNRESET' || error.message === 'socket hang up')
         finish({ ok: false, kind: 'failed', message: 'the server closed the connection before answering in full' });
       else finish({ ok: false, kind: 'failed', message: `the request failed (${code || error.message})` });
@@ -238,14 +237,30 @@ export async function runChecks(
     }
     const req = buildRequest(check, target, captures);
     const t0 = clock();
-    const outcome = await send(target, resolved, req.method, req.path, req.headers, req.body, Math.min(target.timeoutMs, left));
+    const outcome = await send(
+      target,
+      resolved,
+      req.method,
+      req.path,
+      req.headers,
+      req.body,
+      Math.min(target.timeoutMs, left),
+    );
     const ms = Math.round(clock() - t0);
     if (!outcome.ok) {
       if (outcome.kind === 'refused' && !answered)
         throw dataError(
           `nothing answers at ${target.url.host} — start your server first, e.g. \`flask --app app run\` or \`uvicorn app:app\``,
         );
-      results.push({ ...base, path: req.path, status: 'error', ms, differences: [], message: outcome.message, why: check.why });
+      results.push({
+        ...base,
+        path: req.path,
+        status: 'error',
+        ms,
+        differences: [],
+        message: outcome.message,
+        why: check.why,
+      });
       continue;
     }
     answered = true;

@@ -27,6 +27,7 @@ const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, 'must
 const headerValue = z
   .string()
   .max(2000)
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   .refine((s) => !/[\u0000-\u0008\u000a-\u001f\u007f]/.test(s), 'must not contain control characters');
 
 const regex = z
@@ -68,10 +69,7 @@ export const checkRequestSchema = z
       .describe('Send `Authorization: Bearer <token>` for the main or the other test user; absent: no credentials.'),
     headers: z.record(headerName, headerValue).optional().describe('Extra request headers.'),
     json: z.unknown().optional().describe('A JSON body (sent with Content-Type: application/json).'),
-    form: z
-      .record(z.string(), z.string())
-      .optional()
-      .describe('A form body (application/x-www-form-urlencoded).'),
+    form: z.record(z.string(), z.string()).optional().describe('A form body (application/x-www-form-urlencoded).'),
     text: z.string().max(100_000).optional().describe('A raw body, sent as is (set Content-Type in headers).'),
   })
   .refine((r) => [r.json, r.form, r.text].filter((b) => b !== undefined).length <= 1, {

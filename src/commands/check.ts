@@ -4,6 +4,7 @@ import { didYouMean } from '../didyoumean.js';
 import { dataError, usageError } from '../errors.js';
 import { findTopic, indexRoadmap } from '../roadmap/query.js';
 import { untrusted } from '../render/untrusted.js';
+import { wrap } from '../render/text.js';
 import { truncate } from '../render/width.js';
 
 export interface CheckOptions {
@@ -42,7 +43,9 @@ export function parseUrl(raw: string | undefined): URL {
     throw usageError(`--url must start with http:// or https://, got "${text}"`);
   if (url.username || url.password) throw usageError('--url must not carry a user name or password');
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash)
-    throw usageError(`--url is the server's address only (e.g. http://127.0.0.1:8000); put a path prefix in --base-path`);
+    throw usageError(
+      `--url is the server's address only (e.g. http://127.0.0.1:8000); put a path prefix in --base-path`,
+    );
   return url;
 }
 
@@ -58,7 +61,9 @@ export function selectChecks<T extends { id: string }>(checks: readonly T[], onl
   const ids = checks.map((c) => c.id);
   const known = (id: string, option: string) => {
     if (!ids.includes(id))
-      throw usageError(`${option}: no check "${id}" in this project${didYouMean(id, ids)}; its checks: ${ids.join(', ')}`);
+      throw usageError(
+        `${option}: no check "${id}" in this project${didYouMean(id, ids)}; its checks: ${ids.join(', ')}`,
+      );
   };
   if (only !== undefined && from !== undefined) throw usageError('give --only or --from, not both');
   if (only !== undefined) {
@@ -172,23 +177,23 @@ export function renderCheckReport(report: CheckReport, ctx: Pick<Context, 'style
     lines.push(truncate(`${mark} ${one(r.id)}  ${style.dim(one(r.title))}`, columns));
     if (r.status === 'pass') continue;
     lines.push(truncate(`    ${style.dim(`${r.method} ${one(r.path)}`)}`, columns));
-    if (r.message) lines.push(truncate(`    ${r.status === 'skip' ? 'skipped' : 'error'}: ${one(r.message)}`, columns));
+    if (r.message) lines.push(wrap(`${r.status === 'skip' ? 'skipped' : 'error'}: ${one(r.message)}`, columns, '    '));
     for (const d of r.differences)
-      lines.push(truncate(`    ${one(d.what)}: expected ${one(d.expected)}, got ${one(d.got)}`, columns));
-    if (r.why) lines.push(truncate(`    ${style.cyan('why:')} ${one(r.why)}`, columns));
+      lines.push(wrap(`${one(d.what)}: expected ${one(d.expected)}, got ${one(d.got)}`, columns, '    '));
+    if (r.why) lines.push(wrap(`why: ${one(r.why)}`, columns, '    '));
   }
   lines.push('');
   const date = report.at.slice(0, 10);
   if (report.failed.length === 0 && !report.subset)
     lines.push(
-      style.green(`All ${report.total} checks pass: ${one(report.project)} is proven by ${report.total}/${report.total} checks on ${date}.`),
+      style.green(
+        `All ${report.total} checks pass: ${one(report.project)} is proven by ${report.total}/${report.total} checks on ${date}.`,
+      ),
     );
   else if (report.failed.length === 0)
     lines.push(`${report.total} of the selected checks pass; run them all (no --only or --from) to prove the project.`);
   else
-    lines.push(
-      style.red(`${report.passed}/${report.total} checks pass; failing: ${one(report.failed.join(', '))}.`),
-    );
+    lines.push(style.red(`${report.passed}/${report.total} checks pass; failing: ${one(report.failed.join(', '))}.`));
   lines.push(style.dim('This run is recorded in your progress.'));
   return lines.join('\n');
 }
