@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 /**
- * A reference implementation of the notes API contract (test/fixtures/check/roadmap.yaml), in
+ * A reference implementation of the notes API contract (notes-api-project in data/areas/10-web-frameworks.yaml), in
  * plain Node. `broken` names faults to put in, each breaking exactly one rule of the contract.
  */
 export type Fault = 'no-location' | 'unknown-200' | 'other-user-200' | 'delete-200';

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, childEnv, tempDir, type RunResult } from '../helpers/cli.js';
 import { startReferenceServer, TOKENS, type Fault } from '../check/reference-server.js';
 
-// The built binary against servers on an ephemeral loopback port. The binary runs as an async child
+// The built binary, with the shipped roadmap's notes-api-project, against servers on an ephemeral
+// loopback port. The binary runs as an async child
 // process so that the servers in this process can answer it.
-const ROADMAP = join(ROOT, 'test', 'fixtures', 'check', 'roadmap.yaml');
 const ALL = [
   'no-credentials',
   'wrong-token',
@@ -37,7 +37,7 @@ afterAll(() => home.cleanup());
 
 function pyroad(args: string[], env: Record<string, string | undefined> = {}, timeout = 20_000): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, '--roadmap', ROADMAP, ...args], {
+    const child = spawn(process.execPath, [BIN, ...args], {
       cwd: ROOT,
       env: childEnv(home.dir, env),
       stdio: ['ignore', 'pipe', 'pipe'],
