@@ -1,5 +1,6 @@
 import type { ProgressState } from '../progress/state.js';
 import type { RoadmapIndex } from '../roadmap/query.js';
+import { handsOnEvidence } from './evidence.js';
 import { allFacts, toTopicSummary, type TopicFacts } from './facts.js';
 import { buildHistory, recentChange } from './history.js';
 import { calibrationOf, round3 } from './mastery.js';
@@ -72,6 +73,7 @@ export class Coach {
       now: this.now,
       limit,
       area,
+      handsOn: handsOnEvidence(this.state.log),
     });
   }
 

@@ -73,6 +73,9 @@ describe('pyroad check against the reference server', () => {
     expect(r.stdout).toMatch(/All 18 checks pass: notes-api-project is proven by 18\/18 checks on \d{4}-\d\d-\d\d\./);
     const journal = readFileSync(join(home.dir, 'progress.jsonl'), 'utf8');
     expect(journal).toMatch(/"e":"check".*"notes-api-project"/);
+    const show = await pyroad(['show', 'notes-api-project']);
+    expect(show.stdout).toMatch(/Proven by 18\/18 checks on \d{4}-\d\d-\d\d/);
+    expect(show.stdout).toContain('The contract');
   });
 
   it('--json gives the results per check', async () => {
