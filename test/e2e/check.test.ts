@@ -169,6 +169,36 @@ describe('pyroad check against the reference server', () => {
   });
 });
 
+describe('pyroad check portfolio-site-project', () => {
+  it('passes against a small server with the read-only API its milestones describe', async () => {
+    const projects = [{ id: 3, title: 'pyroad', tags: ['cli'] }];
+    const server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const json = (status: number, body: unknown) =>
+        res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+      if (url.pathname === '/api/projects' && req.method === 'POST') return json(405, { error: 'read-only' });
+      if (url.pathname === '/api/projects') {
+        const tag = url.searchParams.get('tag');
+        const items = projects.filter((p) => tag === null || p.tags.includes(tag));
+        const limit = Number(url.searchParams.get('limit') ?? 20);
+        return json(200, { items: items.slice(0, limit), total: items.length });
+      }
+      const found = projects.find((p) => url.pathname === `/api/projects/${p.id}`);
+      return found ? json(200, found) : json(404, { error: 'not found' });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const r = await pyroad(['check', 'portfolio-site-project', '--url', `http://127.0.0.1:${port}`]);
+      expect(r.stdout).toContain('All 5 checks pass');
+      expect(r.code).toBe(0);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
+
 /** A server that misbehaves in one way. */
 async function hostile(handler: (socket: Socket) => void): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer();
