@@ -1,3 +1,4 @@
+import { Validator } from '@cfworker/json-schema';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -90,6 +91,8 @@ describe('pyroad check against the reference server', () => {
     expect(report.total).toBe(18);
     expect(report.passed).toBe(18);
     expect(report.results.map((x) => x.id)).toEqual(ALL);
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'check.schema.json'), 'utf8')) as object;
+    expect(new Validator(schema as never, '2020-12').validate(report).errors).toEqual([]);
   });
 
   it.each<[Fault, string[]]>([
@@ -103,6 +106,8 @@ describe('pyroad check against the reference server', () => {
     );
     expect(r.code).toBe(1);
     expect(failedIds(r.stdout)).toEqual(expected);
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'check.schema.json'), 'utf8')) as object;
+    expect(new Validator(schema as never, '2020-12').validate(JSON.parse(r.stdout)).errors).toEqual([]);
   });
 
   it('shows expected vs got and the why on a failure', async () => {
