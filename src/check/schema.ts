@@ -1,5 +1,6 @@
 import type { z as Zod } from 'zod';
 import { requireZod } from '../zod.js';
+import { placeholdersIn } from './placeholders.js';
 
 const z = requireZod();
 
@@ -15,8 +16,6 @@ export const AUTH_USERS = ['main', 'other'] as const;
 
 /** A name captured from an answer and used later as `{{name}}`. */
 export const CAPTURE_NAME = /^[a-z][a-z0-9_]{0,39}$/;
-/** `{{name}}` in a path, a header value or a body string. */
-export const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]{0,39})\s*\}\}/g;
 
 const text = z.string().trim().min(1, 'must not be empty');
 const oneLine = text.refine((s) => !/[\r\n]/.test(s), 'must be one line');
@@ -112,18 +111,6 @@ export const checkSchema = z.strictObject({
     .optional()
     .describe('Values to keep from this answer, used by later checks as `{{name}}`.'),
 });
-
-/** Placeholders in a value (a request, header rules). */
-export function placeholdersIn(value: unknown): string[] {
-  const found = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') for (const m of v.matchAll(PLACEHOLDER)) found.add(m[1]!);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v !== null && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(value);
-  return [...found];
-}
 
 /** The list: ids unique, every `{{name}}` captured by an earlier check. */
 export const checksSchema = z

@@ -1,4 +1,5 @@
-import { PLACEHOLDER, placeholdersIn, type Check } from './schema.js';
+import { PLACEHOLDER, placeholdersIn } from './placeholders.js';
+import type { Check } from './schema.js';
 
 /**
  * Captures: values kept from earlier answers (the id of a note just created), put into later
