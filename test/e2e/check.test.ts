@@ -77,6 +77,8 @@ describe('pyroad check against the reference server', () => {
     const show = await pyroad(['show', 'notes-api-project']);
     expect(show.stdout).toMatch(/Proven by 18\/18 checks on \d{4}-\d\d-\d\d/);
     expect(show.stdout).toContain('The contract');
+    const status = await pyroad(['status']);
+    expect(status.stdout).toMatch(/✓ First API project: a JSON notes API: proven by 18\/18 checks on \d{4}-\d\d-\d\d/);
   });
 
   it('--json gives the results per check', async () => {
