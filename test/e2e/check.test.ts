@@ -1,6 +1,6 @@
 import { Validator } from '@cfworker/json-schema';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
@@ -173,6 +173,47 @@ describe('pyroad check against the reference server', () => {
     expect(r.code, r.stderr).toBe(r.stderr.includes('cannot find the host') ? 1 : 2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('checks in a roadmap file', () => {
+  it('are validated with file:line:col errors', async () => {
+    const file = join(home.dir, 'bad-checks.yaml');
+    writeFileSync(
+      file,
+      `version: 1
+title: Bad checks
+areas:
+  - id: a
+    title: A
+    stage: prove
+    summary: An area.
+    topics:
+      - id: p
+        title: P
+        summary: A project.
+        why: To check the checks.
+        resources: [{ title: R, url: "https://example.org/", kind: docs }]
+        project:
+          proves: [p]
+          milestones: [m]
+          done_when: d
+          checks:
+            - id: read
+              title: Reads it
+              why: Because.
+              request: { path: "/notes/{{note_id}}", method: FETCH }
+              expect: { status: 2000 }
+`,
+    );
+    const r = await pyroad(['validate', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bad-checks\.yaml:22:62: method: must be one of "GET", /);
+    expect(r.stderr).toMatch(/bad-checks\.yaml:23:\d+: status: /);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('FETCH', 'GET').replace('2000', '200'));
+    const again = await pyroad(['validate', file]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/bad-checks\.yaml:22:\d+: .*\{\{note_id\}\} is not captured by an earlier check/);
   });
 });
 
