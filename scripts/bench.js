@@ -523,7 +523,80 @@ async function progress() {
   }
 }
 
-const MEASUREMENTS = { startup, coach, assess, progress };
+// --- check: `pyroad check` against a server that answers at once (src/check) -----------------
+
+/**
+ * pyroad's own time for a 20-check run: a local server (in a child process, so it answers while
+ * the run blocks this one) that answers every request at once, against `node -e 0`.
+ */
+async function check() {
+  const { spawn } = await import('node:child_process');
+  const home = tempHome();
+  const server = spawn(
+    process.execPath,
+    [
+      '-e',
+      `require('node:http').createServer((q, s) => { q.resume(); q.on('end', () => s.writeHead(200, {'Content-Type': 'application/json'}).end('{"ok":true,"id":1}')); }).listen(0, '127.0.0.1', function () { console.log(this.address().port); });`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  try {
+    const port = await new Promise((resolve, reject) => {
+      server.stdout.once('data', (d) => resolve(Number(String(d).trim())));
+      server.once('exit', () => reject(new Error('the bench server exited')));
+    });
+    const checks = Array.from({ length: 20 }, (_, i) =>
+      [
+        `          - id: check-${i}`,
+        `            title: Check ${i}`,
+        `            why: Bench.`,
+        `            request: { method: ${i % 2 ? 'POST' : 'GET'}, path: /things/${i}${i % 2 ? ', json: { n: 1 }' : ''} }`,
+        `            expect:`,
+        `              status: 200`,
+        `              headers: { Content-Type: { matches: "^application/json" } }`,
+        `              json: { type: object, required: [ok], properties: { ok: { const: true } } }`,
+      ].join('\n'),
+    ).join('\n');
+    const roadmap = join(home.dir, 'roadmap.yaml');
+    writeFileSync(
+      roadmap,
+      `version: 1
+title: Bench
+areas:
+  - id: a
+    title: A
+    stage: prove
+    summary: Bench.
+    topics:
+      - id: p
+        title: P
+        summary: Bench.
+        why: Bench.
+        resources: [{ title: R, url: "https://example.org/", kind: docs }]
+        project:
+          proves: [p]
+          milestones: [m]
+          done_when: d
+          checks:
+${checks}
+`,
+    );
+    const env = { PYROAD_HOME: join(home.dir, 'home'), NO_COLOR: '1' };
+    const args = [BIN, '--roadmap', roadmap, 'check', 'p', '--url', `http://127.0.0.1:${port}`];
+    timeRun(args, env); // fills the validated-roadmap cache
+    const m = interleave({ node: () => timeRun(['-e', '0']), check: () => timeRun(args, env) }, 11);
+    const over = m.check - m.node;
+    console.log(
+      `     node -e 0 median ${m.node.toFixed(1)} ms; pyroad check (20 checks) ${m.check.toFixed(1)} ms (${(m.check / m.node).toFixed(2)}× node -e 0)`,
+    );
+    report('pyroad check, 20 checks, above node -e 0', over, 'ms', '< 300 ms', over < 300);
+  } finally {
+    server.kill();
+    home.cleanup();
+  }
+}
+
+const MEASUREMENTS = { startup, coach, assess, progress, check };
 
 // Measurements contributed from other modules (progress, coach, quiz) register here.
 const extra = await import('./bench-more.js').catch((e) =>

@@ -1,3 +1,4 @@
+import { checkReportJsonSchema } from './check/report-schema.js';
 import { exportJsonSchema } from './progress/export.js';
 import { roadmapJsonSchema } from './roadmap/json-schema.js';
 
@@ -8,4 +9,5 @@ import { roadmapJsonSchema } from './roadmap/json-schema.js';
 export const SCHEMA_FILES: Record<string, () => Record<string, unknown>> = {
   'roadmap.schema.json': roadmapJsonSchema,
   'export.schema.json': exportJsonSchema,
+  'check.schema.json': checkReportJsonSchema,
 };

@@ -5,7 +5,8 @@ import type { Area, Topic } from '../roadmap/schema.js';
 import { MASTERY, below, isMisjudged, masteryOf, round3, topicMastery, type TopicMastery } from './mastery.js';
 import { isDue, replay, type ReviewState } from './schedule.js';
 import type { TopicSummary } from './types.js';
-import { handsOnEvidence } from './evidence.js';
+import { checksFingerprint } from '../check/fingerprint.js';
+import { handsOnEvidence, type HandsOn } from './evidence.js';
 import { projectStage, workByTopic, type ProjectStage, type ProjectWork } from './portfolio.js';
 
 /** A built project's credit until it is proven (its checks pass, or a link to it is attached). */
@@ -132,12 +133,16 @@ export function deriveFacts(
 }
 
 /** Facts for every topic of the roadmap, in path order, with what was done on each (evidence.ts). */
-export function allFacts(index: RoadmapIndex, state: ProgressState, now: Date): TopicFacts[] {
+export function allFacts(
+  index: RoadmapIndex,
+  state: ProgressState,
+  now: Date,
+  hands: ReadonlyMap<string, HandsOn> = handsOnEvidence(state.log),
+): TopicFacts[] {
   const out: TopicFacts[] = [];
   let i = 0;
-  const work = workByTopic(
-    index.roadmap.areas.flatMap((a) => a.topics),
-    state.log.records.size ? handsOnEvidence(state.log) : new Map(),
+  const work = workByTopic(index.roadmap.areas.flatMap((a) => a.topics), hands, (topic) =>
+    topic.project?.checks?.length ? checksFingerprint(topic.project.checks) : undefined,
   );
   for (const area of index.roadmap.areas)
     for (const topic of area.topics)

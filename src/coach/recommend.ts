@@ -1,6 +1,8 @@
 import { RATING_LABELS as RATING_WORDS } from '../progress/format.js';
 import type { RoadmapIndex } from '../roadmap/query.js';
 import type { Area, Resource, Topic } from '../roadmap/schema.js';
+import { checkStep } from './checks.js';
+import type { HandsOn } from './evidence.js';
 import type { TopicFacts } from './facts.js';
 import { STAGE_ORDER, type PathPlan } from './path.js';
 import type { Recommendation } from './types.js';
@@ -32,6 +34,8 @@ export interface RecommendInput {
   area?: string | undefined;
   /** Steps of the prove and apply stages (prove-apply.ts), put before everything else. */
   extra?: readonly Recommendation[];
+  /** Hands-on evidence per topic (evidence.ts), for projects with checks. */
+  handsOn?: ReadonlyMap<string, HandsOn> | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -339,7 +343,14 @@ export class Recommender {
       };
     }
     if (topic.project)
-      return { ...base, kind: 'project', reason: this.projectReason(f), action: this.projectAction(f) };
+      return (
+        checkStep(topic, f.status, this.input.handsOn?.get(topic.id), base) ?? {
+          ...base,
+          kind: 'project',
+          reason: this.projectReason(f),
+          action: this.projectAction(f),
+        }
+      );
     if (topic.checklist) return { ...base, kind: 'job', reason: this.jobReason(f), action: this.checklistAction(f) };
     // A certificate topic past the skills stage: point at a certificate to earn, a free one first.
     const certs = topic.resources.filter((r) => r.kind === 'certificate');

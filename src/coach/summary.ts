@@ -2,6 +2,7 @@ import type { ProgressState } from '../progress/state.js';
 import type { RoadmapIndex } from '../roadmap/query.js';
 import { describeBand, selfRatingCalibration } from './ability.js';
 import { areaAbility } from './area-ability.js';
+import { handsOnEvidence, type HandsOn } from './evidence.js';
 import { allFacts, toTopicSummary, type TopicFacts } from './facts.js';
 import { buildHistory, recentChange } from './history.js';
 import { calibrationOf, round3 } from './mastery.js';
@@ -57,6 +58,8 @@ export class Coach {
   readonly plan: PathPlan;
   readonly facts: TopicFacts[];
   readonly byId: Map<string, TopicFacts>;
+  /** What the learner has done, per topic (evidence.ts). */
+  readonly hands: Map<string, HandsOn>;
 
   constructor(
     readonly index: RoadmapIndex,
@@ -64,7 +67,8 @@ export class Coach {
     readonly now: Date,
   ) {
     this.plan = planPath(index.roadmap);
-    this.facts = allFacts(index, state, now);
+    this.hands = handsOnEvidence(state.log);
+    this.facts = allFacts(index, state, now, this.hands);
     this.byId = new Map(this.facts.map((f) => [f.topic.id, f]));
   }
 
@@ -78,6 +82,7 @@ export class Coach {
       limit,
       area,
       extra: this.proveApplySteps(),
+      handsOn: this.hands,
     });
   }
 

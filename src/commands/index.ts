@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   doctor: async () => (await import('./doctor.js')).registerDoctor,
   evidence: async () => (await import('./evidence.js')).registerEvidence,
   apply: async () => (await import('./apply.js')).registerApply,
+  check: async () => (await import('./check.js')).registerCheck,
 };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS);

@@ -15,6 +15,10 @@ export function registerShow(program: Program): void {
         const item = findItem(index, id);
         const { learnerSummary } = await import('./learner.js');
         const progress = await learnerSummary(ctx, index);
+        const checkResult =
+          item.kind === 'topic' && item.topic.project?.checks?.length
+            ? await (await import('./check-result.js')).latestCheckLine(ctx, item.topic)
+            : undefined;
         if (opts.json) {
           // "progress": the learner's results (coach/types.ts), present once anything is stored.
           const mine =
@@ -36,7 +40,7 @@ export function registerShow(program: Program): void {
         ctx.print(
           item.kind === 'area'
             ? renderArea(index, item.area, ctx.style, ctx.columns, progress)
-            : renderTopic(index, item.topic, item.area, ctx.style, ctx.columns, progress),
+            : renderTopic(index, item.topic, item.area, ctx.style, ctx.columns, progress, checkResult),
         );
       }),
     );

@@ -1,11 +1,13 @@
 import { examples, type Program } from '../command.js';
+import { checkLine, proofOf } from '../coach/checks.js';
+import { handsOnEvidence } from '../coach/evidence.js';
 import { summarize } from '../coach/summary.js';
 import type { Context } from '../context.js';
 import { openStore } from '../progress/open.js';
 import { renamesOf, unknownProgressIds, unknownProgressNote } from '../roadmap/renames.js';
-import { untrusted } from '../render/untrusted.js';
 import { wrap } from '../render/text.js';
 import { renderStatus } from '../render/status.js';
+import { untrusted } from '../render/untrusted.js';
 import { indexRoadmap } from '../roadmap/query.js';
 
 /**
@@ -16,11 +18,24 @@ import { indexRoadmap } from '../roadmap/query.js';
 export async function runStatus(ctx: Context) {
   const roadmap = await ctx.roadmap();
   const state = openStore(ctx).load(renamesOf(roadmap));
+  const index = indexRoadmap(roadmap);
   return {
     roadmap,
-    summary: summarize(indexRoadmap(roadmap), state, ctx.now(), { limit: ctx.settings.nextLimit }),
+    summary: summarize(index, state, ctx.now(), { limit: ctx.settings.nextLimit }),
     unknown: unknownProgressIds(state.topics.keys(), roadmap),
+    checks: projectChecks(index, state.log),
   };
+}
+
+/** Projects whose checks have been run (`pyroad check`): proven or how far the last run got. */
+function projectChecks(index: ReturnType<typeof indexRoadmap>, log: Parameters<typeof handsOnEvidence>[0]) {
+  const out: { topic: string; title: string; proven: boolean; result: string }[] = [];
+  for (const [id, h] of handsOnEvidence(log)) {
+    const topic = index.topics.get(id)?.topic;
+    const result = topic && checkLine(topic, h);
+    if (topic && result) out.push({ topic: id, title: topic.title, proven: proofOf(topic, h) !== undefined, result });
+  }
+  return out;
 }
 
 export function registerStatus(program: Program): void {
@@ -39,10 +54,18 @@ export function registerStatus(program: Program): void {
         const { roadmap } = result;
         const summary = ctx.withHints(result.summary);
         if (opts.json) {
-          ctx.json(summary);
+          ctx.json(result.checks.length ? { ...summary, checks: result.checks } : summary);
           return;
         }
         ctx.print(renderStatus(summary, roadmap, ctx.style, ctx.columns, (text) => ctx.withHints(text)));
+        if (result.checks.length) {
+          ctx.print('');
+          ctx.print(ctx.style.bold('Projects checked'));
+          for (const c of result.checks)
+            ctx.print(
+              `  ${c.proven ? ctx.style.green('✓') : ctx.style.yellow('-')} ${untrusted(c.title, { oneLine: true })}: ${c.result}`,
+            );
+        }
         const note = unknownProgressNote(result.unknown.map((id) => untrusted(id, { oneLine: true })));
         if (note) {
           ctx.print();

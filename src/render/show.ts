@@ -21,6 +21,8 @@ export function renderTopic(
   style: Style,
   width: number,
   progress?: Summary,
+  /** The latest `pyroad check` result of a project with checks (coach/checks.ts, checkLine). */
+  checkResult?: string,
 ): string {
   const lines: string[] = [];
   // The id goes under the title when both do not fit on one line.
@@ -56,6 +58,23 @@ export function renderTopic(
     lines.push('');
     lines.push(heading(style, 'Proves'));
     lines.push(wrap(topic.project.proves.map((id) => index.topics.get(id)?.topic.title ?? id).join(', '), width, '  '));
+    if (topic.project.spec) {
+      lines.push('');
+      lines.push(heading(style, 'The contract'));
+      lines.push(renderSpec(topic.project.spec, width));
+    }
+    if (topic.project.checks?.length) {
+      lines.push('');
+      lines.push(heading(style, 'Checks'));
+      lines.push(
+        wrap(
+          `${plural(topic.project.checks.length, 'check')} test your running server: pyroad check ${topic.id}`,
+          width,
+          '  ',
+        ),
+      );
+      if (checkResult) lines.push(wrap(checkResult.charAt(0).toUpperCase() + checkResult.slice(1), width, '  '));
+    }
   }
   if (topic.checklist) {
     lines.push('');
@@ -143,5 +162,18 @@ function bullet(text: string, width: number): string {
   return wrap(text, Math.max(20, width - 4))
     .split('\n')
     .map((line, i) => `${i === 0 ? '  • ' : '    '}${line}`)
+    .join('\n');
+}
+
+/** A project's contract: a bullet's indented continuation lines are joined, then wrapped under it. */
+function renderSpec(spec: string, width: number): string {
+  const items: string[] = [];
+  for (const line of spec.split('\n'))
+    if (/^\s+\S/.test(line) && items.length) items[items.length - 1] += ` ${line.trim()}`;
+    else items.push(line);
+  return items
+    .map((item) =>
+      item.startsWith('- ') ? wrap(item.slice(2), width, '    ').replace(/^ {4}/, '  - ') : wrap(item, width, '  '),
+    )
     .join('\n');
 }

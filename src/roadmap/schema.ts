@@ -1,5 +1,6 @@
 import type { z as Zod } from 'zod';
 import { requireZod } from '../zod.js';
+import { checksSchema } from '../check/schema.js';
 
 const z = requireZod();
 
@@ -57,6 +58,12 @@ export const projectSchema = z.strictObject({
   proves: z.array(id).min(1).describe('Topic ids whose skills this project demonstrates.'),
   milestones: z.array(text).min(1).describe('Steps, in order.'),
   done_when: text.describe('How to tell the project is finished.'),
+  spec: text
+    .optional()
+    .describe('The contract the checks test, as the learner reads it in `pyroad show` (Markdown-like text).'),
+  checks: checksSchema
+    .optional()
+    .describe("HTTP checks `pyroad check` runs against the learner's server (docs/checks.md)."),
 });
 
 export const topicSchema = z.strictObject({

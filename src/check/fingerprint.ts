@@ -1,0 +1,9 @@
+import { createHash } from 'node:crypto';
+import type { Check } from './schema.js';
+
+/**
+ * Which version of a project's checks ran: a hash of their definitions. A result counts as proof
+ * only for the checks as they are now (coach/evidence.ts, isProven).
+ */
+export const checksFingerprint = (checks: readonly Check[]): string =>
+  createHash('sha256').update(JSON.stringify(checks)).digest('hex').slice(0, 16);
