@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   report: async () => (await import('./report.js')).registerReport,
   config: async () => (await import('./config.js')).registerConfig,
   where: async () => (await import('./where.js')).registerWhere,
+  practice: async () => (await import('./practice.js')).registerPractice,
 };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS);
