@@ -39,15 +39,14 @@ class CappedWriter(io.TextIOBase):
 
 
 # assertEqual(got, expected): remembered so a failure can say "expected ... got ..." plainly.
-last_compare = {}
 _original_equal = unittest.TestCase.assertEqual
 
 
 def _recording_equal(self, first, second, msg=None):
-    last_compare.clear()
-    last_compare.update(got=_short(first), expected=_short(second))
+    # Kept on the test itself: tests that run the learner's own tests must not mix theirs in.
+    self._pyroad_compare = {"got": _short(first), "expected": _short(second)}
     _original_equal(self, first, second, msg)
-    last_compare.clear()  # it passed: a later failure of another kind must not show these values
+    self._pyroad_compare = None  # it passed: a later failure of another kind must not show these values
 
 
 unittest.TestCase.assertEqual = _recording_equal
@@ -78,8 +77,9 @@ def _describe(test, err, work_dir, kind):
         "error": exc_type.__name__,
         "message": message.splitlines()[0] if kind == "failure" and message else message,
     }
-    if kind == "failure" and last_compare:
-        failure.update(last_compare)
+    compare = getattr(test, "_pyroad_compare", None)
+    if kind == "failure" and compare:
+        failure.update(compare)
     if kind == "error":
         where = _learner_location(tb, work_dir)
         if where:
@@ -125,10 +125,9 @@ def main():
             result["tests"] = outcome.testsRun
             result["failed"] = len(outcome.failures) + len(outcome.errors)
             # failfast stops at the first problem, so there is at most one.
-            if outcome.errors:
-                result["first"] = _describe(*outcome.errors[0][:1], _last_err, work_dir, "error")
-            elif outcome.failures:
-                result["first"] = _describe(*outcome.failures[0][:1], _last_err, work_dir, "failure")
+            first = getattr(outcome, "_pyroad_first", None)
+            if first:
+                result["first"] = _describe(first[0], first[1], work_dir, first[2])
     finally:
         sys.stdout = real_stdout
         sys.stderr = sys.__stderr__
@@ -138,23 +137,21 @@ def main():
     real_stdout.flush()
 
 
-# TestResult keeps only formatted tracebacks; keep the exception itself for the learner's line.
-_last_err = None
+# TestResult keeps only formatted tracebacks; keep the first exception itself (per result: an
+# exercise's tests may run the learner's tests with a result of their own) for the learner's line.
 _original_add_error = unittest.TestResult.addError
 _original_add_failure = unittest.TestResult.addFailure
 
 
 def _keep_error(self, test, err):
-    global _last_err
-    if _last_err is None:
-        _last_err = err
+    if getattr(self, "_pyroad_first", None) is None:
+        self._pyroad_first = (test, err, "error")
     _original_add_error(self, test, err)
 
 
 def _keep_failure(self, test, err):
-    global _last_err
-    if _last_err is None:
-        _last_err = err
+    if getattr(self, "_pyroad_first", None) is None:
+        self._pyroad_first = (test, err, "failure")
     _original_add_failure(self, test, err)
 
 
