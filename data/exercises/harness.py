@@ -15,6 +15,7 @@ import types
 import unittest
 
 OUTPUT_CAP = 4000
+TESTS_NAME = "<exercise tests>"
 MARKER = "PYROAD-RESULT "
 
 
@@ -61,6 +62,8 @@ def _learner_location(tb, work_dir):
     """The deepest frame of the traceback that is in the learner's folder, as (file, line)."""
     where = None
     for frame in traceback.extract_tb(tb):
+        if frame.filename == TESTS_NAME:
+            continue
         path = os.path.abspath(frame.filename)
         if path.startswith(work_dir + os.sep):
             where = {"file": os.path.relpath(path, work_dir), "line": frame.lineno}
@@ -99,7 +102,7 @@ def main():
     try:
         module = types.ModuleType("exercise_tests")
         try:
-            exec(compile(tests, "exercise_tests.py", "exec"), module.__dict__)
+            exec(compile(tests, TESTS_NAME, "exec"), module.__dict__)
         except BaseException as exc:  # the learner's file failed to import: a syntax error, a missing name
             if isinstance(exc, KeyboardInterrupt):
                 raise
