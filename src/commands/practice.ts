@@ -6,6 +6,7 @@ import { didYouMean } from '../didyoumean.js';
 import { EXIT, PyroadError, usageError } from '../errors.js';
 import { untrusted } from '../render/untrusted.js';
 import { wrap } from '../render/text.js';
+import { practiceDir } from '../practice/folder.js';
 import type { Exercise } from '../practice/exercise.js';
 import type { Verdict } from '../practice/judge.js';
 
@@ -16,11 +17,6 @@ interface PracticeOptions {
 }
 
 export type ExerciseState = 'new' | 'started' | 'passed';
-
-/** The practice folder: --dir, else the practice.dir setting, else a folder in pyroad's data folder. */
-export function practiceDir(ctx: Context, dir?: string): string {
-  return dir || ctx.settings['practice.dir'] || join(ctx.paths.dataDir, 'practice');
-}
 
 const pythonOf = (ctx: Context, python?: string): string => python || ctx.settings['practice.python'] || 'python3';
 
