@@ -78,12 +78,9 @@ export function parseExercise(file: string, text: string, expectedId: string): E
           });
       } else {
         const name = path.length ? path.join('.') : 'exercise';
-        const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is missing' : issue.message;
-        problems.push({
-          file,
-          ...locate(path.length && issue.input !== undefined ? path : []),
-          message: `${name}: ${message}`,
-        });
+        const present = path.length > 0 && doc.hasIn(path);
+        const message = issue.code === 'invalid_type' && !present ? 'is missing' : issue.message;
+        problems.push({ file, ...locate(present ? path : []), message: `${name}: ${message}` });
       }
     }
     return { problems };
