@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { BIN, childEnv, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 /** `pyroad practice` end to end, with the built binary and the real python3 found on PATH. */
 const ID = 'list-comprehension-squares';
@@ -94,5 +95,30 @@ describe('pyroad practice', () => {
     expect(backup && existsSync(backup)).toBe(true);
     expect(readFileSync(backup!, 'utf8')).toBe(readFileSync(SOLUTION, 'utf8'));
     expect(readFileSync(join(work, 'squares.py'), 'utf8')).toContain('TODO');
+  });
+
+  it('--watch stops on SIGINT with exit 130', { timeout: 60_000 }, async () => {
+    const child = spawn(process.execPath, [BIN, 'practice', 'check', ID, '--watch', '--dir', work], {
+      env: childEnv(home.dir),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 50_000);
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (out.includes('Ctrl-C stops')) {
+          clearInterval(poll);
+          child.kill('SIGINT');
+          resolve();
+        }
+      }, 100);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearTimeout(killer);
+    expect(code).toBe(130);
+    expect(err).toBe('pyroad: stopped watching\n');
   });
 });
