@@ -22,7 +22,7 @@ export function makeProgram(command: Command, streams: Streams): Program {
       return async (...args: unknown[]) => {
         // commander passes (...positionals, options, command); the context needs the globals.
         const cmd = args.at(-1) as Command;
-        const ctx = await createContext(cmd.optsWithGlobals<GlobalOptions>(), streams, typedGlobals(cmd.parent ?? cmd));
+        const ctx = await createContext(cmd.optsWithGlobals<GlobalOptions>(), streams, typedGlobals(rootOf(cmd)));
         await (handler as (ctx: Context, ...rest: unknown[]) => Promise<void>)(ctx, ...args.slice(0, -1));
       };
     },
@@ -43,6 +43,9 @@ export function typedGlobals(root: Command): string {
 
 /** A word as a shell reads it: quoted when it holds anything but plain path characters. */
 const shellWord = (s: string): string => (/^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/** The program a (sub)command belongs to: where the global options are. */
+const rootOf = (cmd: Command): Command => (cmd.parent ? rootOf(cmd.parent) : cmd);
 
 /** The "Examples:" block shown at the end of a command's --help. */
 export const examples = (...lines: string[]): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;

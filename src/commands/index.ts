@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   evidence: async () => (await import('./evidence.js')).registerEvidence,
   apply: async () => (await import('./apply.js')).registerApply,
   check: async () => (await import('./check.js')).registerCheck,
+  practice: async () => (await import('./practice.js')).registerPractice,
 };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS);

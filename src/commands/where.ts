@@ -2,6 +2,7 @@ import { untrusted } from '../render/untrusted.js';
 import { existsSync } from 'node:fs';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
+import { practiceDir } from '../practice/folder.js';
 
 export interface WhereResult {
   /** Set when --home or PYROAD_HOME put everything in one folder. */
@@ -9,6 +10,8 @@ export interface WhereResult {
   settings: string;
   progress: string;
   cache: string;
+  /** Where `pyroad practice` writes exercise files. */
+  practice: string;
   roadmap: string;
   /** Where each came from: flag, env (PYROAD_HOME, PYROAD_ROADMAP), setting or default. */
   sources: Context['sources'];
@@ -20,6 +23,7 @@ export function runWhere(ctx: Context): WhereResult {
     settings: ctx.paths.settingsFile,
     progress: ctx.paths.progressFile,
     cache: ctx.paths.cacheDir,
+    practice: practiceDir(ctx),
     roadmap: ctx.roadmapFile,
     sources: ctx.sources,
   };
@@ -61,6 +65,7 @@ The cache only speeds things up and can be deleted at any time.
         ctx.print(`settings  ${shown(where.settings)}${note(where.settings)}`);
         ctx.print(`progress  ${shown(where.progress)}${note(where.progress)}`);
         ctx.print(`cache     ${shown(where.cache)}${note(where.cache)}`);
+        ctx.print(`practice  ${shown(where.practice)}${note(where.practice)}`);
         ctx.print(`roadmap   ${shown(where.roadmap)}${ctx.style.dim(` (${ROADMAP_FROM[where.sources.roadmap]})`)}`);
         if (where.home)
           ctx.print(ctx.style.dim(`Everything is kept in ${shown(where.home)} (${HOME_FROM[where.sources.home]}).`));

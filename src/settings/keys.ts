@@ -51,11 +51,30 @@ const pathSetting = (description: string): SettingDef<string> => ({
   valid: plainText,
 });
 
+const folderSetting = (description: string): SettingDef<string> => ({
+  description,
+  default: '',
+  allowed: 'a folder path, or "" for the default',
+  parse: (raw) =>
+    hasControlOrBidi(raw) ? { error: 'must not contain control characters' } : raw.trim() === '' ? '' : resolve(raw),
+  valid: plainText,
+});
+
+const commandSetting = (description: string): SettingDef<string> => ({
+  description,
+  default: '',
+  allowed: 'a program name on PATH or a path to it, or "" for python3',
+  parse: (raw) => (hasControlOrBidi(raw) ? { error: 'must not contain control characters' } : raw.trim()),
+  valid: plainText,
+});
+
 export const SETTINGS = {
   questionsPerTopic: intSetting('Questions asked per topic in `pyroad assess` (as --questions).', 4, 1, 50),
   nextLimit: intSetting('How many recommendations `pyroad next` shows (as --limit).', 3, 1, 100),
   roadmap: pathSetting('Roadmap file used when --roadmap and PYROAD_ROADMAP are not given.'),
   color: boolSetting('Colour in terminal output (--no-color, FORCE_COLOR and NO_COLOR override it).', true),
+  'practice.dir': folderSetting('Folder where `pyroad practice` writes exercise files (as --dir).'),
+  'practice.python': commandSetting('Python interpreter `pyroad practice check` runs (as --python; default python3).'),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

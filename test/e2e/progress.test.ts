@@ -152,6 +152,7 @@ describe('pyroad progress commands (built binary)', () => {
       settings: join(home, 'settings.json'),
       progress: join(home, 'progress.jsonl'),
       cache: join(home, 'cache'),
+      practice: join(home, 'practice'),
       roadmap: ROADMAP,
       sources: { home: 'env', roadmap: 'env' },
     });

@@ -15,7 +15,14 @@ const store = () => new SettingsStore(settingsFile(), home.dir);
 
 describe('setting keys', () => {
   it('covers the preferences the issue asks for, each with a default that is valid', () => {
-    expect(SETTING_KEYS).toEqual(['questionsPerTopic', 'nextLimit', 'roadmap', 'color']);
+    expect(SETTING_KEYS).toEqual([
+      'questionsPerTopic',
+      'nextLimit',
+      'roadmap',
+      'color',
+      'practice.dir',
+      'practice.python',
+    ]);
     for (const key of SETTING_KEYS) expect(SETTINGS[key].valid(defaultSettings()[key])).toBe(true);
   });
 
@@ -67,7 +74,7 @@ describe('SettingsStore (conf)', () => {
     const key = error(() => store().set('nxtLimit', '4'));
     expect(key.exitCode).toBe(2);
     expect(key.message).toBe(
-      'unknown setting "nxtLimit" (did you mean "nextLimit"?); the settings are: questionsPerTopic, nextLimit, roadmap, color',
+      'unknown setting "nxtLimit" (did you mean "nextLimit"?); the settings are: questionsPerTopic, nextLimit, roadmap, color, practice.dir, practice.python',
     );
     const value = error(() => store().set('nextLimit', '999'));
     expect(value.exitCode).toBe(2);
@@ -101,6 +108,8 @@ describe('SettingsStore (conf)', () => {
       nextLimit: [3, true],
       roadmap: ['', true],
       color: [false, false],
+      'practice.dir': ['', true],
+      'practice.python': ['', true],
     });
   });
 });
@@ -115,6 +124,8 @@ describe('pyroad config and where', () => {
       nextLimit: 6,
       roadmap: '',
       color: true,
+      'practice.dir': '',
+      'practice.python': '',
     });
     const list = await run(['config'], h);
     expect(list.stdout).toMatch(/^nextLimit\s+6\s+How many recommendations/m);

@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HARNESS, readExercises } from '../../src/practice/catalog.js';
+import { judge, type Verdict } from '../../src/practice/judge.js';
+import { runHarness } from '../../src/practice/runner.js';
+import type { Exercise } from '../../src/practice/exercise.js';
+import { indexRoadmap } from '../../src/roadmap/query.js';
+import { loadRoadmapOrThrow } from '../../src/roadmap/load.js';
+import { childEnv, ROOT, SHIPPED, tempDir } from '../helpers/cli.js';
+
+/**
+ * Every shipped exercise, with the real python3 found on PATH: the starter as shipped fails, and
+ * the reference solution in test/fixtures/exercises passes. Runs four Python processes at a time.
+ */
+const { exercises, problems } = readExercises();
+const SOLUTIONS = join(ROOT, 'test', 'fixtures', 'exercises');
+const temp = tempDir('pyroad-exercises-');
+afterAll(temp.cleanup);
+
+/**
+ * python3 as PATH finds it in a clean environment, resolved once to the interpreter itself: a
+ * version manager's shim (pyenv) can cost a second per start, eighty times over.
+ */
+const PYTHON = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
+  env: childEnv(temp.dir),
+  encoding: 'utf8',
+  timeout: 20_000,
+}).trim();
+
+async function check(exercise: Exercise, source: 'starter' | 'solution'): Promise<Verdict> {
+  const dir = join(temp.dir, `${exercise.id}-${source}`);
+  mkdirSync(dir, { recursive: true });
+  if (source === 'starter') writeFileSync(join(dir, exercise.file), exercise.starter);
+  else copyFileSync(join(SOLUTIONS, `${exercise.id}.py`), join(dir, exercise.file));
+  const outcome = await runHarness({
+    python: PYTHON,
+    harness: HARNESS,
+    cwd: dir,
+    tests: exercise.tests,
+    env: childEnv(dir),
+    timeoutMs: 20_000,
+  });
+  return judge(outcome);
+}
+
+/** Both runs of every exercise, at most four at a time (the machine is shared). */
+async function checkAll(): Promise<Map<string, { starter: Verdict; solution: Verdict }>> {
+  const jobs = exercises.flatMap((x) => (['starter', 'solution'] as const).map((s) => ({ x, s })));
+  const results = new Map<string, { starter: Verdict; solution: Verdict }>();
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const { x, s } = jobs[next++]!;
+      const verdict = await check(x, s);
+      const entry = results.get(x.id) ?? ({} as { starter: Verdict; solution: Verdict });
+      entry[s] = verdict;
+      results.set(x.id, entry);
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  return results;
+}
+
+describe('shipped exercises', () => {
+  it('parse without problems, at least 40, each with a reference solution and a topic in the shipped roadmap', () => {
+    expect(problems).toEqual([]);
+    expect(exercises.length).toBeGreaterThanOrEqual(40);
+    const topics = indexRoadmap(loadRoadmapOrThrow(SHIPPED)).topics;
+    for (const x of exercises) {
+      expect(topics.has(x.topic), `${x.id}: topic ${x.topic}`).toBe(true);
+      expect(existsSync(join(SOLUTIONS, `${x.id}.py`)), `${x.id}: solution`).toBe(true);
+      expect(x.starter, `${x.id}: starter says what to do`).toMatch(/TODO/);
+    }
+  });
+
+  it('fail as shipped and pass with the reference solution', { timeout: 300_000 }, async () => {
+    const results = await checkAll();
+    for (const x of exercises) {
+      const r = results.get(x.id)!;
+      expect(r.starter.outcome, `${x.id}: starter`).toBe('failed');
+      expect(r.solution, `${x.id}: solution`).toMatchObject({ outcome: 'passed' });
+    }
+  });
+});
