@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   report: async () => (await import('./report.js')).registerReport,
   config: async () => (await import('./config.js')).registerConfig,
   where: async () => (await import('./where.js')).registerWhere,
+  cohort: async () => (await import('./cohort.js')).registerCohort,
   completion: async () => (await import('./completion.js')).registerCompletion,
   __complete: async () => (await import('./completion.js')).registerComplete,
 };
