@@ -529,7 +529,35 @@ async function progress() {
   }
 }
 
-const MEASUREMENTS = { startup, coach, assess, progress };
+// --- cohort: a mentor's summary over 500 exports (src/coach/cohort.ts) ---------------------------
+
+/** `pyroad cohort` over 500 exports of a month of progress each on the shipped roadmap. */
+async function cohort() {
+  const { loadRoadmapOrThrow } = await import(new URL('../dist/roadmap/load.js', import.meta.url));
+  const { copyFileSync } = await import('node:fs');
+  const home = tempHome();
+  try {
+    const roadmap = loadRoadmapOrThrow(join(ROOT, 'data', 'roadmap.yaml'));
+    const learnerHome = join(home.dir, 'learner');
+    await monthOfProgress(join(learnerHome, 'progress.jsonl'), roadmap);
+    const env = { PYROAD_HOME: learnerHome, NO_COLOR: '1' };
+    const one = join(home.dir, 'one.json');
+    const r = spawnSync(process.execPath, [BIN, 'export', '--output', one], { env: { ...process.env, ...env } });
+    if (r.status !== 0) throw new Error(String(r.stderr));
+    const dir = join(home.dir, 'exports');
+    mkdirSync(dir);
+    for (let i = 0; i < 500; i++) copyFileSync(one, join(dir, `learner-${String(i).padStart(3, '0')}.json`));
+    const times = [];
+    for (let i = 0; i < 5; i++) times.push(timeRun([BIN, 'cohort', dir, '--format', 'json'], env));
+    const ms = median(times);
+    console.log(`     500 exports of a month of progress: median ${ms.toFixed(0)} ms`);
+    report('pyroad cohort, 500 exports', ms, 'ms', '< 2000 ms (issue 19)', ms < 2000);
+  } finally {
+    home.cleanup();
+  }
+}
+
+const MEASUREMENTS = { startup, coach, assess, progress, cohort };
 
 // Measurements contributed from other modules (progress, coach, quiz) register here.
 const extra = await import('./bench-more.js').catch((e) =>

@@ -65,7 +65,7 @@ const WEAK = 0.5;
 
 function rowOf(index: RoadmapIndex, learner: CohortLearner, now: Date): CohortRow {
   const state = foldEvents(learner.events);
-  const summary = summarize(index, state, now, { history: false });
+  const summary = summarize(index, state, now, { history: false, limit: 0 });
   const evidence = handsOnEvidence(state.log);
   const projects = [...index.topics.values()].filter((t) => t.topic.project !== undefined);
   const status = new Map(summary.topics.map((t) => [t.topic, t.status]));

@@ -52,7 +52,8 @@ async function readLearners(
   ctx: Context,
   paths: readonly string[],
 ): Promise<{ learners: CohortLearner[]; skipped: number }> {
-  const [{ parseImport, checkReferences }, { indexRoadmap }] = await Promise.all([
+  const [{ readCohortExport }, { checkReferences }, { indexRoadmap }] = await Promise.all([
+    import('../progress/cohort-read.js'),
     import('../progress/import.js'),
     import('../roadmap/query.js'),
   ]);
@@ -77,13 +78,9 @@ async function readLearners(
       skip(file, `cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
       continue;
     }
-    const parsed = parseImport(text);
-    if (parsed.problems.length) {
-      skip(file, parsed.problems[0]!);
-      continue;
-    }
-    if (parsed.kind !== 'export') {
-      skip(file, `this is a ${parsed.kind ?? 'file'}, not an export; make one with \`pyroad export\``);
+    const parsed = readCohortExport(text);
+    if (parsed.problem !== undefined) {
+      skip(file, parsed.problem);
       continue;
     }
     if (parsed.roadmapTitle !== undefined && parsed.roadmapTitle !== index.roadmap.title) {
