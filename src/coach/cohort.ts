@@ -55,6 +55,8 @@ export interface CommonGap {
 export interface Cohort {
   generatedAt: string;
   roadmap: string;
+  /** The roadmap's areas in path order, for the heatmap's rows. */
+  areas: { id: string; title: string }[];
   learners: CohortRow[];
   /** Topics that two or more learners are weak in, most learners first (at most 10). */
   commonGaps: CommonGap[];
@@ -106,5 +108,11 @@ export function buildCohort(index: RoadmapIndex, learners: readonly CohortLearne
       const entry = index.topics.get(topic);
       return { topic, title: entry?.topic.title ?? topic, area: entry?.area.id ?? '', learners: n, of: rows.length };
     });
-  return { generatedAt: now.toISOString(), roadmap: index.roadmap.title, learners: rows, commonGaps };
+  return {
+    generatedAt: now.toISOString(),
+    roadmap: index.roadmap.title,
+    areas: index.roadmap.areas.map((a) => ({ id: a.id, title: a.title })),
+    learners: rows,
+    commonGaps,
+  };
 }

@@ -8,7 +8,7 @@ import { dataError, usageError } from '../errors.js';
 import type { CohortLearner } from '../coach/cohort.js';
 import { guardOutput, untrusted } from '../render/untrusted.js';
 
-export const COHORT_FORMATS = ['table', 'csv', 'json'] as const;
+export const COHORT_FORMATS = ['table', 'csv', 'json', 'html'] as const;
 type CohortFormat = (typeof COHORT_FORMATS)[number];
 
 /** An export larger than this is not one pyroad wrote for a learner: it is skipped unread. */
@@ -112,7 +112,11 @@ export function registerCohort(program: Program): void {
     )
     .addHelpText(
       'after',
-      examples('pyroad cohort exports/', 'pyroad cohort ana.json ben.json --format csv > cohort.csv') +
+      examples(
+        'pyroad cohort exports/',
+        'pyroad cohort ana.json ben.json --format csv > cohort.csv',
+        'pyroad cohort exports/ --format html > cohort.html',
+      ) +
         `
 Each learner is named after the export's file name and summarised by the same coach as
 \`pyroad status\`, on the roadmap in use and at this moment. An export that cannot be used (damaged,
@@ -130,7 +134,11 @@ the exit code is then 1.
         const cohort = buildCohort(indexRoadmap(await ctx.roadmap()), learners, ctx.now());
         const render = await import('../render/cohort.js');
         if (opts.format === 'json') ctx.json(cohort);
-        else if (opts.format === 'csv') ctx.streams.stdout.write(guardOutput(render.renderCohortCsv(cohort), false));
+        else if (opts.format === 'html') {
+          const { VERSION } = await import('../version.js');
+          const { renderCohortHtml } = await import('../render/cohort-html.js');
+          ctx.streams.stdout.write(guardOutput(renderCohortHtml(cohort, VERSION), false));
+        } else if (opts.format === 'csv') ctx.streams.stdout.write(guardOutput(render.renderCohortCsv(cohort), false));
         else ctx.print(render.renderCohortTable(cohort, ctx.columns));
         const total = learners.length + skipped;
         if (skipped)

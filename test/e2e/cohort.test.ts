@@ -100,6 +100,6 @@ describe('pyroad cohort', () => {
   it('an unknown format is a usage error with a suggestion', () => {
     const r = cohort(exports, '--format', 'cvs');
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('pyroad: --format must be one of table, csv, json, got "cvs" (did you mean "csv"?)\n');
+    expect(r.stderr).toBe('pyroad: --format must be one of table, csv, json, html, got "cvs" (did you mean "csv"?)\n');
   });
 });
