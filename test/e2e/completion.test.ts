@@ -67,32 +67,32 @@ describe.each([
   ['bash', bash, true],
   ['zsh', zsh, have('zsh')],
 ])('completion in a real %s', (_name, ask, available) => {
-  it.runIf(available)('completes commands, including ones other files register', () => {
+  it.runIf(available)('completes commands, including ones other files register', { timeout: 120_000 }, () => {
     expect(ask('')).toEqual(expect.arrayContaining(['assess', 'next', 'status', 'show', 'completion']));
     expect(ask('')).not.toContain('__complete');
     expect(ask('st')).toEqual(['status']);
   });
 
-  it.runIf(available)("completes the roadmap's area and topic ids", () => {
+  it.runIf(available)("completes the roadmap's area and topic ids", { timeout: 120_000 }, () => {
     expect(ask('show', '')).toEqual(['basics', 'web', 'loops', 'functions', 'http']);
     expect(ask('show', 'fu')).toEqual(['functions']);
     expect(ask('next', '--area', '')).toEqual(['basics', 'web']);
   });
 
-  it.runIf(available)('completes options and their listed values', () => {
+  it.runIf(available)('completes options and their listed values', { timeout: 120_000 }, () => {
     expect(ask('next', '--l')).toEqual(['--limit']);
     expect(ask('export', '--format', '')).toEqual(['json', 'markdown', 'csv']);
     expect(ask('mark', 'loops', 'd')).toEqual(['done']);
     expect(ask('config', 'get', 'next')).toEqual(['nextLimit']);
   });
 
-  it.runIf(available)('ids follow --roadmap typed on the line', () => {
+  it.runIf(available)('ids follow --roadmap typed on the line', { timeout: 120_000 }, () => {
     expect(ask('--roadmap', join(ROOT, 'data', 'roadmap.yaml'), 'show', 'sql-q')).toEqual(['sql-queries']);
   });
 });
 
 describe('completion in a real fish', () => {
-  it.runIf(have('fish'))('completes commands and ids', () => {
+  it.runIf(have('fish'))('completes commands and ids', { timeout: 120_000 }, () => {
     expect(fish('pyroad st')).toEqual(['status']);
     expect(fish('pyroad show fu')).toEqual(['functions']);
   });
