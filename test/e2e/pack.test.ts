@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, childEnv, tempDir } from '../helpers/cli.js';
@@ -10,11 +10,25 @@ const tmp = tempDir('pyroad-pack-');
 afterAll(tmp.cleanup);
 
 describe('the packed package, installed globally', () => {
-  it('installs and runs --version, roadmap and validate', { timeout: 240_000 }, () => {
+  it('installs and runs --version, roadmap, validate, next and assess --answers', { timeout: 240_000 }, () => {
     // dist/ is fresh: `npm test` builds before running the tests.
-    execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', tmp.dir], { cwd: ROOT, stdio: 'pipe' });
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tmp.dir], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    ) as { size: number; files: { path: string }[] }[];
     const tarball = readdirSync(tmp.dir).find((f) => f.endsWith('.tgz'));
     expect(tarball).toBeDefined();
+    // Only what runs ships: the start script, the bundle, the roadmap, the JSON Schemas and the
+    // package's own papers; no sources, tests, dist/ (tsc's output for the scripts) or scripts.
+    const shipped = packed[0]!.files.map((f) => f.path);
+    const allowed =
+      /^(bin\/pyroad\.js|lib\/[\w-]+\.js|data\/.+\.yaml|schema\/[\w-]+\.schema\.json|package\.json|README\.md|LICENSE)$/;
+    expect(shipped.filter((f) => !allowed.test(f))).toEqual([]);
+    expect(shipped).toEqual(expect.arrayContaining(['bin/pyroad.js', 'lib/cli.js', 'data/roadmap.yaml']));
+    expect(packed[0]!.size).toBeLessThan(2 * 1024 * 1024);
     const prefix = join(tmp.dir, 'prefix');
     execFileSync(
       'npm',
@@ -31,6 +45,8 @@ describe('the packed package, installed globally', () => {
       { stdio: 'pipe' },
     );
     const bin = join(prefix, 'bin', 'pyroad');
+    // The installed command runs the copy in the prefix, not the source tree.
+    expect(realpathSync(bin).startsWith(join(prefix, 'lib', 'node_modules', 'pyroad'))).toBe(true);
     const env = childEnv(join(tmp.dir, 'home'), { NO_COLOR: '1' });
     const run = (...args: string[]) => spawnSync(bin, args, { env, encoding: 'utf8', cwd: tmp.dir });
 
@@ -52,6 +68,24 @@ describe('the packed package, installed globally', () => {
     const validate = run('validate');
     expect(validate.status, validate.stderr).toBe(0);
     expect(validate.stdout).toMatch(/is valid: \d+ areas, \d+ topics, \d+ questions/);
+
+    // A learner's first session: a scripted assessment, then the coach's advice.
+    const answers = join(tmp.dir, 'answers.json');
+    writeFileSync(
+      answers,
+      JSON.stringify({
+        area: 'python',
+        ratings: { 'python-functions': 3 },
+        answers: { 'python-functions-keyword-only': 0 },
+      }),
+    );
+    const assess = run('assess', '--answers', answers, '--json');
+    expect(assess.status, assess.stderr).toBe(0);
+    expect(assess.stdout).toContain('python-functions');
+    const next = run('next');
+    expect(next.status, next.stderr).toBe(0);
+    expect(next.stdout).toMatch(/^What to do next/);
+    expect(next.stdout).toMatch(/^1\. /m);
 
     // The JSON Schema ships too, next to the data that references it.
     const schema = run('validate', join(prefix, 'lib', 'node_modules', 'pyroad', 'data', 'roadmap.yaml'));

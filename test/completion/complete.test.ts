@@ -1,0 +1,54 @@
+import { Command, Option } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { complete, roadmapIds } from '../../src/completion/complete.js';
+import { completionTree } from '../../src/completion/tree.js';
+
+// A program shaped like pyroad's, built with commander: completion reads only this tree.
+function program(): Command {
+  const p = new Command('pyroad').option('--roadmap <file>', 'roadmap').option('--home <dir>', 'home');
+  p.command('show').argument('<id>', 'an area or topic id');
+  p.command('next').option('--area <id>', 'only this area').option('--limit <n>', 'how many').option('--json');
+  p.command('export').addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'csv']));
+  p.command('__complete', { hidden: true });
+  return p;
+}
+const ids = roadmapIds({
+  areas: [
+    { id: 'python', topics: [{ id: 'python-functions' }, { id: 'todo-api', project: {} }] },
+    { id: 'sql', topics: [{ id: 'sql-joins' }] },
+  ],
+});
+const words = (tree: Command, ...typed: string[]) => {
+  const r = complete(completionTree(tree), typed, ids);
+  return r.kind === 'words' ? r.words : `:${r.kind}`;
+};
+
+describe('complete', () => {
+  it('offers the visible commands, and a command added later with no other change', () => {
+    const p = program();
+    expect(words(p, '')).toEqual(['show', 'next', 'export', 'help']);
+    p.command('cohort').argument('<files...>', 'export files or folders');
+    expect(words(p, 'co')).toEqual(['cohort']);
+    expect(words(p, 'cohort', 'a.json', '')).toBe(':file');
+  });
+
+  it('offers ids by what the argument or option names: any id, areas, projects', () => {
+    expect(words(program(), 'show', 'py')).toEqual(['python', 'python-functions']);
+    expect(words(program(), 'show', 't')).toEqual(['todo-api']);
+    expect(words(program(), 'next', '--area', '')).toEqual(['python', 'sql']);
+    const p = program();
+    p.command('check').argument('<project>', 'a project id');
+    expect(words(p, 'check', '')).toEqual(['todo-api']);
+  });
+
+  it('offers options (the command’s and the global ones) and their values', () => {
+    expect(words(program(), 'next', '--')).toEqual(['--area', '--limit', '--json', '--help', '--roadmap', '--home']);
+    expect(words(program(), 'export', '-f', '')).toEqual(['json', 'csv']);
+    expect(words(program(), 'export', '--format=c')).toEqual(['--format=csv']);
+    expect(words(program(), '--home', '')).toBe(':dir');
+    expect(words(program(), '--roadmap', 'x.yaml', 'sh')).toEqual(['show']);
+    // --limit takes a number: nothing to offer, and its value is not taken for a command.
+    expect(words(program(), 'next', '--limit', '')).toEqual([]);
+    expect(words(program(), 'next', '--limit', '3', '--j')).toEqual(['--json']);
+  });
+});
