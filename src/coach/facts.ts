@@ -141,8 +141,10 @@ export function allFacts(
 ): TopicFacts[] {
   const out: TopicFacts[] = [];
   let i = 0;
-  const work = workByTopic(index.roadmap.areas.flatMap((a) => a.topics), hands, (topic) =>
-    topic.project?.checks?.length ? checksFingerprint(topic.project.checks) : undefined,
+  const work = workByTopic(
+    index.roadmap.areas.flatMap((a) => a.topics),
+    hands,
+    (topic) => (topic.project?.checks?.length ? checksFingerprint(topic.project.checks) : undefined),
   );
   for (const area of index.roadmap.areas)
     for (const topic of area.topics)

@@ -21,13 +21,16 @@ describe('the packed package, installed globally', () => {
     ) as { size: number; files: { path: string }[] }[];
     const tarball = readdirSync(tmp.dir).find((f) => f.endsWith('.tgz'));
     expect(tarball).toBeDefined();
-    // Only what runs ships: the start script, the bundle, the roadmap, the JSON Schemas and the
-    // package's own papers; no sources, tests, dist/ (tsc's output for the scripts) or scripts.
+    // Only what runs ships: the start script, the bundle, the roadmap and its exercises (with the
+    // harness that runs their tests), the JSON Schemas and the package's own papers; no sources,
+    // tests, reference solutions, dist/ (tsc's output for the scripts) or scripts.
     const shipped = packed[0]!.files.map((f) => f.path);
     const allowed =
-      /^(bin\/pyroad\.js|lib\/[\w-]+\.js|data\/.+\.yaml|schema\/[\w-]+\.schema\.json|package\.json|README\.md|LICENSE)$/;
+      /^(bin\/pyroad\.js|lib\/[\w-]+\.js|data\/.+\.yaml|data\/exercises\/harness\.py|schema\/[\w-]+\.schema\.json|package\.json|README\.md|LICENSE)$/;
     expect(shipped.filter((f) => !allowed.test(f))).toEqual([]);
-    expect(shipped).toEqual(expect.arrayContaining(['bin/pyroad.js', 'lib/cli.js', 'data/roadmap.yaml']));
+    expect(shipped).toEqual(
+      expect.arrayContaining(['bin/pyroad.js', 'lib/cli.js', 'data/roadmap.yaml', 'data/exercises/harness.py']),
+    );
     expect(packed[0]!.size).toBeLessThan(2 * 1024 * 1024);
     const prefix = join(tmp.dir, 'prefix');
     execFileSync(
