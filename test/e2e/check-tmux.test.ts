@@ -81,9 +81,9 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-function piped(args: string[]): Promise<RunResult> {
+function piped(args: string[], node: string[] = []): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...node, BIN, ...args], {
       cwd: ROOT,
       env: childEnv(home),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -120,5 +120,15 @@ describe.skipIf(!hasTmux)('pyroad check: the live progress line', () => {
     expect(r.stdout).not.toContain('checking');
     expect(r.stdout).not.toContain('\r');
     expect(r.stdout).toContain('✓ last');
+  });
+
+  it('with a warm cache a whole run, recorded, loads neither zod nor yaml (issue 16: check speed)', async () => {
+    release();
+    const hooks = join(ROOT, 'test', 'helpers', 'import-hooks.mjs');
+    const r = await piped(['--roadmap', roadmap, 'check', 'tiny-api', '--url', url], ['--import', hooks]);
+    expect(r.code).toBe(0);
+    const loaded = r.stderr.split('\n').filter((l) => l.startsWith('IMPORT '));
+    expect(loaded.some((l) => l.includes('/check/') || l.includes('/lib/'))).toBe(true);
+    expect(loaded.filter((l) => /\/node_modules\/(zod|yaml)\//.test(l))).toEqual([]);
   });
 });
