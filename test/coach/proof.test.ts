@@ -108,3 +108,13 @@ describe('proof in mastery', () => {
     expect(projectStage({ ticked: 2, total: 2, links: 1, hasChecks: true, checksPassed: false }, false)).toBe('built');
   });
 });
+
+describe('the last 30 days', () => {
+  it('a check run is not an assessment', () => {
+    const s = summarize(index, stateOf(run(2)), NOW);
+    expect(s.recent).toMatchObject({ answered: 0, topicsAssessed: 0 });
+    expect(s.recent!.readiness).toBeGreaterThan(0);
+    const assessedToo = summarize(index, stateOf(run(2), assessed('errors', { rating: 2, right: 2, of: 2 })), NOW);
+    expect(assessedToo.recent).toMatchObject({ answered: 2, topicsAssessed: 1 });
+  });
+});
