@@ -57,6 +57,8 @@ describe('a project proven by its checks, everywhere the learner looks', () => {
     expect(after.topics.find((t) => t.topic === 'notes-api-project')).toMatchObject({ mastered: true, mastery: 1 });
 
     const status = run(['status']).stdout;
+    // Nothing was rated or answered, yet readiness moved: that is activity.
+    expect(status).toMatch(/Last 30 days: mastery \+\d+ pts, readiness \+\d+ pts, 0 answers, 0 topics assessed/);
     expect(status).toContain(`✓ First API project: a JSON notes API: ${PROOF}`);
     expect(status).toContain(`(notes-api-project): 0 of 4 milestones · ${PROOF}`);
     expect(status.replace(/\s+/g, ' ')).toContain(
