@@ -8,6 +8,7 @@ import type { TopicSummary } from './types.js';
 import { checksFingerprint } from '../check/fingerprint.js';
 import { handsOnEvidence, type HandsOn } from './evidence.js';
 import { projectStage, workByTopic, type ProjectStage, type ProjectWork } from './portfolio.js';
+import { proofsByTopic, withProof, type TopicProof } from './proof.js';
 
 /** A built project's credit until it is proven (its checks pass, or a link to it is attached). */
 export const BUILT_CREDIT = 0.85;
@@ -44,6 +45,8 @@ export interface TopicFacts {
   due: boolean;
   /** Milestones or checklist steps ticked, links, checks; and where a project stands. */
   work?: TopicWork;
+  /** Proven projects that list this topic in `proves:` (proof.ts): hands-on evidence. */
+  proofs?: TopicProof[];
 }
 
 /** The mastery of a topic with no progress at all (most topics, on a large roadmap). */
@@ -59,11 +62,12 @@ export function topicFacts(
   progress: Pick<TopicProgress, 'rating' | 'status' | 'answerCount' | 'eachAnswer'> | undefined,
   now: Date,
   work?: ProjectWork,
+  proofs?: TopicProof[],
 ): TopicFacts {
   const rating = progress?.rating?.value;
   const quiz = progress ? masteryOf(rating, progress.eachAnswer) : NO_RESULTS;
   const review = progress && progress.answerCount > 0 ? replay(progress.eachAnswer, now) : undefined;
-  return deriveFacts(topic, area, index, rating, progress?.status?.status ?? 'todo', quiz, review, now, work);
+  return deriveFacts(topic, area, index, rating, progress?.status?.status ?? 'todo', quiz, review, now, work, proofs);
 }
 
 /**
@@ -80,6 +84,7 @@ export function deriveFacts(
   review: ReviewState | undefined,
   now: Date,
   work?: ProjectWork,
+  proofs?: TopicProof[],
 ): TopicFacts {
   const misjudged = isMisjudged(rating, quiz);
   const practical = topic.project !== undefined || topic.checklist !== undefined;
@@ -109,6 +114,8 @@ export function deriveFacts(
   } else {
     complete = !misjudged && hasEvidence && !below(mastery, MASTERY.mastered);
   }
+  // A proven project lifts the topics it proves (proof.ts).
+  if (!practical && proofs?.length) ({ mastery, complete } = withProof(mastery, complete, poorQuiz, proofs));
   const facts: TopicFacts = {
     topic,
     area,
@@ -125,6 +132,7 @@ export function deriveFacts(
   };
   if (rating !== undefined) facts.rating = rating;
   if (stage && work) facts.work = { ...work, stage };
+  if (proofs?.length) facts.proofs = proofs;
   if (review) {
     facts.review = review;
     facts.due = status !== 'skip' && isDue(review.nextReview, now);
@@ -141,14 +149,14 @@ export function allFacts(
 ): TopicFacts[] {
   const out: TopicFacts[] = [];
   let i = 0;
-  const work = workByTopic(
-    index.roadmap.areas.flatMap((a) => a.topics),
-    hands,
-    (topic) => (topic.project?.checks?.length ? checksFingerprint(topic.project.checks) : undefined),
+  const topics = index.roadmap.areas.flatMap((a) => a.topics);
+  const proofs = proofsByTopic(topics, hands);
+  const work = workByTopic(topics, hands, (topic) =>
+    topic.project?.checks?.length ? checksFingerprint(topic.project.checks) : undefined,
   );
   for (const area of index.roadmap.areas)
     for (const topic of area.topics)
-      out.push(topicFacts(topic, area, i++, state.topics.get(topic.id), now, work.get(topic.id)));
+      out.push(topicFacts(topic, area, i++, state.topics.get(topic.id), now, work.get(topic.id), proofs.get(topic.id)));
   return out;
 }
 
@@ -170,5 +178,6 @@ export function toTopicSummary(f: TopicFacts, progress: TopicProgress | undefine
   const last = Math.max(f.quiz.latest ?? -Infinity, progress?.rating ? Date.parse(progress.rating.at) : -Infinity);
   if (Number.isFinite(last)) s.lastAssessed = new Date(last).toISOString();
   if (f.review) s.nextReview = f.review.nextReview.toISOString();
+  if (f.proofs?.length) s.provenBy = f.proofs.map(({ project, passed, total, at }) => ({ project, passed, total, at }));
   return s;
 }

@@ -133,7 +133,8 @@ export function recentChange(
     const topic = log.topic(i);
     if (!(t > cutoff && t <= now.getTime()) || topic === undefined || !known(topic)) continue;
     if (log.kind[i] === KIND.status) marked++;
-    else {
+    // Assessed: rated or answered. A check run, tick or link is not an assessment.
+    else if (log.kind[i] === KIND.answer || log.kind[i] === KIND.rating) {
       if (log.kind[i] === KIND.answer) answered++;
       topics.add(topic);
     }

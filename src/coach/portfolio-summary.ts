@@ -1,6 +1,7 @@
 import type { ProgressState } from '../progress/state.js';
 import type { RoadmapIndex } from '../roadmap/query.js';
 import { applicationsOf, funnelOf, type Application } from './applications.js';
+import { checkLine } from './checks.js';
 import { handsOnEvidence } from './evidence.js';
 import type { TopicFacts } from './facts.js';
 import { numberedLinks, tickLabel, tickProgress } from './portfolio.js';
@@ -23,7 +24,8 @@ export function portfolioSummary(
     const p = tickProgress(f.topic, h);
     if (!p) continue;
     const stage = f.topic.project ? f.work?.stage : undefined;
-    if (p.done === 0 && !h?.links.length && f.status !== 'done' && stage !== 'proven') continue;
+    const checks = f.topic.project ? checkLine(f.topic, h) : undefined;
+    if (p.done === 0 && !h?.links.length && f.status !== 'done' && stage !== 'proven' && !checks) continue;
     work.push({
       topic: f.topic.id,
       title: f.topic.title,
@@ -33,6 +35,7 @@ export function portfolioSummary(
       ticked: p.items.filter((i) => i.done).map((i) => i.n),
       label: tickLabel(p),
       ...(stage ? { stage } : {}),
+      ...(checks ? { checks } : {}),
     });
   }
   const links = numberedLinks(state.log).map((l) => ({

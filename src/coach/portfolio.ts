@@ -45,8 +45,9 @@ export const tickLabel = (p: Pick<TickProgress, 'list' | 'done' | 'total'>): str
 
 /**
  * Where a portfolio project stands: `todo` (nothing ticked), `building` (some milestones),
- * `built` (every milestone ticked, or marked done), `proven` (built, and its checks passed where
- * it has checks, or a link to it attached where it has none).
+ * `built` (every milestone ticked, or marked done), `proven` (its checks passed in a full run of
+ * their current version where it has checks, whatever is ticked; built and a link to it attached
+ * where it has none).
  */
 export type ProjectStage = 'todo' | 'building' | 'built' | 'proven';
 
@@ -65,6 +66,8 @@ export interface ProjectWork {
 }
 
 export function projectStage(work: ProjectWork | undefined, markedDone: boolean): ProjectStage {
+  // Passing checks test the thing itself: stronger than any tick, so proven whatever is ticked.
+  if (work?.hasChecks && work.checksPassed) return 'proven';
   const built = markedDone || (work !== undefined && work.total > 0 && work.ticked >= work.total);
   if (!built) return work && work.ticked > 0 ? 'building' : 'todo';
   if (!work) return 'built';

@@ -31,6 +31,8 @@ export interface TopicSummary {
   ready?: boolean;
   /** FSRS's estimate (0..1) that it is still known now; present once it has quiz answers. */
   retrievability?: number;
+  /** Projects proven by their checks that list this topic in `proves:` (coach/proof.ts): hands-on evidence. */
+  provenBy?: { project: string; passed: number; total: number; at: string }[];
 }
 
 export interface AreaSummary {
@@ -108,6 +110,8 @@ export interface PortfolioSummary {
     /** "4 of 7 milestones". */
     label: string;
     stage?: 'todo' | 'building' | 'built' | 'proven';
+    /** The latest `pyroad check` run: "proven by 18/18 checks on 2026-12-04", or how far it got. */
+    checks?: string;
   }[];
   /** Evidence links attached and not removed, numbered as `pyroad evidence list` shows them. */
   links: { n: number; topic: string; title: string; url: string; note?: string; at: string }[];

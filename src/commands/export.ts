@@ -15,6 +15,8 @@ export interface ExportOptions {
   format?: ExportFormat;
   output?: string;
   json?: boolean;
+  /** Markdown only: add the job-search funnel (applications are private; left out by default). */
+  applications?: boolean;
 }
 
 /** --format: one of the formats, or `md` for markdown, in any case; anything else is a usage error naming them. */
@@ -47,7 +49,11 @@ export function chooseFormat(opts: ExportOptions): ExportFormat {
 }
 
 /** The export as text in the chosen format. Loads progress and asks the coach for the summary. */
-export async function runExport(ctx: Context, format: ExportFormat): Promise<string> {
+export async function runExport(
+  ctx: Context,
+  format: ExportFormat,
+  opts: { applications?: boolean } = {},
+): Promise<string> {
   const [{ indexRoadmap }, { openStore }, { uniqueEvents, foldEvents }, { summarize }, { buildExport }] =
     await Promise.all([
       import('../roadmap/query.js'),
@@ -67,7 +73,7 @@ export async function runExport(ctx: Context, format: ExportFormat): Promise<str
     case 'json':
       return `${safeJson(doc, 2)}\n`;
     case 'markdown':
-      return (await import('../render/export-markdown.js')).renderExportMarkdown(doc);
+      return (await import('../render/export-markdown.js')).renderExportMarkdown(doc, opts);
     case 'csv':
       return (await import('../render/export-csv.js')).renderExportCsv(doc);
   }
@@ -88,6 +94,7 @@ export function registerExport(program: Program): void {
       '-o, --output <file>',
       'write to this file (atomically; its folder must exist); - for stdout, the default. The format follows a .md, .csv or .json name',
     )
+    .option('--applications', 'markdown only: add your job-search funnel (private, so left out by default)')
     .addHelpText(
       'after',
       examples(
@@ -102,7 +109,11 @@ export function registerExport(program: Program): void {
     .action(
       program.action(async (ctx, opts: ExportOptions) => {
         const format = chooseFormat(opts);
-        const text = await runExport(ctx, format);
+        if (opts.applications && format !== 'markdown')
+          throw usageError(
+            `--applications adds a section to the markdown export; the ${format} export ${format === 'json' ? 'always carries your applications' : 'has one row per topic'}`,
+          );
+        const text = await runExport(ctx, format, { applications: opts.applications === true });
         if (opts.output === undefined || opts.output === '-') {
           ctx.streams.stdout.write(guardOutput(text, false));
           return;

@@ -1,6 +1,7 @@
 import { examples, type Program } from '../command.js';
 import { checkLine, proofOf } from '../coach/checks.js';
 import { handsOnEvidence } from '../coach/evidence.js';
+import { PROOF } from '../coach/proof.js';
 import { summarize } from '../coach/summary.js';
 import type { Context } from '../context.js';
 import { openStore } from '../progress/open.js';
@@ -29,11 +30,15 @@ export async function runStatus(ctx: Context) {
 
 /** Projects whose checks have been run (`pyroad check`): proven or how far the last run got. */
 function projectChecks(index: ReturnType<typeof indexRoadmap>, log: Parameters<typeof handsOnEvidence>[0]) {
-  const out: { topic: string; title: string; proven: boolean; result: string }[] = [];
+  const out: { topic: string; title: string; proven: boolean; result: string; proves?: string[] }[] = [];
   for (const [id, h] of handsOnEvidence(log)) {
     const topic = index.topics.get(id)?.topic;
     const result = topic && checkLine(topic, h);
-    if (topic && result) out.push({ topic: id, title: topic.title, proven: proofOf(topic, h) !== undefined, result });
+    if (!topic || !result) continue;
+    const proven = proofOf(topic, h) !== undefined;
+    // A proven project is hands-on evidence for the topics it proves (coach/proof.ts).
+    const proves = proven ? (topic.project?.proves ?? []).map((p) => index.topics.get(p)?.topic.title ?? p) : [];
+    out.push({ topic: id, title: topic.title, proven, result, ...(proves.length ? { proves } : {}) });
   }
   return out;
 }
@@ -61,10 +66,21 @@ export function registerStatus(program: Program): void {
         if (result.checks.length) {
           ctx.print('');
           ctx.print(ctx.style.bold('Projects checked'));
-          for (const c of result.checks)
+          for (const c of result.checks) {
             ctx.print(
               `  ${c.proven ? ctx.style.green('✓') : ctx.style.yellow('-')} ${untrusted(c.title, { oneLine: true })}: ${c.result}`,
             );
+            if (c.proves)
+              ctx.print(
+                ctx.style.dim(
+                  wrap(
+                    `hands-on evidence for ${c.proves.map((t) => untrusted(t, { oneLine: true })).join(', ')} (each at least ${Math.round(PROOF.floor * 100)}% mastered, counted in readiness)`,
+                    ctx.columns,
+                    '    ',
+                  ),
+                ),
+              );
+          }
         }
         const note = unknownProgressNote(result.unknown.map((id) => untrusted(id, { oneLine: true })));
         if (note) {

@@ -84,6 +84,12 @@ export function defineExportSchemas(zod: typeof z) {
         .array(zod.string())
         .optional()
         .describe('Mastered before these prerequisites (topic or area titles).'),
+      provenBy: zod
+        .array(zod.object({ project: zod.string(), passed: count, total: count, at: isoTime }))
+        .optional()
+        .describe(
+          'Projects whose checks all passed (a full run of their current version) that list this topic in `proves:`: hands-on evidence, which lifts its mastery to at least 0.75.',
+        ),
     })
     .describe('One topic of the roadmap.');
 
@@ -152,6 +158,10 @@ export function defineExportSchemas(zod: typeof z) {
             .describe(
               'A project: built when every milestone is ticked (or it is marked done), proven once its checks pass or, without checks, a link to it is attached.',
             ),
+          checks: zod
+            .string()
+            .optional()
+            .describe('The latest `pyroad check` run: "proven by 18/18 checks on 2026-12-04", or how far it got.'),
         }),
       ),
       links: zod.array(

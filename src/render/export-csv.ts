@@ -4,6 +4,10 @@ import type { ExportDocument } from '../progress/export.js';
 /**
  * The export as CSV (RFC 4180: CRLF, quotes doubled): one row per topic, for a spreadsheet.
  * Text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe.
+ * The prove stage's columns come last (so older sheets keep their columns): milestones or
+ * checklist steps ticked of all, where a project stands, its latest check run, the proven projects
+ * that prove the topic, and the evidence links (space-separated). Job applications are not topics,
+ * and private: they stay in the JSON export.
  */
 const COLUMNS = [
   'area',
@@ -21,6 +25,12 @@ const COLUMNS = [
   'last_assessed',
   'next_review',
   'review_due',
+  'items_done',
+  'items_total',
+  'project_stage',
+  'checks',
+  'proven_by',
+  'evidence',
 ] as const;
 
 function cell(value: string | number | boolean | undefined): string {
@@ -34,6 +44,9 @@ function cell(value: string | number | boolean | undefined): string {
 export function renderExportCsv(doc: ExportDocument): string {
   const { summary } = doc;
   const areaTitles = new Map(summary.areas.map((a) => [a.area, a.title]));
+  const work = new Map(summary.portfolio?.work.map((w) => [w.topic, w]));
+  const links = new Map<string, string[]>();
+  for (const l of summary.portfolio?.links ?? []) links.set(l.topic, [...(links.get(l.topic) ?? []), l.url]);
   const rows = summary.topics.map((t) =>
     [
       t.area,
@@ -51,6 +64,12 @@ export function renderExportCsv(doc: ExportDocument): string {
       t.lastAssessed,
       t.nextReview,
       t.due,
+      work.get(t.topic)?.done,
+      work.get(t.topic)?.total,
+      work.get(t.topic)?.stage,
+      work.get(t.topic)?.checks,
+      t.provenBy?.map((p) => p.project).join(' '),
+      links.get(t.topic)?.join(' '),
     ]
       .map(cell)
       .join(','),

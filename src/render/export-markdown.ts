@@ -1,6 +1,7 @@
 import { untrusted } from './untrusted.js';
-import type { TopicSummary } from '../coach/types.js';
+import type { PortfolioSummary, TopicSummary } from '../coach/types.js';
 import type { ExportDocument } from '../progress/export.js';
+import { funnelLine, workState } from './portfolio.js';
 import { STAGE_LABELS, percent } from './text.js';
 
 /**
@@ -9,7 +10,31 @@ import { STAGE_LABELS, percent } from './text.js';
  */
 const md = (text: string): string => untrusted(text, { oneLine: true }).replace(/([\\`*_[\]<>|#])/g, '\\$1');
 
-function topicLine(t: TopicSummary): string {
+/**
+ * An evidence link as Markdown: a web address becomes a link when it is plain (no spaces,
+ * brackets or quotes that could end it early); anything else, a file path included, is text.
+ */
+function linkMd(url: string): string {
+  const shown = md(url);
+  return /^https?:\/\/[^\s()<>[\]"'`\\]+$/i.test(url) && untrusted(url, { oneLine: true }) === url
+    ? `[${shown}](${url})`
+    : shown;
+}
+
+/** What was done on a topic: "2 of 4 milestones · proven by 18/18 checks on …", proof, links. */
+function workLines(t: TopicSummary, portfolio: PortfolioSummary | undefined): { facts: string[]; links: string[] } {
+  const facts: string[] = [];
+  const w = portfolio?.work.find((x) => x.topic === t.topic);
+  if (w) facts.push(md(w.label), ...workState(w).map(md));
+  for (const p of t.provenBy ?? [])
+    facts.push(`proven by ${md(p.project)} (${p.passed}/${p.total} checks on ${p.at.slice(0, 10)})`);
+  const links = (portfolio?.links ?? [])
+    .filter((l) => l.topic === t.topic)
+    .map((l) => `  - Evidence: ${linkMd(l.url)}${l.note ? ` — ${md(l.note)}` : ''}`);
+  return { facts, links };
+}
+
+function topicLine(t: TopicSummary, portfolio?: PortfolioSummary): string {
   const checked = t.status === 'done' || t.mastered;
   const title = t.status === 'skip' ? `~~${md(t.title)}~~` : md(t.title);
   const facts: string[] = [];
@@ -21,11 +46,18 @@ function topicLine(t: TopicSummary): string {
     if (t.answered) facts.push(`quiz ${t.correct}/${t.answered} correct`);
     if (t.due) facts.push('review due');
   }
-  return `- [${checked ? 'x' : ' '}] ${title} — ${facts.join(' · ')}`;
+  const work = workLines(t, portfolio);
+  facts.push(...work.facts);
+  return [`- [${checked ? 'x' : ' '}] ${title} — ${facts.join(' · ')}`, ...work.links].join('\n');
 }
 
-/** The export as a Markdown checklist, one section per area: reads well in a GitHub README. */
-export function renderExportMarkdown(doc: ExportDocument): string {
+/**
+ * The export as a Markdown checklist, one section per area: reads well in a GitHub README. Each
+ * topic carries its milestones or checklist steps ticked, its proof and its evidence links. Job
+ * applications are private (company names, rejections), and a README is public: they appear only
+ * with `applications` (`pyroad export --format markdown --applications`), as the funnel's counts.
+ */
+export function renderExportMarkdown(doc: ExportDocument, opts: { applications?: boolean } = {}): string {
   const { summary } = doc;
   const lines: string[] = [];
   lines.push(`# Progress: ${md(doc.roadmap.title)}`, '');
@@ -42,7 +74,12 @@ export function renderExportMarkdown(doc: ExportDocument): string {
       `${percent(area.mastery)} mastery · ${area.mastered} of ${area.topics} topics mastered${area.due ? ` · ${area.due} due for review` : ''}`,
       '',
     );
-    for (const topic of topics) lines.push(topicLine(topic));
+    for (const topic of topics) lines.push(topicLine(topic, summary.portfolio));
+  }
+  if (opts.applications) {
+    const funnel = summary.portfolio?.funnel;
+    lines.push('', '## Job search', '');
+    lines.push(funnel && funnel.applied ? funnelLine(funnel) : 'No applications logged yet.');
   }
   if (summary.recommendations.length) {
     lines.push('', '## Next steps', '');

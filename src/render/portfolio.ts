@@ -36,15 +36,29 @@ export function renderApplications(apps: readonly Application[], funnel: Funnel,
   return [...lines, '', funnelLine(funnel)].join('\n');
 }
 
+/**
+ * Where a project stands after its label: "proven by 18/18 checks on 2026-12-04" (or "proven"
+ * by a link), "built", and how far the latest check run got when it did not prove it.
+ */
+export function workState(
+  w: Pick<PortfolioSummary['work'][number], 'stage' | 'checks'>,
+  style: Pick<Style, 'green'> = { green: (s: string) => s },
+): string[] {
+  const proof = w.checks?.startsWith('proven') ? w.checks : undefined;
+  const out: string[] = [];
+  if (w.stage === 'proven') out.push(style.green(proof ?? 'proven'));
+  else if (w.stage === 'built') out.push('built');
+  if (w.checks && !proof) out.push(w.checks);
+  return out;
+}
+
 /** The section `status` shows once anything is ticked, linked or applied for. */
 export function renderPortfolioSection(p: PortfolioSummary, style: Style): string[] {
   const lines: string[] = [];
   if (p.work.length) {
     lines.push(style.bold('Projects and checklists'));
     for (const w of p.work)
-      lines.push(
-        `  ${one(w.title)} ${style.dim(`(${w.topic})`)}: ${w.label}${w.stage && w.stage !== 'todo' && w.stage !== 'building' ? ` · ${w.stage === 'proven' ? style.green('proven') : 'built'}` : ''}`,
-      );
+      lines.push(`  ${one(w.title)} ${style.dim(`(${w.topic})`)}: ${[w.label, ...workState(w, style)].join(' · ')}`);
   }
   if (p.links.length) {
     if (lines.length) lines.push('');
@@ -64,10 +78,7 @@ export function renderTopicPortfolio(p: PortfolioSummary | undefined, topic: str
   if (!p) return [];
   const lines: string[] = [];
   const w = p.work.find((x) => x.topic === topic);
-  if (w)
-    lines.push(
-      `  ${w.label}${w.stage === 'proven' ? ` · ${style.green('proven')}` : w.stage === 'built' ? ' · built' : ''}`,
-    );
+  if (w) lines.push(`  ${[w.label, ...workState(w, style)].join(' · ')}`);
   for (const l of p.links.filter((x) => x.topic === topic))
     lines.push(`  Evidence ${l.n}: ${style.blue(one(l.url))}${l.note ? ` ${style.dim(`(${one(l.note)})`)}` : ''}`);
   return lines;

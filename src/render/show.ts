@@ -6,6 +6,7 @@ import type { Style } from './style.js';
 import { renderTopicPortfolio } from './portfolio.js';
 import { renderTopicResults, topicBadge } from './status.js';
 import { STAGE_LABELS, inlineCode, percent, plural, wrap } from './text.js';
+import { untrusted } from './untrusted.js';
 import { displayWidth } from './width.js';
 
 const heading = (style: Style, text: string) => style.bold(style.cyan(text));
@@ -97,7 +98,16 @@ export function renderTopic(
     lines.push(heading(style, 'Your results'));
     lines.push(renderTopicResults(mine, RATING_LABELS, style, width));
   }
-  const work = renderTopicPortfolio(progress?.portfolio, topic.id, style);
+  const work = [
+    ...renderTopicPortfolio(progress?.portfolio, topic.id, style),
+    ...(mine?.provenBy ?? []).map((p) =>
+      wrap(
+        `${style.green('✓')} ${untrusted(p.project, { oneLine: true })} is proven by ${p.passed}/${p.total} checks on ${p.at.slice(0, 10)}: hands-on evidence for this topic`,
+        width,
+        '  ',
+      ),
+    ),
+  ];
   if (work.length) {
     lines.push('');
     lines.push(heading(style, 'What you have done'));

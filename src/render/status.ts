@@ -43,7 +43,7 @@ export function renderStatus(
   const recent = summary.recent;
   if (recent) {
     lines.push(
-      recent.answered === 0 && recent.topicsAssessed === 0 && !recent.marked
+      recent.answered === 0 && recent.topicsAssessed === 0 && !recent.marked && !recent.mastery && !recent.readiness
         ? style.dim(`Last ${recent.days} days: no activity.`)
         : wrap(
             `Last ${recent.days} days: mastery ${signed(recent.mastery)} pts, readiness ${signed(recent.readiness)} pts, ` +

@@ -277,7 +277,7 @@ describe('pyroad export', () => {
     const csv = await run(['export', '--format', 'csv'], { home: home.dir, env: NOW });
     const rows = csv.stdout.trimEnd().split('\r\n');
     expect(rows[0]).toBe(
-      'area,area_title,topic,title,status,mastery,self_rating,quiz_score,answered,correct,calibration,mastered,last_assessed,next_review,review_due',
+      'area,area_title,topic,title,status,mastery,self_rating,quiz_score,answered,correct,calibration,mastered,last_assessed,next_review,review_due,items_done,items_total,project_stage,checks,proven_by,evidence',
     );
     expect(rows).toHaveLength(5);
     expect(rows[3]).toMatch(/^web,"Web, ""HTTP"" & friends",http,"HTTP, the protocol",todo,[\d.]+,2,[\d.]+,1,1,/);

@@ -1,6 +1,7 @@
 import type { PortfolioSummary } from '../../coach/types.js';
 import { day, pct } from './format.js';
 import { html, safeUrl, type Fragment } from './html.js';
+import { workState } from '../portfolio.js';
 
 /**
  * The report's portfolio card: the evidence a reviewer can click (every link escaped, only http(s)
@@ -34,12 +35,7 @@ export function portfolioCard(p: PortfolioSummary | undefined): Fragment {
       p.work.length
         ? html`<h3>Projects and checklists</h3>
             <ul class="work">
-              ${p.work.map(
-                (w) =>
-                  html`<li>
-                    ${w.title}: ${w.label}${w.stage === 'proven' ? ' · proven' : w.stage === 'built' ? ' · built' : ''}
-                  </li>`,
-              )}
+              ${p.work.map((w) => html`<li>${w.title}: ${[w.label, ...workState(w)].join(' · ')}</li>`)}
             </ul>`
         : html``
     }

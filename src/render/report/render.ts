@@ -415,6 +415,7 @@ function projectCard(p: ProjectView): Fragment {
       <span class="chip ${p.status}">${PROJECT_STATES[p.status]}</span>
     </header>
     <p class="small muted">${p.summary}</p>
+    ${p.checks ? html`<p class="small proof">${p.checks.charAt(0).toUpperCase()}${p.checks.slice(1)}</p>` : html``}
     <div>
       <div class="small">Skills it proves: <strong>${proven} of ${p.proves.length}</strong> mastered</div>
       <span class="meter wide" role="presentation"

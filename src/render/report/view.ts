@@ -60,6 +60,8 @@ export interface ProjectView {
   milestones: number;
   doneWhen: string;
   proves: { id: string; title: string; mastered: boolean; mastery: number }[];
+  /** Its latest `pyroad check` run: "proven by 18/18 checks on 2026-12-04", or how far it got. */
+  checks?: string;
 }
 
 export interface ReportView {
@@ -173,6 +175,7 @@ export function buildView(roadmap: Roadmap, summary: Summary): ReportView {
     area.topics.flatMap((topic) => {
       if (!topic.project) return [];
       const row = rows.get(topic.id) ?? blankTopic(topic.id, topic.title);
+      const checks = summary.portfolio?.work.find((w) => w.topic === topic.id)?.checks;
       return [
         {
           id: topic.id,
@@ -190,6 +193,7 @@ export function buildView(roadmap: Roadmap, summary: Summary): ReportView {
               mastery: proved?.mastery ?? 0,
             };
           }),
+          ...(checks ? { checks } : {}),
         },
       ];
     }),
