@@ -13,6 +13,7 @@ import type { AreaSummary, NextSummary, Recommendation, Summary } from './types.
 import { applicationsOf, followUpsOf } from './applications.js';
 import { portfolioSummary } from './portfolio-summary.js';
 import { proveApplySteps } from './prove-apply.js';
+import { exerciseSteps, type ExerciseRef } from './exercise-steps.js';
 
 export interface SummaryOptions {
   /** How many recommendations (default 3). */
@@ -24,6 +25,8 @@ export interface SummaryOptions {
    * Everything else is the same.
    */
   history?: boolean;
+  /** The roadmap's exercises, so `next` can suggest one (exercise-steps.ts); none when absent. */
+  exercises?: readonly ExerciseRef[];
 }
 
 export const DEFAULT_LIMIT = 3;
@@ -34,7 +37,7 @@ export const DEFAULT_LIMIT = 3;
  * it; `next` uses summarizeNext.
  */
 export function summarize(index: RoadmapIndex, state: ProgressState, now: Date, opts: SummaryOptions = {}): Summary {
-  return new Coach(index, state, now).summary(opts);
+  return new Coach(index, state, now, opts.exercises).summary(opts);
 }
 
 /**
@@ -45,9 +48,9 @@ export function summarizeNext(
   index: RoadmapIndex,
   state: ProgressState,
   now: Date,
-  opts: Pick<SummaryOptions, 'limit' | 'area'> = {},
+  opts: Pick<SummaryOptions, 'limit' | 'area' | 'exercises'> = {},
 ): NextSummary {
-  return new Coach(index, state, now).next(opts);
+  return new Coach(index, state, now, opts.exercises).next(opts);
 }
 
 /**
@@ -65,6 +68,7 @@ export class Coach {
     readonly index: RoadmapIndex,
     readonly state: ProgressState,
     readonly now: Date,
+    readonly exercises: readonly ExerciseRef[] = [],
   ) {
     this.plan = planPath(index.roadmap);
     this.hands = handsOnEvidence(state.log);
@@ -81,7 +85,7 @@ export class Coach {
       now: this.now,
       limit,
       area,
-      extra: this.proveApplySteps(),
+      extra: [...this.proveApplySteps(), ...exerciseSteps(this.facts, this.hands, this.exercises)],
       handsOn: this.hands,
     });
   }

@@ -53,6 +53,7 @@ const KIND_LABELS: Record<RecommendationKind, string> = {
   prove: 'prove it',
   apply: 'apply',
   'follow-up': 'follow up',
+  practice: 'exercise',
 };
 const CALIBRATION = {
   'over-confident': { label: 'over', note: 'over-confident: rated higher than the quiz shows' },
