@@ -84,3 +84,19 @@ export function exerciseTally(
   }
   return { all, by };
 }
+
+/**
+ * The exercise step goes second: after the most pressing step (a due review, an interview), ahead
+ * of more new learning, and the list keeps its length limit. A topic already named by another step
+ * keeps that step instead.
+ */
+export function withExerciseStep(
+  recs: readonly Recommendation[],
+  steps: readonly Recommendation[],
+  limit: number,
+): Recommendation[] {
+  const step = steps[0];
+  if (!step || limit <= 0 || recs.some((r) => r.topic === step.topic)) return [...recs];
+  const at = Math.min(1, recs.length);
+  return [...recs.slice(0, at), step, ...recs.slice(at)].slice(0, limit);
+}

@@ -13,7 +13,7 @@ import type { AreaSummary, NextSummary, Recommendation, Summary } from './types.
 import { applicationsOf, followUpsOf } from './applications.js';
 import { portfolioSummary } from './portfolio-summary.js';
 import { proveApplySteps } from './prove-apply.js';
-import { exerciseSteps, type ExerciseRef } from './exercise-steps.js';
+import { exerciseSteps, withExerciseStep, type ExerciseRef } from './exercise-steps.js';
 
 export interface SummaryOptions {
   /** How many recommendations (default 3). */
@@ -85,7 +85,7 @@ export class Coach {
       now: this.now,
       limit,
       area,
-      extra: [...this.proveApplySteps(), ...exerciseSteps(this.facts, this.hands, this.exercises)],
+      extra: this.proveApplySteps(),
       handsOn: this.hands,
     });
   }
@@ -102,6 +102,14 @@ export class Coach {
     });
   }
 
+  /** The exercise step, if any, in second place (exercise-steps.ts). */
+  private withPractice(recs: Recommendation[], limit: number, area?: string): Recommendation[] {
+    const steps = exerciseSteps(this.facts, this.hands, this.exercises).filter(
+      (r) => area === undefined || r.area === area,
+    );
+    return withExerciseStep(recs, steps, limit);
+  }
+
   /** Due topic ids, soonest first. */
   private dueTopics(): string[] {
     return this.facts
@@ -113,7 +121,7 @@ export class Coach {
   next(opts: Pick<SummaryOptions, 'limit' | 'area'> = {}): NextSummary {
     const limit = Math.max(0, Math.floor(opts.limit ?? DEFAULT_LIMIT));
     const totals = stageTotals(this.facts);
-    const recommendations = this.recommender(limit, opts.area).recommend();
+    const recommendations = this.withPractice(this.recommender(limit, opts.area).recommend(), limit, opts.area);
     const due = this.dueTopics();
     // Due topics a recommendation already names: its own topic, or the topics an area's review
     // card lists (the due ones that were mastered; a due topic not mastered is a learning step).
@@ -175,7 +183,7 @@ export class Coach {
       areas: this.areaSummaries(),
       topics,
       due,
-      recommendations: recommender.recommend(),
+      recommendations: this.withPractice(recommender.recommend(), limit, opts.area),
       history: [],
       mastery: round3(mastery),
     };
