@@ -1,4 +1,7 @@
-import { passedExercises, type HandsOn } from './evidence.js';
+import { handsOnEvidence, passedExercises, type HandsOn } from './evidence.js';
+import type { EventLog } from '../progress/log.js';
+import type { ProgressEvent } from '../progress/schema.js';
+import type { RoadmapIndex } from '../roadmap/query.js';
 import type { TopicFacts } from './facts.js';
 import type { Recommendation } from './types.js';
 
@@ -99,4 +102,28 @@ export function withExerciseStep(
   if (!step || limit <= 0 || recs.some((r) => r.topic === step.topic)) return [...recs];
   const at = Math.min(1, recs.length);
   return [...recs.slice(0, at), step, ...recs.slice(at)].slice(0, limit);
+}
+
+/** Exercises passed per area, in path order, for the areas that have exercises (the report). */
+export function exercisesPerArea(
+  index: RoadmapIndex,
+  exercises: readonly ExerciseRef[],
+  log: EventLog,
+): { area: string; title: string; passed: number; total: number }[] {
+  const { by } = exerciseTally(exercises, handsOnEvidence(log), (x) => index.topics.get(x.topic)?.area.id);
+  return index.roadmap.areas.flatMap((a) => {
+    const t = by.get(a.id);
+    return t ? [{ area: a.id, title: a.title, ...t }] : [];
+  });
+}
+
+/**
+ * Exercises passed per topic, from exported events (`export --format markdown|csv`): the same rule
+ * as evidence.ts, where an exercise passed once stays passed.
+ */
+export function passedByTopic(events: readonly ProgressEvent[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const ev of events)
+    if (ev.e === 'exercise' && ev.passed) out.set(ev.topic, (out.get(ev.topic) ?? new Set()).add(ev.exercise));
+  return out;
 }

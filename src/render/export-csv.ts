@@ -1,5 +1,6 @@
 import { untrusted } from './untrusted.js';
 import type { ExportDocument } from '../progress/export.js';
+import { passedByTopic } from '../coach/exercise-steps.js';
 
 /**
  * The export as CSV (RFC 4180: CRLF, quotes doubled): one row per topic, for a spreadsheet.
@@ -21,6 +22,7 @@ const COLUMNS = [
   'last_assessed',
   'next_review',
   'review_due',
+  'exercises_passed',
 ] as const;
 
 function cell(value: string | number | boolean | undefined): string {
@@ -33,6 +35,7 @@ function cell(value: string | number | boolean | undefined): string {
 
 export function renderExportCsv(doc: ExportDocument): string {
   const { summary } = doc;
+  const passed = passedByTopic(doc.progress.events);
   const areaTitles = new Map(summary.areas.map((a) => [a.area, a.title]));
   const rows = summary.topics.map((t) =>
     [
@@ -51,6 +54,7 @@ export function renderExportCsv(doc: ExportDocument): string {
       t.lastAssessed,
       t.nextReview,
       t.due,
+      passed.get(t.topic)?.size ?? 0,
     ]
       .map(cell)
       .join(','),

@@ -1,7 +1,8 @@
 import { untrusted } from './untrusted.js';
 import type { TopicSummary } from '../coach/types.js';
 import type { ExportDocument } from '../progress/export.js';
-import { STAGE_LABELS, percent } from './text.js';
+import { STAGE_LABELS, percent, plural } from './text.js';
+import { passedByTopic } from '../coach/exercise-steps.js';
 
 /**
  * Text from the roadmap or progress as Markdown that renders as written: control characters made
@@ -9,7 +10,7 @@ import { STAGE_LABELS, percent } from './text.js';
  */
 const md = (text: string): string => untrusted(text, { oneLine: true }).replace(/([\\`*_[\]<>|#])/g, '\\$1');
 
-function topicLine(t: TopicSummary): string {
+function topicLine(t: TopicSummary, exercisesPassed = 0): string {
   const checked = t.status === 'done' || t.mastered;
   const title = t.status === 'skip' ? `~~${md(t.title)}~~` : md(t.title);
   const facts: string[] = [];
@@ -20,6 +21,7 @@ function topicLine(t: TopicSummary): string {
     if (t.rating !== undefined) facts.push(`self-rating ${t.rating}/4`);
     if (t.answered) facts.push(`quiz ${t.correct}/${t.answered} correct`);
     if (t.due) facts.push('review due');
+    if (exercisesPassed) facts.push(`${plural(exercisesPassed, 'exercise')} passed`);
   }
   return `- [${checked ? 'x' : ' '}] ${title} — ${facts.join(' · ')}`;
 }
@@ -27,6 +29,7 @@ function topicLine(t: TopicSummary): string {
 /** The export as a Markdown checklist, one section per area: reads well in a GitHub README. */
 export function renderExportMarkdown(doc: ExportDocument): string {
   const { summary } = doc;
+  const passed = passedByTopic(doc.progress.events);
   const lines: string[] = [];
   lines.push(`# Progress: ${md(doc.roadmap.title)}`, '');
   const overall = [
@@ -42,7 +45,7 @@ export function renderExportMarkdown(doc: ExportDocument): string {
       `${percent(area.mastery)} mastery · ${area.mastered} of ${area.topics} topics mastered${area.due ? ` · ${area.due} due for review` : ''}`,
       '',
     );
-    for (const topic of topics) lines.push(topicLine(topic));
+    for (const topic of topics) lines.push(topicLine(topic, passed.get(topic.topic)?.size));
   }
   if (summary.recommendations.length) {
     lines.push('', '## Next steps', '');

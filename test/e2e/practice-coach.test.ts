@@ -77,6 +77,14 @@ describe('exercises in the coach', () => {
     expect(json.exercises.passed).toBe(1);
     expect(run(['show', first.topic!]).stdout).toMatch(/\(passed\)\n\s+pyroad practice /);
 
+    const report = run(['report', '-o', '-']);
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stdout).toMatch(/<h2 id="exercises-h">Exercises<\/h2>\s*<p>1 of \d+ passed<\/p>/);
+    expect(report.stdout).toMatch(new RegExp(`<li>${python.title}: 1 of \\d+ passed</li>`));
+    expect(report.stdout).toMatch(/<li>SQL[^<]*: 0 of \d+ passed<\/li>/);
+    const md = run(['export', '--format', 'markdown']);
+    expect(md.stdout).toMatch(/· 1 exercise passed$/m);
+
     const next = practiceStep();
     expect(next?.topic).toBeDefined();
     expect(next!.topic).not.toBe(first.topic);
