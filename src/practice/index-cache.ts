@@ -26,8 +26,15 @@ interface CacheEntry {
   exercises: ExerciseInfo[];
 }
 
-function stamps(dir: string): CacheEntry['files'] {
-  return readdirSync(dir)
+function stamps(dir: string): CacheEntry['files'] | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  return names
     .filter((n) => n.endsWith('.yaml'))
     .sort()
     .map((name) => {
@@ -59,6 +66,7 @@ export async function exerciseIndex(
 ): Promise<ExerciseInfo[]> {
   const file = cachePath(cacheDir, 'exercises', dir, '.json');
   const files = stamps(dir);
+  if (!files) return []; // no exercises folder: no exercises
   let all = readCached(file, files);
   if (!all) {
     const { readExercises, loadExercises } = await import('./catalog.js');
