@@ -76,6 +76,10 @@ describe('exercises in the coach', () => {
     const json = JSON.parse(run(['status', '--json']).stdout) as { exercises: { passed: number; total: number } };
     expect(json.exercises.passed).toBe(1);
     expect(run(['show', first.topic!]).stdout).toMatch(/\(passed\)\n\s+pyroad practice /);
+    const shown = JSON.parse(run(['show', first.topic!, '--json']).stdout) as {
+      exercises: { id: string; state: string }[];
+    };
+    expect(shown.exercises.find((x) => x.id === id)?.state).toBe('passed');
 
     const report = run(['report', '-o', '-']);
     expect(report.code, report.stderr).toBe(0);
