@@ -13,6 +13,7 @@ import type { AreaSummary, NextSummary, Recommendation, Summary } from './types.
 import { applicationsOf, followUpsOf } from './applications.js';
 import { portfolioSummary } from './portfolio-summary.js';
 import { proveApplySteps } from './prove-apply.js';
+import { exerciseSteps, withExerciseStep, type ExerciseRef } from './exercise-steps.js';
 
 export interface SummaryOptions {
   /** How many recommendations (default 3). */
@@ -24,6 +25,8 @@ export interface SummaryOptions {
    * Everything else is the same.
    */
   history?: boolean;
+  /** The roadmap's exercises, so `next` can suggest one (exercise-steps.ts); none when absent. */
+  exercises?: readonly ExerciseRef[];
 }
 
 export const DEFAULT_LIMIT = 3;
@@ -34,7 +37,7 @@ export const DEFAULT_LIMIT = 3;
  * it; `next` uses summarizeNext.
  */
 export function summarize(index: RoadmapIndex, state: ProgressState, now: Date, opts: SummaryOptions = {}): Summary {
-  return new Coach(index, state, now).summary(opts);
+  return new Coach(index, state, now, opts.exercises).summary(opts);
 }
 
 /**
@@ -45,9 +48,9 @@ export function summarizeNext(
   index: RoadmapIndex,
   state: ProgressState,
   now: Date,
-  opts: Pick<SummaryOptions, 'limit' | 'area'> = {},
+  opts: Pick<SummaryOptions, 'limit' | 'area' | 'exercises'> = {},
 ): NextSummary {
-  return new Coach(index, state, now).next(opts);
+  return new Coach(index, state, now, opts.exercises).next(opts);
 }
 
 /**
@@ -65,6 +68,7 @@ export class Coach {
     readonly index: RoadmapIndex,
     readonly state: ProgressState,
     readonly now: Date,
+    readonly exercises: readonly ExerciseRef[] = [],
   ) {
     this.plan = planPath(index.roadmap);
     this.hands = handsOnEvidence(state.log);
@@ -98,6 +102,14 @@ export class Coach {
     });
   }
 
+  /** The exercise step, if any, in second place (exercise-steps.ts). */
+  private withPractice(recs: Recommendation[], limit: number, area?: string): Recommendation[] {
+    const steps = exerciseSteps(this.facts, this.hands, this.exercises).filter(
+      (r) => area === undefined || r.area === area,
+    );
+    return withExerciseStep(recs, steps, limit);
+  }
+
   /** Due topic ids, soonest first. */
   private dueTopics(): string[] {
     return this.facts
@@ -109,7 +121,7 @@ export class Coach {
   next(opts: Pick<SummaryOptions, 'limit' | 'area'> = {}): NextSummary {
     const limit = Math.max(0, Math.floor(opts.limit ?? DEFAULT_LIMIT));
     const totals = stageTotals(this.facts);
-    const recommendations = this.recommender(limit, opts.area).recommend();
+    const recommendations = this.withPractice(this.recommender(limit, opts.area).recommend(), limit, opts.area);
     const due = this.dueTopics();
     // Due topics a recommendation already names: its own topic, or the topics an area's review
     // card lists (the due ones that were mastered; a due topic not mastered is a learning step).
@@ -171,7 +183,7 @@ export class Coach {
       areas: this.areaSummaries(),
       topics,
       due,
-      recommendations: recommender.recommend(),
+      recommendations: this.withPractice(recommender.recommend(), limit, opts.area),
       history: [],
       mastery: round3(mastery),
     };

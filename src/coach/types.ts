@@ -62,7 +62,9 @@ export type RecommendationKind =
   // The prove and apply stages (prove-apply.ts): prove a built project, start applying, follow up.
   | 'prove'
   | 'apply'
-  | 'follow-up';
+  | 'follow-up'
+  // A Python exercise for a topic the quiz says is known (exercise-steps.ts).
+  | 'practice';
 
 export interface Recommendation {
   kind: RecommendationKind;

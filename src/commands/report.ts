@@ -78,8 +78,12 @@ export async function runReport(ctx: Context): Promise<string> {
     ]);
   const roadmap = await ctx.roadmap();
   const state = openStore(ctx).load(renamesOf(roadmap));
-  const summary = summarize(indexRoadmap(roadmap), state, ctx.now(), { limit: 5 });
-  return renderReport({ roadmap, summary, version: VERSION });
+  const index = indexRoadmap(roadmap);
+  const { exerciseIndex } = await import('../practice/index-cache.js');
+  const exercises = await exerciseIndex(new Set(index.topics.keys()), ctx.paths.cacheDir);
+  const summary = summarize(index, state, ctx.now(), { limit: 5, exercises });
+  const { exercisesPerArea } = await import('../coach/exercise-steps.js');
+  return renderReport({ roadmap, summary, version: VERSION, exercises: exercisesPerArea(index, exercises, state.log) });
 }
 
 /** The platform's "open with the default app" command. */

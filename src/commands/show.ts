@@ -19,6 +19,10 @@ export function registerShow(program: Program): void {
           item.kind === 'topic' && item.topic.project?.checks?.length
             ? await (await import('./check-result.js')).latestCheckLine(ctx, item.topic)
             : undefined;
+        const exercises =
+          item.kind === 'topic'
+            ? await (await import('./topic-exercises.js')).topicExercises(ctx, index, item.topic.id)
+            : [];
         if (opts.json) {
           // "progress": the learner's results (coach/types.ts), present once anything is stored.
           const mine =
@@ -34,6 +38,7 @@ export function registerShow(program: Program): void {
               ? { kind: 'area', area: item.area }
               : { kind: 'topic', area: item.area.id, topic: item.topic }),
             ...(mine ? { progress: mine } : {}),
+            ...(exercises.length ? { exercises } : {}),
           });
           return;
         }
@@ -42,6 +47,10 @@ export function registerShow(program: Program): void {
             ? renderArea(index, item.area, ctx.style, ctx.columns, progress)
             : renderTopic(index, item.topic, item.area, ctx.style, ctx.columns, progress, checkResult),
         );
+        if (exercises.length) {
+          const { renderTopicExercises } = await import('../render/exercises.js');
+          ctx.print(renderTopicExercises(exercises, ctx.style, ctx.columns).join('\n'));
+        }
       }),
     );
 }

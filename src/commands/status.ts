@@ -10,6 +10,8 @@ import { wrap } from '../render/text.js';
 import { renderStatus } from '../render/status.js';
 import { untrusted } from '../render/untrusted.js';
 import { indexRoadmap } from '../roadmap/query.js';
+import { exerciseTally } from '../coach/exercise-steps.js';
+import { exerciseIndex } from '../practice/index-cache.js';
 
 /**
  * Loads progress and asks the coach for everything. This module is loaded only when `status`
@@ -20,9 +22,11 @@ export async function runStatus(ctx: Context) {
   const roadmap = await ctx.roadmap();
   const state = openStore(ctx).load(renamesOf(roadmap));
   const index = indexRoadmap(roadmap);
+  const exercises = await exerciseIndex(new Set(index.topics.keys()), ctx.paths.cacheDir);
   return {
     roadmap,
-    summary: summarize(index, state, ctx.now(), { limit: ctx.settings.nextLimit }),
+    summary: summarize(index, state, ctx.now(), { limit: ctx.settings.nextLimit, exercises }),
+    exercises: exerciseTally(exercises, handsOnEvidence(state.log)).all,
     unknown: unknownProgressIds(state.topics.keys(), roadmap),
     checks: projectChecks(index, state.log),
   };
@@ -59,7 +63,10 @@ export function registerStatus(program: Program): void {
         const { roadmap } = result;
         const summary = ctx.withHints(result.summary);
         if (opts.json) {
-          ctx.json(result.checks.length ? { ...summary, checks: result.checks } : summary);
+          const exercises = result.exercises.total ? { exercises: result.exercises } : {};
+          ctx.json(
+            result.checks.length ? { ...summary, checks: result.checks, ...exercises } : { ...summary, ...exercises },
+          );
           return;
         }
         ctx.print(renderStatus(summary, roadmap, ctx.style, ctx.columns, (text) => ctx.withHints(text)));
@@ -81,6 +88,10 @@ export function registerStatus(program: Program): void {
                 ),
               );
           }
+        }
+        if (result.exercises.total) {
+          ctx.print('');
+          ctx.print(`${ctx.style.bold('Exercises:')} ${result.exercises.passed} of ${result.exercises.total} passed`);
         }
         const note = unknownProgressNote(result.unknown.map((id) => untrusted(id, { oneLine: true })));
         if (note) {

@@ -41,6 +41,7 @@ const KINDS = [
   'prove',
   'apply',
   'follow-up',
+  'practice',
 ] as const;
 
 export function defineExportSchemas(zod: typeof z) {

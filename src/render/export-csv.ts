@@ -1,5 +1,6 @@
 import { untrusted } from './untrusted.js';
 import type { ExportDocument } from '../progress/export.js';
+import { passedByTopic } from '../coach/exercise-steps.js';
 
 /**
  * The export as CSV (RFC 4180: CRLF, quotes doubled): one row per topic, for a spreadsheet.
@@ -31,6 +32,7 @@ const COLUMNS = [
   'checks',
   'proven_by',
   'evidence',
+  'exercises_passed',
 ] as const;
 
 function cell(value: string | number | boolean | undefined): string {
@@ -43,6 +45,7 @@ function cell(value: string | number | boolean | undefined): string {
 
 export function renderExportCsv(doc: ExportDocument): string {
   const { summary } = doc;
+  const passed = passedByTopic(doc.progress.events);
   const areaTitles = new Map(summary.areas.map((a) => [a.area, a.title]));
   const work = new Map(summary.portfolio?.work.map((w) => [w.topic, w]));
   const links = new Map<string, string[]>();
@@ -70,6 +73,7 @@ export function renderExportCsv(doc: ExportDocument): string {
       work.get(t.topic)?.checks,
       t.provenBy?.map((p) => p.project).join(' '),
       links.get(t.topic)?.join(' '),
+      passed.get(t.topic)?.size ?? 0,
     ]
       .map(cell)
       .join(','),

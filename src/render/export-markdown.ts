@@ -2,7 +2,8 @@ import { untrusted } from './untrusted.js';
 import type { PortfolioSummary, TopicSummary } from '../coach/types.js';
 import type { ExportDocument } from '../progress/export.js';
 import { funnelLine, workState } from './portfolio.js';
-import { STAGE_LABELS, percent } from './text.js';
+import { STAGE_LABELS, percent, plural } from './text.js';
+import { passedByTopic } from '../coach/exercise-steps.js';
 
 /**
  * Text from the roadmap or progress as Markdown that renders as written: control characters made
@@ -34,7 +35,7 @@ function workLines(t: TopicSummary, portfolio: PortfolioSummary | undefined): { 
   return { facts, links };
 }
 
-function topicLine(t: TopicSummary, portfolio?: PortfolioSummary): string {
+function topicLine(t: TopicSummary, portfolio?: PortfolioSummary, exercisesPassed = 0): string {
   const checked = t.status === 'done' || t.mastered;
   const title = t.status === 'skip' ? `~~${md(t.title)}~~` : md(t.title);
   const facts: string[] = [];
@@ -45,6 +46,7 @@ function topicLine(t: TopicSummary, portfolio?: PortfolioSummary): string {
     if (t.rating !== undefined) facts.push(`self-rating ${t.rating}/4`);
     if (t.answered) facts.push(`quiz ${t.correct}/${t.answered} correct`);
     if (t.due) facts.push('review due');
+    if (exercisesPassed) facts.push(`${plural(exercisesPassed, 'exercise')} passed`);
   }
   const work = workLines(t, portfolio);
   facts.push(...work.facts);
@@ -59,6 +61,7 @@ function topicLine(t: TopicSummary, portfolio?: PortfolioSummary): string {
  */
 export function renderExportMarkdown(doc: ExportDocument, opts: { applications?: boolean } = {}): string {
   const { summary } = doc;
+  const passed = passedByTopic(doc.progress.events);
   const lines: string[] = [];
   lines.push(`# Progress: ${md(doc.roadmap.title)}`, '');
   const overall = [
@@ -74,7 +77,7 @@ export function renderExportMarkdown(doc: ExportDocument, opts: { applications?:
       `${percent(area.mastery)} mastery · ${area.mastered} of ${area.topics} topics mastered${area.due ? ` · ${area.due} due for review` : ''}`,
       '',
     );
-    for (const topic of topics) lines.push(topicLine(topic, summary.portfolio));
+    for (const topic of topics) lines.push(topicLine(topic, summary.portfolio, passed.get(topic.topic)?.size));
   }
   if (opts.applications) {
     const funnel = summary.portfolio?.funnel;

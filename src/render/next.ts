@@ -14,6 +14,7 @@ const KIND_TAGS: Record<Recommendation['kind'], string> = {
   prove: 'prove it',
   apply: 'apply',
   'follow-up': 'job search',
+  practice: 'exercise',
 };
 
 /**

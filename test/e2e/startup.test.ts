@@ -31,7 +31,11 @@ describe('start-up cost', () => {
     expect(importsOf(['roadmap']).some((u) => u.includes('/node_modules/yaml/'))).toBe(true);
   });
 
-  it.each([['roadmap'], ['show', 'python'], ['next'], ['status']])(
+  it('the first next reads the exercise files once (yaml again); later runs use their cached index', () => {
+    expect(importsOf(['next']).some((u) => u.includes('/node_modules/yaml/'))).toBe(true);
+  });
+
+  it.each([['roadmap'], ['show', 'python'], ['show', 'python-functions'], ['next'], ['status']])(
     'pyroad %s with a warm cache loads none of yaml, zod, conf, @inquirer',
     (...args) => {
       const heavy = importsOf(args).filter((u) => HEAVY.some((h) => u.includes(h)));

@@ -264,6 +264,20 @@ describe('pyroad export', () => {
       status('rest', 'skip'),
       rating('http', 2),
       answer('http-status', 'http', 1, true),
+      // Exercises passed per topic: distinct exercises that passed at least once.
+      ...[
+        ['http-parse', true],
+        ['http-parse', false],
+        ['http-build', true],
+        ['http-headers', false],
+      ].map(([exercise, passed]) => ({
+        e: 'exercise' as const,
+        at: '2026-03-01T10:00:00Z',
+        topic: 'http',
+        exercise: exercise as string,
+        fingerprint: 'f'.repeat(16),
+        passed: passed as boolean,
+      })),
     ]);
     const md = await run(['export', '--format', 'markdown'], { home: home.dir, env: NOW });
     expect(md.code).toBe(0);
@@ -272,15 +286,19 @@ describe('pyroad export', () => {
     expect(md.stdout).toContain('## Web, "HTTP" & friends');
     expect(md.stdout).toMatch(/^- \[x\] Loops — done · mastery \d+%$/m);
     expect(md.stdout).toMatch(/^- \[ \] ~~REST APIs~~ — skipped$/m);
-    expect(md.stdout).toMatch(/^- \[[ x]\] HTTP, the protocol — .*self-rating 2\/4 · quiz 1\/1 correct/m);
+    expect(md.stdout).toMatch(
+      /^- \[[ x]\] HTTP, the protocol — .*self-rating 2\/4 · quiz 1\/1 correct · .*2 exercises passed$/m,
+    );
+    expect(md.stdout).toMatch(/^- \[x\] Loops — done · mastery \d+%$/m); // none passed: not mentioned
 
     const csv = await run(['export', '--format', 'csv'], { home: home.dir, env: NOW });
     const rows = csv.stdout.trimEnd().split('\r\n');
     expect(rows[0]).toBe(
-      'area,area_title,topic,title,status,mastery,self_rating,quiz_score,answered,correct,calibration,mastered,last_assessed,next_review,review_due,items_done,items_total,project_stage,checks,proven_by,evidence',
+      'area,area_title,topic,title,status,mastery,self_rating,quiz_score,answered,correct,calibration,mastered,last_assessed,next_review,review_due,items_done,items_total,project_stage,checks,proven_by,evidence,exercises_passed',
     );
     expect(rows).toHaveLength(5);
-    expect(rows[3]).toMatch(/^web,"Web, ""HTTP"" & friends",http,"HTTP, the protocol",todo,[\d.]+,2,[\d.]+,1,1,/);
+    expect(rows[3]).toMatch(/^web,"Web, ""HTTP"" & friends",http,"HTTP, the protocol",todo,[\d.]+,2,[\d.]+,1,1,.*,2$/);
+    expect(rows[1]).toMatch(/,0$/);
   });
 
   it('a bad --format is a usage error (exit 2) naming the formats', async () => {

@@ -11,6 +11,7 @@ import { day, pct, relativeDay } from './format.js';
 import { html, raw, safeUrl, toHtml, type Fragment } from './html.js';
 import { STYLES } from './styles.js';
 import { portfolioCard } from './portfolio.js';
+import { exercisesCard, type AreaExercises } from './exercises.js';
 import {
   buildView,
   topicState,
@@ -26,6 +27,8 @@ export interface ReportInput {
   summary: Summary;
   /** pyroad's version, for the footer. */
   version?: string;
+  /** Exercises passed per area, for the areas that have exercises. */
+  exercises?: AreaExercises[];
 }
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -53,6 +56,7 @@ const KIND_LABELS: Record<RecommendationKind, string> = {
   prove: 'prove it',
   apply: 'apply',
   'follow-up': 'follow up',
+  practice: 'exercise',
 };
 const CALIBRATION = {
   'over-confident': { label: 'over', note: 'over-confident: rated higher than the quiz shows' },
@@ -572,7 +576,7 @@ export function renderReport(input: ReportInput): string {
                     <div class="span-4 stack">${gapsCard(view)}${dueCard(view, areaTitles)}</div>
                     ${timelineCard(view)}${projectsCard(view)}${portfolioCard(input.summary.portfolio)}${pathCard(view)}`
             }
-            ${topicsCard(view)}
+            ${exercisesCard(input.exercises)} ${topicsCard(view)}
           </div>
           <footer>
             Made with pyroad from the roadmap “${view.title}”. A self-contained page: it loads nothing from the network
