@@ -91,9 +91,9 @@ describe('a project proven by its checks, everywhere the learner looks', () => {
     );
     const csv = run(['export', '--format', 'csv']).stdout.split('\r\n');
     expect(csv.find((l) => l.startsWith('web-frameworks,Python web frameworks,notes-api-project,'))).toMatch(
-      /,0,4,proven,proven by 18\/18 checks on 2026-12-04,,$/,
+      /,0,4,proven,proven by 18\/18 checks on 2026-12-04,,,0$/,
     );
-    expect(csv.find((l) => l.startsWith('api-design,API design,api-auth,'))).toMatch(/,notes-api-project,$/);
+    expect(csv.find((l) => l.startsWith('api-design,API design,api-auth,'))).toMatch(/,notes-api-project,,0$/);
   });
 
   it('markdown and csv carry ticks and links; the funnel only when asked (applications are private)', () => {
@@ -111,7 +111,9 @@ describe('a project proven by its checks, everywhere the learner looks', () => {
     expect(withApps).toContain('## Job search\n\n1 applied · 0 screened · 0 interviewed · 0 offers · 0% response rate');
     expect(withApps).not.toContain('Acme');
     const csv = run(['export', '--format', 'csv']).stdout;
-    expect(csv).toMatch(/,1,4,proven,proven by 18\/18 checks on 2026-12-04,,https:\/\/github\.com\/ada\/notes-api\r\n/);
+    expect(csv).toMatch(
+      /,1,4,proven,proven by 18\/18 checks on 2026-12-04,,https:\/\/github\.com\/ada\/notes-api,0\r\n/,
+    );
     const wrong = run(['export', '--format', 'csv', '--applications']);
     expect([wrong.code, wrong.stderr]).toEqual([
       2,

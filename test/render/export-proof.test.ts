@@ -108,9 +108,11 @@ describe('proof and evidence in the markdown and csv exports', () => {
 
   it('csv: ticks, stage, the last check run and the links in the last columns; a formula is defused', () => {
     const rows = renderExportCsv(doc([link(1, 'https://a.example/'), link(2, '=HYPERLINK("x")')])).split('\r\n');
-    expect(rows[0]!.endsWith(',items_done,items_total,project_stage,checks,proven_by,evidence')).toBe(true);
+    expect(rows[0]!.endsWith(',items_done,items_total,project_stage,checks,proven_by,evidence,exercises_passed')).toBe(
+      true,
+    );
     expect(rows[1]).toMatch(
-      /,2,3,building,last check run on 2026-12-04: 5\/7 passed,,"https:\/\/a\.example\/ =HYPERLINK\(""x""\)"$/,
+      /,2,3,building,last check run on 2026-12-04: 5\/7 passed,,"https:\/\/a\.example\/ =HYPERLINK\(""x""\)",0$/,
     );
   });
 });
