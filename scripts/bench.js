@@ -3,7 +3,7 @@
 // measured in the same run, with the runs of each command interleaved, and medians reported.
 //
 //   npm run bench                 all measurements
-//   npm run bench -- startup      only the ones whose name contains "startup"
+//   npm run bench -- startup      only the ones whose name contains "startup" (start-up times)
 //
 // Each measurement is a function below, registered in MEASUREMENTS with its goal.
 import { spawnSync } from 'node:child_process';
@@ -212,7 +212,8 @@ function generatedRoadmap(dir, topics) {
   return root;
 }
 
-async function coach() {
+/** `pyroad next` and `pyroad status` on the shipped roadmap with a month of progress (issue 19). */
+async function startupCoach() {
   const { loadRoadmapOrThrow } = await import(new URL('../dist/roadmap/load.js', import.meta.url));
   const home = tempHome();
   try {
@@ -244,7 +245,15 @@ async function coach() {
       '≤ 1.5× (issue 19)',
       m.status / m.node <= 1.5,
     );
+  } finally {
+    home.cleanup();
+  }
+}
 
+async function coach() {
+  const { loadRoadmapOrThrow } = await import(new URL('../dist/roadmap/load.js', import.meta.url));
+  const home = tempHome();
+  try {
     // Generated roadmaps: 1,000 and 10,000 topics (3 questions each), progress on their first areas.
     const sizes = {};
     for (const topics of [1000, 10000]) {
@@ -630,7 +639,7 @@ async function cohort() {
   }
 }
 
-const MEASUREMENTS = { startup, coach, assess, progress, check, cohort };
+const MEASUREMENTS = { startup, startupCoach, coach, assess, progress, check, cohort };
 
 // Measurements contributed from other modules (progress, coach, quiz) register here.
 const extra = await import('./bench-more.js').catch((e) =>

@@ -52,23 +52,51 @@ export function pCorrect(theta: number, difficulty: number): number {
   return 1 / (1 + Math.exp(-(theta - difficulty)));
 }
 
-/** The EAP estimate and its standard error from a set of answers (order does not matter). */
+/** log P(right) and log P(wrong) at every grid point, per level: the same for every estimate. */
+const LEVELS = Object.keys(ITEM_DIFFICULTY) as ItemLevel[];
+const LOG_P: Readonly<Record<ItemLevel, { right: Float64Array; wrong: Float64Array }>> = Object.fromEntries(
+  LEVELS.map((level) => {
+    const right = new Float64Array(GRID.length);
+    const wrong = new Float64Array(GRID.length);
+    GRID.forEach((t, i) => {
+      const p = pCorrect(t, ITEM_DIFFICULTY[level]);
+      right[i] = Math.log(p);
+      wrong[i] = Math.log(1 - p);
+    });
+    return [level, { right, wrong }];
+  }),
+) as Record<ItemLevel, { right: Float64Array; wrong: Float64Array }>;
+
+/**
+ * The EAP estimate and its standard error from a set of answers (order does not matter). Answers
+ * differ only in level and rightness, so the likelihood is summed over those six counts, not over
+ * every answer: `pyroad cohort` estimates every area of hundreds of learners.
+ */
 export function estimateAbility(responses: readonly Response[]): Ability {
+  const counts = LEVELS.map((level) => ({ level, right: 0, wrong: 0 }));
+  for (const r of responses) {
+    const c = counts[LEVELS.indexOf(r.level)]!;
+    if (r.correct) c.right++;
+    else c.wrong++;
+  }
+  const used = counts.filter((c) => c.right + c.wrong > 0);
+  const logL = GRID.map((t, i) => {
+    const z = (t - PRIOR_MEAN) / PRIOR_SD;
+    let l = -0.5 * z * z;
+    for (const c of used) l += c.right * LOG_P[c.level].right[i]! + c.wrong * LOG_P[c.level].wrong[i]!;
+    return l;
+  });
+  // Weights relative to the largest: with a thousand answers e^logL itself is 0 everywhere.
+  const top = Math.max(...logL);
   let total = 0;
   let sum = 0;
   let sumSq = 0;
-  for (const t of GRID) {
-    const z = (t - PRIOR_MEAN) / PRIOR_SD;
-    let logL = -0.5 * z * z;
-    for (const r of responses) {
-      const p = pCorrect(t, ITEM_DIFFICULTY[r.level]);
-      logL += Math.log(r.correct ? p : 1 - p);
-    }
-    const w = Math.exp(logL);
+  GRID.forEach((t, i) => {
+    const w = Math.exp(logL[i]! - top);
     total += w;
     sum += w * t;
     sumSq += w * t * t;
-  }
+  });
   const theta = sum / total;
   const variance = Math.max(0, sumSq / total - theta * theta);
   return { theta, se: Math.sqrt(variance), answered: responses.length };

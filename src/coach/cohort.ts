@@ -12,7 +12,7 @@ import { summarize } from './summary.js';
  * moment, so rows compare fairly whenever each export was made.
  */
 export interface CohortLearner {
-  /** How the learner is shown: the export's file name without `.json`. */
+  /** How the learner is shown: the export's `learner.name`, else its file name without `.json`. */
   name: string;
   file: string;
   events: readonly ProgressEvent[];

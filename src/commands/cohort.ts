@@ -97,7 +97,8 @@ async function readLearners(
       skip(file, problems[0]!);
       continue;
     }
-    learners.push({ name: basename(file).replace(/\.json$/i, ''), file, events: parsed.events });
+    // The learner's own `name` setting when the export carries one, else the file's name.
+    learners.push({ name: parsed.name ?? basename(file).replace(/\.json$/i, ''), file, events: parsed.events });
   }
   return { learners, skipped };
 }
@@ -120,10 +121,10 @@ export function registerCohort(program: Program): void {
         'pyroad cohort exports/ --format html > cohort.html',
       ) +
         `
-Each learner is named after the export's file name and summarised by the same coach as
-\`pyroad status\`, on the roadmap in use and at this moment. An export that cannot be used (damaged,
-from a newer pyroad or another roadmap) is named on stderr and skipped; the others still count, and
-the exit code is then 1.
+Each learner is named by the name in the export (the learner's \`pyroad config set name\`), else
+by the file's name, and summarised by the same coach as \`pyroad status\`, on the roadmap in use
+and at this moment. An export that cannot be used (damaged, from a newer pyroad or another
+roadmap) is named on stderr and skipped; the others still count, and the exit code is then 1.
 `,
     )
     .action(

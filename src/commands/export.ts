@@ -68,7 +68,7 @@ export async function runExport(
   const events = uniqueEvents(openStore(ctx).loadEvents());
   const now = ctx.now();
   const summary = summarize(indexRoadmap(roadmap), foldEvents(events), now);
-  const doc = buildExport({ events, summary, roadmapTitle: roadmap.title, now });
+  const doc = buildExport({ events, summary, roadmapTitle: roadmap.title, now, learnerName: ctx.settings.name });
   switch (format) {
     case 'json':
       return `${safeJson(doc, 2)}\n`;

@@ -5,6 +5,8 @@ import { progressSchemas, type ProgressEvent } from './schema.js';
 export interface CohortExport {
   events: ProgressEvent[];
   roadmapTitle?: string;
+  /** The learner's `name` setting, when the export carries one. */
+  name?: string;
   /** Why it cannot be used, one line; the first of `pyroad import`'s problems. */
   problem?: string;
 }
@@ -23,7 +25,16 @@ export function readCohortExport(text: string): CohortExport {
     data = undefined;
   }
   const doc = data as
-    { format?: unknown; version?: unknown; roadmap?: { title?: unknown }; progress?: { events?: unknown } } | undefined;
+    | {
+        format?: unknown;
+        version?: unknown;
+        roadmap?: { title?: unknown };
+        learner?: { name?: unknown };
+        progress?: { events?: unknown };
+      }
+    | undefined;
+  const learnerName = doc?.learner?.name;
+  const name = typeof learnerName === 'string' && learnerName.trim() !== '' ? { name: learnerName.trim() } : {};
   const raw = doc?.progress?.events;
   if (
     doc?.format === EXPORT_FORMAT &&
@@ -42,7 +53,7 @@ export function readCohortExport(text: string): CohortExport {
     }
     // No de-duplication: `pyroad export` writes each event once, and over 500 exports looking
     // for duplicates cost a fifth of the run.
-    if (events.length === raw.length) return { events, roadmapTitle: doc.roadmap.title };
+    if (events.length === raw.length) return { events, roadmapTitle: doc.roadmap.title, ...name };
   }
   const parsed = parseImport(text);
   if (parsed.problems.length) return { events: [], problem: parsed.problems[0]! };
@@ -51,5 +62,9 @@ export function readCohortExport(text: string): CohortExport {
       events: [],
       problem: `this is a ${parsed.kind ?? 'file'}, not an export; make one with \`pyroad export\``,
     };
-  return { events: parsed.events, ...(parsed.roadmapTitle === undefined ? {} : { roadmapTitle: parsed.roadmapTitle }) };
+  return {
+    events: parsed.events,
+    ...(parsed.roadmapTitle === undefined ? {} : { roadmapTitle: parsed.roadmapTitle }),
+    ...name,
+  };
 }

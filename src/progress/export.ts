@@ -235,6 +235,10 @@ export function defineExportSchemas(zod: typeof z) {
       exportedAt: isoTime,
       pyroad: zod.string().describe('The pyroad version that wrote it.'),
       roadmap: zod.strictObject({ title: zod.string().describe('The roadmap the progress refers to.') }),
+      learner: zod
+        .strictObject({ name: zod.string().describe('The `name` setting: how `pyroad cohort` shows the learner.') })
+        .optional()
+        .describe('Who exported it; written only when the learner set a name (`pyroad config set name`).'),
       progress: zod
         .strictObject({
           events: zod
@@ -273,6 +277,8 @@ export function buildExport(input: {
   summary: Summary;
   roadmapTitle: string;
   now: Date;
+  /** The `name` setting; left out of the document when empty. */
+  learnerName?: string;
 }): ExportDocument {
   return {
     format: EXPORT_FORMAT,
@@ -280,6 +286,7 @@ export function buildExport(input: {
     exportedAt: input.now.toISOString(),
     pyroad: VERSION,
     roadmap: { title: input.roadmapTitle },
+    ...(input.learnerName ? { learner: { name: input.learnerName } } : {}),
     progress: { events: input.events.map(canonicalEvent) },
     summary: input.summary,
   };

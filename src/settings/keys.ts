@@ -68,6 +68,20 @@ const commandSetting = (description: string): SettingDef<string> => ({
   valid: plainText,
 });
 
+/** The learner's name for a mentor: one line of plain text, at most 80 characters. */
+const nameSetting = (description: string): SettingDef<string> => ({
+  description,
+  default: '',
+  allowed: 'your name as a mentor should see it (one line, at most 80 characters), or "" for none',
+  parse: (raw) =>
+    hasControlOrBidi(raw)
+      ? { error: 'must not contain control characters' }
+      : raw.trim().length > 80
+        ? { error: 'must be at most 80 characters' }
+        : raw.trim(),
+  valid: (v): v is string => plainText(v) && v.length <= 80,
+});
+
 export const SETTINGS = {
   questionsPerTopic: intSetting('Questions asked per topic in `pyroad assess` (as --questions).', 4, 1, 50),
   nextLimit: intSetting('How many recommendations `pyroad next` shows (as --limit).', 3, 1, 100),
@@ -75,6 +89,7 @@ export const SETTINGS = {
   color: boolSetting('Colour in terminal output (--no-color, FORCE_COLOR and NO_COLOR override it).', true),
   'practice.dir': folderSetting('Folder where `pyroad practice` writes exercise files (as --dir).'),
   'practice.python': commandSetting('Python interpreter `pyroad practice check` runs (as --python; default python3).'),
+  name: nameSetting('Your name in `pyroad export`, so that `pyroad cohort` shows it instead of the file name.'),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

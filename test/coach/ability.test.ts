@@ -160,3 +160,48 @@ describe('area calibration by interval', () => {
     expect(calibration(0, 4)).toBe('under-confident');
   });
 });
+
+describe('estimateAbility by counts', () => {
+  /** The textbook EAP: every answer's likelihood multiplied in, one at a time, on the same grid. */
+  function reference(responses: readonly Response[]): { theta: number; se: number } {
+    const b = { easy: -1, medium: 0, hard: 1 };
+    let total = 0;
+    let sum = 0;
+    let sumSq = 0;
+    for (let i = 0; i <= 160; i++) {
+      const t = -4 + i * 0.05;
+      let logL = -0.5 * t * t;
+      for (const r of responses) {
+        const p = 1 / (1 + Math.exp(-(t - b[r.level])));
+        logL += Math.log(r.correct ? p : 1 - p);
+      }
+      const w = Math.exp(logL);
+      total += w;
+      sum += w * t;
+      sumSq += w * t * t;
+    }
+    const theta = sum / total;
+    return { theta, se: Math.sqrt(Math.max(0, sumSq / total - theta * theta)) };
+  }
+
+  it('gives the per-answer estimate, for any mix of answers', () => {
+    const level = fc.constantFrom<ItemLevel>('easy', 'medium', 'hard');
+    fc.assert(
+      fc.property(fc.array(fc.record({ level, correct: fc.boolean() }), { maxLength: 200 }), (responses) => {
+        const got = estimateAbility(responses);
+        const want = reference(responses);
+        expect(got.theta).toBeCloseTo(want.theta, 9);
+        expect(got.se).toBeCloseTo(want.se, 9);
+        expect(got.answered).toBe(responses.length);
+      }),
+    );
+  });
+
+  it('stays finite with thousands of answers (the weights do not underflow)', () => {
+    const many: Response[] = Array.from({ length: 3000 }, (_, i) => ({ level: 'medium', correct: i % 4 === 0 }));
+    const a = estimateAbility(many);
+    expect(Number.isFinite(a.theta)).toBe(true);
+    expect(a.theta).toBeCloseTo(Math.log(1 / 3), 1);
+    expect(a.se).toBeLessThan(0.1);
+  });
+});

@@ -22,6 +22,7 @@ describe('setting keys', () => {
       'color',
       'practice.dir',
       'practice.python',
+      'name',
     ]);
     for (const key of SETTING_KEYS) expect(SETTINGS[key].valid(defaultSettings()[key])).toBe(true);
   });
@@ -34,6 +35,8 @@ describe('setting keys', () => {
     ['color', 'YES', true],
     ['roadmap', '', ''],
     ['roadmap', 'my.yaml', resolve('my.yaml')],
+    ['name', '  Ada Lovelace ', 'Ada Lovelace'],
+    ['name', '', ''],
   ] as const)('%s %j parses to %j', (key, raw, value) => {
     expect(SETTINGS[key].parse(raw)).toEqual(value);
   });
@@ -45,6 +48,8 @@ describe('setting keys', () => {
     ['nextLimit', 'five'],
     ['questionsPerTopic', ''],
     ['color', 'maybe'],
+    ['name', 'Ada\u001b[31m'],
+    ['name', 'x'.repeat(81)],
   ] as const)('%s %j is refused', (key, raw) => {
     expect(SETTINGS[key].parse(raw)).toHaveProperty('error');
   });
@@ -74,7 +79,7 @@ describe('SettingsStore (conf)', () => {
     const key = error(() => store().set('nxtLimit', '4'));
     expect(key.exitCode).toBe(2);
     expect(key.message).toBe(
-      'unknown setting "nxtLimit" (did you mean "nextLimit"?); the settings are: questionsPerTopic, nextLimit, roadmap, color, practice.dir, practice.python',
+      'unknown setting "nxtLimit" (did you mean "nextLimit"?); the settings are: questionsPerTopic, nextLimit, roadmap, color, practice.dir, practice.python, name',
     );
     const value = error(() => store().set('nextLimit', '999'));
     expect(value.exitCode).toBe(2);
@@ -110,6 +115,7 @@ describe('SettingsStore (conf)', () => {
       color: [false, false],
       'practice.dir': ['', true],
       'practice.python': ['', true],
+      name: ['', true],
     });
   });
 });
@@ -126,6 +132,7 @@ describe('pyroad config and where', () => {
       color: true,
       'practice.dir': '',
       'practice.python': '',
+      name: '',
     });
     const list = await run(['config'], h);
     expect(list.stdout).toMatch(/^nextLimit\s+6\s+How many recommendations/m);
