@@ -22,6 +22,7 @@ describe('setting keys', () => {
       'color',
       'practice.dir',
       'practice.python',
+      'plan.hoursPerWeek',
     ]);
     for (const key of SETTING_KEYS) expect(SETTINGS[key].valid(defaultSettings()[key])).toBe(true);
   });
@@ -33,6 +34,8 @@ describe('setting keys', () => {
     ['color', 'off', false],
     ['color', 'YES', true],
     ['roadmap', '', ''],
+    ['plan.hoursPerWeek', '10', 10],
+    ['plan.hoursPerWeek', '7.5', 7.5],
     ['roadmap', 'my.yaml', resolve('my.yaml')],
   ] as const)('%s %j parses to %j', (key, raw, value) => {
     expect(SETTINGS[key].parse(raw)).toEqual(value);
@@ -45,6 +48,10 @@ describe('setting keys', () => {
     ['nextLimit', 'five'],
     ['questionsPerTopic', ''],
     ['color', 'maybe'],
+    ['plan.hoursPerWeek', '0'],
+    ['plan.hoursPerWeek', '-3'],
+    ['plan.hoursPerWeek', '7.3'],
+    ['plan.hoursPerWeek', '81'],
   ] as const)('%s %j is refused', (key, raw) => {
     expect(SETTINGS[key].parse(raw)).toHaveProperty('error');
   });
@@ -74,7 +81,7 @@ describe('SettingsStore (conf)', () => {
     const key = error(() => store().set('nxtLimit', '4'));
     expect(key.exitCode).toBe(2);
     expect(key.message).toBe(
-      'unknown setting "nxtLimit" (did you mean "nextLimit"?); the settings are: questionsPerTopic, nextLimit, roadmap, color, practice.dir, practice.python',
+      'unknown setting "nxtLimit" (did you mean "nextLimit"?); the settings are: questionsPerTopic, nextLimit, roadmap, color, practice.dir, practice.python, plan.hoursPerWeek',
     );
     const value = error(() => store().set('nextLimit', '999'));
     expect(value.exitCode).toBe(2);
@@ -110,6 +117,7 @@ describe('SettingsStore (conf)', () => {
       color: [false, false],
       'practice.dir': ['', true],
       'practice.python': ['', true],
+      'plan.hoursPerWeek': [8, true],
     });
   });
 });
@@ -126,6 +134,7 @@ describe('pyroad config and where', () => {
       color: true,
       'practice.dir': '',
       'practice.python': '',
+      'plan.hoursPerWeek': 8,
     });
     const list = await run(['config'], h);
     expect(list.stdout).toMatch(/^nextLimit\s+6\s+How many recommendations/m);
