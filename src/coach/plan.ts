@@ -87,8 +87,8 @@ export interface Plan {
   generatedAt: string;
   goal: string;
   hoursPerWeek: number;
-  /** Where the hours per week come from: typed now, the setting, or the default. */
-  hoursSource: 'flag' | 'setting' | 'default';
+  /** Where the hours per week come from: typed now, or the setting (its default until set). */
+  hoursSource: 'flag' | 'setting';
   /** "estimate": the roadmap's hours as a range; "pace": corrected by the learner's measured pace. */
   basis: 'estimate' | 'pace';
   pace?: Pace;
