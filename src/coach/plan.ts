@@ -248,7 +248,8 @@ function weeksOf(
       items: [],
     };
     let budget = hoursPerWeek - (w === 0 ? due.length * REVIEW_HOURS : 0);
-    while (budget > 1e-9 && k < order.length) {
+    // Less than a quarter of an hour left in a week is not planned (it would read "0 h").
+    while (budget >= 0.25 && k < order.length) {
       const f = order[k]!;
       const spend = Math.min(budget, leftOfCurrent);
       const item: PlanItem = { topic: f.topic.id, area: f.area.id, title: f.topic.title, hours: round1(spend) };
