@@ -11,6 +11,8 @@ import { day, pct, relativeDay } from './format.js';
 import { html, raw, safeUrl, toHtml, type Fragment } from './html.js';
 import { STYLES } from './styles.js';
 import { portfolioCard } from './portfolio.js';
+import { planCard } from './plan-chart.js';
+import type { Plan } from '../../coach/plan.js';
 import {
   buildView,
   topicState,
@@ -24,6 +26,8 @@ import {
 export interface ReportInput {
   roadmap: Roadmap;
   summary: Summary;
+  /** The dated plan (`pyroad plan`), shown as a timeline when given. */
+  plan?: Plan;
   /** pyroad's version, for the footer. */
   version?: string;
 }
@@ -566,10 +570,10 @@ export function renderReport(input: ReportInput): string {
               view.fresh
                 ? html`${recommendationsCard(view, areaTitles)}
                     <div class="span-4 stack">${gapsCard(view)}</div>
-                    ${pathCard(view)}${radarCard(view)}${timelineCard(view)}${projectsCard(view)}${portfolioCard(input.summary.portfolio)}`
+                    ${pathCard(view)}${radarCard(view)}${timelineCard(view)}${planCard(input.plan)}${projectsCard(view)}${portfolioCard(input.summary.portfolio)}`
                 : html`${radarCard(view)}${recommendationsCard(view, areaTitles)}
                     <div class="span-4 stack">${gapsCard(view)}${dueCard(view, areaTitles)}</div>
-                    ${timelineCard(view)}${projectsCard(view)}${portfolioCard(input.summary.portfolio)}${pathCard(view)}`
+                    ${timelineCard(view)}${planCard(input.plan)}${projectsCard(view)}${portfolioCard(input.summary.portfolio)}${pathCard(view)}`
             }
             ${topicsCard(view)}
           </div>
