@@ -49,7 +49,7 @@ function stageRow(plan: Plan, s: StagePlan, width: number): string {
   // A table row when it fits; on a narrow terminal the dates go under it.
   return displayWidth(head) + 1 + displayWidth(tail) <= width
     ? `${head} ${tail}`
-    : `${head}\n${wrap(tail, width, '    ')}`;
+    : `${head.trimEnd()}\n${wrap(tail, width, '    ')}`;
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -65,7 +65,7 @@ export function renderPlan(
   const goal = untrusted(plan.goal, { oneLine: true });
   const source =
     plan.hoursSource === 'flag' ? '' : ' (your plan.hoursPerWeek setting; change it with --hours-per-week N)';
-  lines.push(style.bold(`Your plan to ${goal}`));
+  lines.push(style.bold(wrap(`Your plan to ${goal}`, width)));
   lines.push(wrap(`At ${hoursText(plan.hoursPerWeek)} hours a week${source}.`, width));
   lines.push(style.dim(wrap(hint(basisLine(plan)), width)));
   lines.push('');
