@@ -227,9 +227,18 @@ async function startupCoach() {
       node: () => timeRun(['-e', '0']),
       next: () => timeRun([BIN, 'next'], env),
       status: () => timeRun([BIN, 'status'], env),
+      plan: () => timeRun([BIN, 'plan'], env),
     });
     console.log(
-      `     ${events} events; node -e 0 ${m.node.toFixed(1)} ms; next ${m.next.toFixed(1)} ms; status ${m.status.toFixed(1)} ms`,
+      `     ${events} events; node -e 0 ${m.node.toFixed(1)} ms; next ${m.next.toFixed(1)} ms; status ${m.status.toFixed(1)} ms; plan ${m.plan.toFixed(1)} ms`,
+    );
+    // Issue 15: a plan is no slower to get than the dashboard (5% for noise between runs).
+    report(
+      'pyroad plan vs pyroad status (month of progress)',
+      m.plan / m.status,
+      '×',
+      '≤ 1.05× (issue 15)',
+      m.plan / m.status <= 1.05,
     );
     report(
       'pyroad next (month of progress) vs node -e 0',

@@ -95,7 +95,7 @@ function mapStrings<T>(value: T, f: (s: string) => string): T {
 
 /** `pyroad COMMAND`, also when wrapping put the command on the next line. */
 const COMMAND_HINT =
-  /(^|[\s`'"(])pyroad(\s+)(?=(?:assess|next|status|roadmap|show|mark|export|import|reset|validate|report|config|where|evidence|apply|check|doctor|practice|cohort|completion)\b)/g;
+  /(^|[\s`'"(])pyroad(\s+)(?=(?:assess|next|status|roadmap|show|mark|export|import|reset|validate|report|config|where|evidence|apply|check|doctor|practice|plan|cohort|completion)\b)/g;
 
 export async function createContext(
   globals: GlobalOptions,

@@ -6,6 +6,8 @@ import type { HandsOn } from './evidence.js';
 import type { TopicFacts } from './facts.js';
 import { STAGE_ORDER, type PathPlan } from './path.js';
 import type { Recommendation } from './types.js';
+import type { Ability } from './ability.js';
+import { groupOf, likelyKnownAssessment, mixSteps, type SideStep } from './next-mix.js';
 
 /**
  * Ranked recommendations. The rules, each tested in test/coach/recommend.test.ts:
@@ -36,6 +38,8 @@ export interface RecommendInput {
   extra?: readonly Recommendation[];
   /** Hands-on evidence per topic (evidence.ts), for projects with checks. */
   handsOn?: ReadonlyMap<string, HandsOn> | undefined;
+  /** An area's ability estimate (area-ability.ts), for areas the learner probably knows. */
+  abilityOf?: ((areaId: string) => Ability | undefined) | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -149,7 +153,32 @@ export class Recommender {
     if (area !== undefined && learning.every((c) => c.area === area && c.blocked === true))
       learning = [...learning, ...this.blockersOf(area)].slice(0, limit);
     const extra = (this.input.extra ?? []).filter((r) => area === undefined || r.area === area).slice(0, limit);
-    return [...extra, ...merge(learning, reviews, limit - extra.length)];
+    const main = [...extra, ...merge(learning, reviews, limit - extra.length)];
+    return mixSteps(main, this.sideSteps(area), limit, this.input.byId);
+  }
+
+  /**
+   * Steps of other kinds for a full `next` (next-mix.ts): the first area the learner probably
+   * knows but has not been quizzed on in full, the next ready project, exercises.
+   */
+  private sideSteps(area: string | undefined): SideStep[] {
+    const out: SideStep[] = [];
+    for (const a of this.input.index.roadmap.areas) {
+      if (area !== undefined && a.id !== area) continue;
+      const step = likelyKnownAssessment(this.byArea.get(a.id) ?? [], this.input.abilityOf?.(a.id));
+      if (step) {
+        out.push({ step, group: 'likely-known' });
+        break;
+      }
+    }
+    const project = this.input.facts.find(
+      (f) => f.topic.project && Recommender.toLearn(f) && (area === undefined || f.area.id === area) && this.ready(f),
+    );
+    if (project) {
+      const step = this.learn(project);
+      out.push({ step, group: groupOf(step, this.input.byId) });
+    }
+    return out;
   }
 
   /** New learning: the best `limit` candidates that `keep` accepts, ranked. */

@@ -87,6 +87,10 @@ export class Coach {
       area,
       extra: this.proveApplySteps(),
       handsOn: this.hands,
+      abilityOf: (areaId) => {
+        const area = this.index.areas.get(areaId);
+        return area ? areaAbility(area, this.state) : undefined;
+      },
     });
   }
 

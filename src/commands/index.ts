@@ -26,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   apply: async () => (await import('./apply.js')).registerApply,
   check: async () => (await import('./check.js')).registerCheck,
   practice: async () => (await import('./practice.js')).registerPractice,
+  plan: async () => (await import('./plan.js')).registerPlan,
   cohort: async () => (await import('./cohort.js')).registerCohort,
   completion: async () => (await import('./completion.js')).registerCompletion,
   __complete: async () => (await import('./completion.js')).registerComplete,

@@ -67,7 +67,7 @@ function checkOptions(opts: ReportOptions): ReportOptions {
 
 /** The report page for the learner in `ctx`. The coach, the store and the renderer load only here. */
 export async function runReport(ctx: Context): Promise<string> {
-  const [{ indexRoadmap }, { openStore }, { summarize }, { renamesOf }, { renderReport }, { VERSION }] =
+  const [{ indexRoadmap }, { openStore }, { Coach }, { renamesOf }, { renderReport }, { VERSION }, { makePlan }] =
     await Promise.all([
       import('../roadmap/query.js'),
       import('../progress/open.js'),
@@ -75,15 +75,33 @@ export async function runReport(ctx: Context): Promise<string> {
       import('../roadmap/renames.js'),
       import('../render/report/render.js'),
       import('../version.js'),
+      import('../coach/plan.js'),
     ]);
   const roadmap = await ctx.roadmap();
   const state = openStore(ctx).load(renamesOf(roadmap));
   const index = indexRoadmap(roadmap);
   const { exerciseIndex } = await import('../practice/index-cache.js');
   const exercises = await exerciseIndex(new Set(index.topics.keys()), ctx.paths.cacheDir);
-  const summary = summarize(index, state, ctx.now(), { limit: 5, exercises });
+  const now = ctx.now();
+  const coach = new Coach(index, state, now, exercises);
+  const summary = coach.summary({ limit: 5, exercises });
+  const plan = makePlan({
+    goal: roadmap.goal ?? roadmap.title,
+    facts: coach.facts,
+    orientation: coach.plan.orientation,
+    log: state.log,
+    now,
+    hoursPerWeek: ctx.settings['plan.hoursPerWeek'],
+    hoursSource: 'setting',
+  });
   const { exercisesPerArea } = await import('../coach/exercise-steps.js');
-  return renderReport({ roadmap, summary, version: VERSION, exercises: exercisesPerArea(index, exercises, state.log) });
+  return renderReport({
+    roadmap,
+    summary,
+    plan,
+    version: VERSION,
+    exercises: exercisesPerArea(index, exercises, state.log),
+  });
 }
 
 /** The platform's "open with the default app" command. */

@@ -81,7 +81,9 @@ export const topicSchema = z.strictObject({
     .positive('must be more than 0')
     .max(1000, 'must be at most 1000')
     .optional()
-    .describe('Estimated hours of study for a learner new to the topic, resources included (`pyroad plan` uses it).'),
+    .describe(
+      'Estimated hours of study for a learner new to the topic, resources included (`pyroad plan` uses it). Default: 3, or 20 for a project.',
+    ),
   resources: z
     .array(resourceSchema)
     .default([])

@@ -39,6 +39,24 @@ const boolSetting = (description: string, def: boolean): SettingDef<boolean> => 
   valid: (v): v is boolean => typeof v === 'boolean',
 });
 
+/** Hours a week: a number from 1 to 80, halves allowed ("7.5"). */
+export const HOURS_PER_WEEK = { min: 1, max: 80 } as const;
+export function parseHoursPerWeek(raw: string): number | { error: string } {
+  const n = /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : NaN;
+  return n >= HOURS_PER_WEEK.min && n <= HOURS_PER_WEEK.max && Number.isInteger(n * 2)
+    ? n
+    : { error: `must be a number of hours from ${HOURS_PER_WEEK.min} to ${HOURS_PER_WEEK.max}, in halves (e.g. 7.5)` };
+}
+
+const hoursSetting = (description: string, def: number): SettingDef<number> => ({
+  description,
+  default: def,
+  allowed: `a number of hours from ${HOURS_PER_WEEK.min} to ${HOURS_PER_WEEK.max} (halves allowed, e.g. 7.5)`,
+  parse: parseHoursPerWeek,
+  valid: (v): v is number =>
+    typeof v === 'number' && v >= HOURS_PER_WEEK.min && v <= HOURS_PER_WEEK.max && Number.isInteger(v * 2),
+});
+
 const plainText = (v: unknown): v is string => typeof v === 'string' && !hasControlOrBidi(v);
 
 const pathSetting = (description: string): SettingDef<string> => ({
@@ -90,6 +108,7 @@ export const SETTINGS = {
   'practice.dir': folderSetting('Folder where `pyroad practice` writes exercise files (as --dir).'),
   'practice.python': commandSetting('Python interpreter `pyroad practice check` runs (as --python; default python3).'),
   name: nameSetting('Your name in `pyroad export`, so that `pyroad cohort` shows it instead of the file name.'),
+  'plan.hoursPerWeek': hoursSetting('Hours a week you study, for `pyroad plan` (as --hours-per-week).', 8),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -144,6 +144,18 @@ describe.skipIf(!hasChromium)(`the report in Chromium${hasChromium ? '' : ` (${S
     expect(await line.isVisible()).toBe(true);
     expect((await line.boundingBox())!.width).toBeGreaterThan(300);
     expect(await page.locator('svg.timeline circle.dot-mastery').count()).toBeGreaterThan(5);
+    // The plan (issue 15): a bar per stage, in order left to right, and the dates in a table.
+    const bars = page.locator('svg.plan-timeline rect.plan-bar');
+    await bars.first().scrollIntoViewIfNeeded();
+    expect(await bars.count()).toBe(3);
+    const boxes = await Promise.all([0, 1, 2].map(async (i) => (await bars.nth(i).boundingBox())!));
+    for (const b of boxes) expect(b.width).toBeGreaterThan(1);
+    expect(boxes[0]!.x + boxes[0]!.width).toBeLessThanOrEqual(boxes[1]!.x + 1);
+    expect(boxes[1]!.y).toBeGreaterThan(boxes[0]!.y);
+    expect(await page.locator('svg.plan-timeline rect.plan-range').count()).toBe(3);
+    expect(await page.locator('#plan').innerText()).toMatch(
+      /Ready by \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}[\s\S]*Get the skills/,
+    );
     const projects = page.locator('#projects article.project');
     expect(await projects.count()).toBeGreaterThan(0);
     expect(await projects.filter({ hasText: 'in progress' }).count()).toBe(1);

@@ -35,7 +35,7 @@ describe('start-up cost', () => {
     expect(importsOf(['next']).some((u) => u.includes('/node_modules/yaml/'))).toBe(true);
   });
 
-  it.each([['roadmap'], ['show', 'python'], ['show', 'python-functions'], ['next'], ['status']])(
+  it.each([['roadmap'], ['show', 'python'], ['show', 'python-functions'], ['next'], ['status'], ['plan']])(
     'pyroad %s with a warm cache loads none of yaml, zod, conf, @inquirer',
     (...args) => {
       const heavy = importsOf(args).filter((u) => HEAVY.some((h) => u.includes(h)));

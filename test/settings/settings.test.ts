@@ -23,6 +23,7 @@ describe('setting keys', () => {
       'practice.dir',
       'practice.python',
       'name',
+      'plan.hoursPerWeek',
     ]);
     for (const key of SETTING_KEYS) expect(SETTINGS[key].valid(defaultSettings()[key])).toBe(true);
   });
@@ -34,6 +35,8 @@ describe('setting keys', () => {
     ['color', 'off', false],
     ['color', 'YES', true],
     ['roadmap', '', ''],
+    ['plan.hoursPerWeek', '10', 10],
+    ['plan.hoursPerWeek', '7.5', 7.5],
     ['roadmap', 'my.yaml', resolve('my.yaml')],
     ['name', '  Ada Lovelace ', 'Ada Lovelace'],
     ['name', '', ''],
@@ -50,6 +53,10 @@ describe('setting keys', () => {
     ['color', 'maybe'],
     ['name', 'Ada\u001b[31m'],
     ['name', 'x'.repeat(81)],
+    ['plan.hoursPerWeek', '0'],
+    ['plan.hoursPerWeek', '-3'],
+    ['plan.hoursPerWeek', '7.3'],
+    ['plan.hoursPerWeek', '81'],
   ] as const)('%s %j is refused', (key, raw) => {
     expect(SETTINGS[key].parse(raw)).toHaveProperty('error');
   });
@@ -79,7 +86,7 @@ describe('SettingsStore (conf)', () => {
     const key = error(() => store().set('nxtLimit', '4'));
     expect(key.exitCode).toBe(2);
     expect(key.message).toBe(
-      'unknown setting "nxtLimit" (did you mean "nextLimit"?); the settings are: questionsPerTopic, nextLimit, roadmap, color, practice.dir, practice.python, name',
+      'unknown setting "nxtLimit" (did you mean "nextLimit"?); the settings are: questionsPerTopic, nextLimit, roadmap, color, practice.dir, practice.python, name, plan.hoursPerWeek',
     );
     const value = error(() => store().set('nextLimit', '999'));
     expect(value.exitCode).toBe(2);
@@ -116,6 +123,7 @@ describe('SettingsStore (conf)', () => {
       'practice.dir': ['', true],
       'practice.python': ['', true],
       name: ['', true],
+      'plan.hoursPerWeek': [8, true],
     });
   });
 });
@@ -133,6 +141,7 @@ describe('pyroad config and where', () => {
       'practice.dir': '',
       'practice.python': '',
       name: '',
+      'plan.hoursPerWeek': 8,
     });
     const list = await run(['config'], h);
     expect(list.stdout).toMatch(/^nextLimit\s+6\s+How many recommendations/m);

@@ -12,6 +12,8 @@ import { html, raw, safeUrl, toHtml, type Fragment } from './html.js';
 import { STYLES } from './styles.js';
 import { portfolioCard } from './portfolio.js';
 import { exercisesCard, type AreaExercises } from './exercises.js';
+import { planCard } from './plan-chart.js';
+import type { Plan } from '../../coach/plan.js';
 import {
   buildView,
   topicState,
@@ -25,6 +27,8 @@ import {
 export interface ReportInput {
   roadmap: Roadmap;
   summary: Summary;
+  /** The dated plan (`pyroad plan`), shown as a timeline when given. */
+  plan?: Plan;
   /** pyroad's version, for the footer. */
   version?: string;
   /** Exercises passed per area, for the areas that have exercises. */
@@ -571,10 +575,10 @@ export function renderReport(input: ReportInput): string {
               view.fresh
                 ? html`${recommendationsCard(view, areaTitles)}
                     <div class="span-4 stack">${gapsCard(view)}</div>
-                    ${pathCard(view)}${radarCard(view)}${timelineCard(view)}${projectsCard(view)}${portfolioCard(input.summary.portfolio)}`
+                    ${pathCard(view)}${radarCard(view)}${timelineCard(view)}${planCard(input.plan)}${projectsCard(view)}${portfolioCard(input.summary.portfolio)}`
                 : html`${radarCard(view)}${recommendationsCard(view, areaTitles)}
                     <div class="span-4 stack">${gapsCard(view)}${dueCard(view, areaTitles)}</div>
-                    ${timelineCard(view)}${projectsCard(view)}${portfolioCard(input.summary.portfolio)}${pathCard(view)}`
+                    ${timelineCard(view)}${planCard(input.plan)}${projectsCard(view)}${portfolioCard(input.summary.portfolio)}${pathCard(view)}`
             }
             ${exercisesCard(input.exercises)} ${topicsCard(view)}
           </div>
