@@ -1,5 +1,6 @@
 import { checkReportJsonSchema } from './check/report-schema.js';
 import { exportJsonSchema } from './progress/export.js';
+import { placementJsonSchema } from './quiz/placement-schema.js';
 import { roadmapJsonSchema } from './roadmap/json-schema.js';
 
 /**
@@ -10,4 +11,5 @@ export const SCHEMA_FILES: Record<string, () => Record<string, unknown>> = {
   'roadmap.schema.json': roadmapJsonSchema,
   'export.schema.json': exportJsonSchema,
   'check.schema.json': checkReportJsonSchema,
+  'placement.schema.json': placementJsonSchema,
 };
