@@ -51,11 +51,7 @@ export function renderPlacementMap(map: PlacementMap, style: Style, width: numbe
     ),
   );
   lines.push('');
-  lines.push(
-    `${style.bold('Next:')} ${wrap(`${map.next.text}:`, width, '  ')
-      .slice(2 + 'Next: '.length - 4)
-      .trimStart()}`,
-  );
+  lines.push(wrap(`Next: ${map.next.text}:`, width, '  '));
   lines.push(`  ${style.cyan(map.next.command)}`);
   return lines.join('\n');
 }
