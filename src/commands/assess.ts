@@ -16,6 +16,7 @@ export interface AssessFlags {
   answers?: string;
   json?: boolean;
   placement?: boolean;
+  full?: boolean;
 }
 
 export interface AssessOptions {
@@ -25,7 +26,8 @@ export interface AssessOptions {
   retake: boolean;
   answers?: string;
   json: boolean;
-  placement: boolean;
+  placement?: boolean;
+  full?: boolean;
 }
 
 function whole(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
@@ -49,7 +51,8 @@ export function parseAssessOptions(flags: AssessFlags): AssessOptions {
     retake: Boolean(flags.retake),
     ...(flags.answers !== undefined ? { answers: flags.answers } : {}),
     json: Boolean(flags.json),
-    placement: Boolean(flags.placement),
+    ...(flags.placement ? { placement: true } : {}),
+    ...(flags.full ? { full: true } : {}),
   };
 }
 
@@ -197,6 +200,7 @@ export async function runAssess(
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         quick: opts.quick,
         retake: opts.retake,
+        full: Boolean(opts.full),
       },
     );
   } finally {
@@ -215,6 +219,12 @@ export function registerAssess(program: Program): void {
     .option('--seed <n>', 'shuffle questions and choices repeatably')
     .addOption(
       new Option(
+        '--full',
+        'ask every question; by default an area quiz stops once your answers place you clearly',
+      ).conflicts(['quick', 'placement']),
+    )
+    .addOption(
+      new Option(
         '--placement',
         'a short adaptive quiz across every skill area (about 40 questions), ending with a map',
       ).conflicts(['quick', 'retake', 'questions']),
@@ -225,6 +235,7 @@ export function registerAssess(program: Program): void {
         'retake',
         'seed',
         'questions',
+        'full',
       ]),
     )
     .option('--json', 'print the summary as JSON')
