@@ -71,7 +71,9 @@ export function defineProgressSchemas(zod: typeof z) {
       source: zod
         .enum(['placement'])
         .optional()
-        .describe('"placement" for an answer given in the placement (`pyroad assess --placement`); absent for an area quiz.'),
+        .describe(
+          '"placement" for an answer given in the placement (`pyroad assess --placement`); absent for an area quiz.',
+        ),
     })
     .describe('An answer to a knowledge-check question.');
 
