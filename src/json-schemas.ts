@@ -1,6 +1,7 @@
 import { checkReportJsonSchema } from './check/report-schema.js';
 import { planJsonSchema } from './coach/plan-schema.js';
 import { exportJsonSchema } from './progress/export.js';
+import { placementJsonSchema } from './quiz/placement-schema.js';
 import { roadmapJsonSchema } from './roadmap/json-schema.js';
 
 /**
@@ -12,4 +13,5 @@ export const SCHEMA_FILES: Record<string, () => Record<string, unknown>> = {
   'export.schema.json': exportJsonSchema,
   'check.schema.json': checkReportJsonSchema,
   'plan.schema.json': planJsonSchema,
+  'placement.schema.json': placementJsonSchema,
 };

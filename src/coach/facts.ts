@@ -91,6 +91,8 @@ export function deriveFacts(
   const poorQuiz = quiz.quizScore !== undefined && below(quiz.quizScore, MASTERY.poorQuiz);
   // One lucky answer is not evidence: two are needed (or all, when a topic has fewer questions).
   const hasEvidence = quiz.answered >= Math.min(2, topic.questions.length);
+  // Placement answers alone never make a topic mastered (mastery.ts, MASTERY.masteredNeedsQuiz).
+  const placementOnly = quiz.answered > 0 && quiz.placement === quiz.answered;
   let complete: boolean;
   let mastery = quiz.mastery;
   const stage = practical ? projectStage(work, status === 'done') : undefined;
@@ -112,7 +114,8 @@ export function deriveFacts(
     // mastered threshold until the quiz says more.
     mastery = Math.max(mastery, topic.questions.length === 0 ? 1 : MASTERY.mastered);
   } else {
-    complete = !misjudged && hasEvidence && !below(mastery, MASTERY.mastered);
+    complete =
+      !misjudged && hasEvidence && !(placementOnly && MASTERY.masteredNeedsQuiz) && !below(mastery, MASTERY.mastered);
   }
   // A proven project lifts the topics it proves (proof.ts).
   if (!practical && proofs?.length) ({ mastery, complete } = withProof(mastery, complete, poorQuiz, proofs));

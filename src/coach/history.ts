@@ -1,4 +1,4 @@
-import { KIND, type EventLog } from '../progress/log.js';
+import { KIND, PLACEMENT_FLAG, type EventLog } from '../progress/log.js';
 import type { Status } from '../progress/schema.js';
 import type { RoadmapIndex, TopicEntry } from '../roadmap/query.js';
 import { deriveFacts, topicFacts, type TopicFacts } from './facts.js';
@@ -49,7 +49,7 @@ export function buildHistory(index: RoadmapIndex, log: EventLog, now: Date): His
   const before = (a: number, b: number): number =>
     time[a]! - time[b]! ||
     KIND_ORDER[kind[a]!]! - KIND_ORDER[kind[b]!]! ||
-    (kind[a] === KIND.answer && kind[b] === KIND.answer ? flag[a]! - flag[b]! : 0) ||
+    (kind[a] === KIND.answer && kind[b] === KIND.answer ? (flag[a]! & 1) - (flag[b]! & 1) : 0) ||
     a - b;
   for (let k = 1; k < order.length; k++)
     if (before(order[k - 1]!, order[k]!) > 0) {
@@ -76,7 +76,7 @@ export function buildHistory(index: RoadmapIndex, log: EventLog, now: Date): His
       if (kind[i] === KIND.rating) track.rating = ref[i];
       else if (kind[i] === KIND.status) track.status = log.status(i);
       else {
-        track.tally.add(t, flag[i] === 1);
+        track.tally.add(t, (flag[i]! & 1) === 1, (flag[i]! & PLACEMENT_FLAG) !== 0);
         answered++;
       }
     }

@@ -24,6 +24,11 @@ export const MASTERY = {
   calibrationGap: 0.25,
   /** Calibration needs at least this many answers. */
   calibrationAnswers: 2,
+  /**
+   * A placement asks one or two questions of a topic at most: a sign, not proof. Its answers count
+   * in mastery like any other, but a topic is never mastered on placement answers alone.
+   */
+  masteredNeedsQuiz: true,
   /** The share of answers a blind guess gets right (most questions have four choices). */
   guessRate: 0.25,
   /** A quiz score below this is "poor". */
@@ -52,6 +57,8 @@ export interface TopicMastery {
   gap?: number;
   /** Time of the latest answer (ms), when there are answers. */
   latest?: number;
+  /** How many of the answers were given in the placement, when any were. */
+  placement?: number;
 }
 
 /**
@@ -67,9 +74,11 @@ export class QuizTally {
   latest = -Infinity;
   answered = 0;
   correct = 0;
+  placement = 0;
 
   /** Adds one answer; answers must come in canonical order (timeline.ts). */
-  add(t: number, correct: boolean): void {
+  add(t: number, correct: boolean, placement = false): void {
+    if (placement) this.placement++;
     if (Number.isNaN(this.origin)) this.origin = t;
     let exponent = (t - this.origin) / HALF_LIFE_MS;
     if (exponent > 512) {
@@ -99,6 +108,7 @@ export class QuizTally {
     if (selfScore !== undefined) result.selfScore = selfScore;
     if (quizScore !== undefined) result.quizScore = quizScore;
     if (this.answered) result.latest = this.latest;
+    if (this.placement) result.placement = this.placement;
     if (selfScore !== undefined && quizScore !== undefined && this.answered >= MASTERY.calibrationAnswers) {
       result.gap = calibrationGap(selfScore, quizScore);
       result.calibration = calibrationOf(result.gap);
@@ -115,7 +125,7 @@ export function topicMastery(rating: number | undefined, answers: readonly Answe
 /** Mastery from a self-rating and answers in canonical order (see timeline.ts). */
 export function masteryOf(rating: number | undefined, answers: EachAnswer): TopicMastery {
   const tally = new QuizTally();
-  answers((t, correct) => tally.add(t, correct));
+  answers((t, correct, placement) => tally.add(t, correct, placement));
   return tally.result(rating);
 }
 

@@ -10,7 +10,7 @@ export interface TimedAnswer {
  * order. The progress state gives one per topic straight from its log (TopicProgress.eachAnswer),
  * so summing 100,000 answers builds no objects.
  */
-export type EachAnswer = (visit: (t: number, correct: boolean) => void) => void;
+export type EachAnswer = (visit: (t: number, correct: boolean, placement?: boolean) => void) => void;
 
 /**
  * The order answers are summed in: time, then wrong before right. Two journals holding the same

@@ -3,8 +3,9 @@ import { readInput } from '../input.js';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
 import { EXIT, PyroadError, usageError } from '../errors.js';
-import { MAX_SEED } from '../quiz/random.js';
+import { MAX_SEED, streamKey } from '../quiz/random.js';
 import type { AssessSummary } from '../quiz/summary.js';
+import type { PlacementMap } from '../quiz/placement-map.js';
 
 /** The options as commander hands them over (strings and booleans). */
 export interface AssessFlags {
@@ -14,6 +15,8 @@ export interface AssessFlags {
   retake?: boolean;
   answers?: string;
   json?: boolean;
+  placement?: boolean;
+  full?: boolean;
 }
 
 export interface AssessOptions {
@@ -23,6 +26,8 @@ export interface AssessOptions {
   retake: boolean;
   answers?: string;
   json: boolean;
+  placement?: boolean;
+  full?: boolean;
 }
 
 function whole(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
@@ -46,6 +51,8 @@ export function parseAssessOptions(flags: AssessFlags): AssessOptions {
     retake: Boolean(flags.retake),
     ...(flags.answers !== undefined ? { answers: flags.answers } : {}),
     json: Boolean(flags.json),
+    ...(flags.placement ? { placement: true } : {}),
+    ...(flags.full ? { full: true } : {}),
   };
 }
 
@@ -56,6 +63,8 @@ Without a terminal, --answers FILE (or - for stdin) records an assessment from J
    "answers": {"tcp-ip-udp-for-voice": 1}}
 ratings: topic id -> self-rating 0..4 (0 never heard of it … 4 could teach it).
 answers: question id -> index of the chosen choice as written in the roadmap file, 0-based.
+With --placement the file names no area: {"ratings": {...}, "answers": {...}} over any areas;
+the placement asks, adaptively, only the questions the file answers.
 The whole file is checked first; if anything is wrong, nothing is recorded (exit 1).
 Ctrl-C keeps every answer given; running assess on the area again offers to resume.
 `;
@@ -68,7 +77,9 @@ export async function runAssess(
   ctx: Context,
   areaArg: string | undefined,
   opts: AssessOptions,
-): Promise<AssessSummary> {
+): Promise<AssessSummary | PlacementMap> {
+  if (opts.placement && areaArg !== undefined)
+    throw usageError(`--placement covers every skill area; leave out the area ("${areaArg}"), or drop --placement`);
   // First of all: never wait on a pipe for keystrokes. (A mistyped area is still named first:
   // fixing the terminal would not fix that.)
   if (opts.answers === undefined && !ctx.interactive) {
@@ -105,10 +116,17 @@ export async function runAssess(
     },
   };
 
+  // Placement questions and choices are shuffled from the clock (PYROAD_NOW in tests) unless --seed says.
+  const placementSeed = opts.seed ?? streamKey(0, ctx.now().toISOString());
   if (opts.answers !== undefined) {
-    const { runScripted } = await import('../quiz/scripted.js');
     const source = opts.answers === '-' ? 'answers from stdin' : opts.answers;
-    return runScripted(deps, await readInput(ctx, opts.answers, 'cannot read answers file'), source, areaArg);
+    const text = await readInput(ctx, opts.answers, 'cannot read answers file');
+    if (opts.placement) {
+      const { runScriptedPlacement } = await import('../quiz/placement-run.js');
+      return runScriptedPlacement(deps, text, source, placementSeed);
+    }
+    const { runScripted } = await import('../quiz/scripted.js');
+    return runScripted(deps, text, source, areaArg);
   }
 
   const [{ runInteractive }, { createPrompts }] = await Promise.all([
@@ -124,16 +142,47 @@ export async function runAssess(
   const onSignal = () => controller.abort();
   const signals = ['SIGINT', 'SIGHUP', 'SIGTERM'] as const;
   for (const signal of signals) process.on(signal, onSignal);
+  const prompts = createPrompts({
+    input: ctx.streams.stdin,
+    output: ctx.streams.stdout,
+    signal: controller.signal,
+    color: ctx.style.enabled,
+  });
   try {
+    const screen = {
+      prompts,
+      print: ctx.print,
+      style: ctx.style,
+      get columns() {
+        const now = ctx.streams.stdout.columns;
+        return now ? Math.max(40, Math.min(now, 120)) : ctx.columns;
+      },
+      get rows() {
+        return (ctx.streams.stdout as { rows?: number }).rows ?? 24;
+      },
+    };
+    // A first run (no area named, nothing on record) offers the placement before the area picker.
+    let placement = opts.placement;
+    if (!placement && areaArg === undefined && deps.store.load().log.length === 0) {
+      const { Placement, MINUTES_PER_QUESTION } = await import('../quiz/placement.js');
+      const about = new Placement(index.roadmap.areas, { seed: placementSeed }).expectedQuestions;
+      if (
+        about > 0 &&
+        (await prompts.confirm({
+          message: `Take the placement (about ${about} questions, ~${Math.ceil((about * MINUTES_PER_QUESTION) / 5) * 5} min)? It shows where you stand in every skill area.`,
+          default: true,
+        }))
+      )
+        placement = true;
+    }
+    if (placement) {
+      const { runInteractivePlacement } = await import('../quiz/placement-run.js');
+      return await runInteractivePlacement(deps, screen, placementSeed);
+    }
     return await runInteractive(
       deps,
       {
-        prompts: createPrompts({
-          input: ctx.streams.stdin,
-          output: ctx.streams.stdout,
-          signal: controller.signal,
-          color: ctx.style.enabled,
-        }),
+        prompts,
         print: ctx.print,
         style: ctx.style,
         // Read when each screen is drawn, so a terminal resized mid-quiz gets screens that fit.
@@ -151,6 +200,7 @@ export async function runAssess(
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         quick: opts.quick,
         retake: opts.retake,
+        full: Boolean(opts.full),
       },
     );
   } finally {
@@ -168,11 +218,24 @@ export function registerAssess(program: Program): void {
     .option('--retake', 'pick questions as if none had been answered before')
     .option('--seed <n>', 'shuffle questions and choices repeatably')
     .addOption(
+      new Option(
+        '--full',
+        'ask every question; by default an area quiz stops once your answers place you clearly',
+      ).conflicts(['quick', 'placement']),
+    )
+    .addOption(
+      new Option(
+        '--placement',
+        'a short adaptive quiz across every skill area (about 40 questions), ending with a map',
+      ).conflicts(['quick', 'retake', 'questions']),
+    )
+    .addOption(
       new Option('--answers <file>', 'record an assessment from a JSON file (- for stdin), without prompts').conflicts([
         'quick',
         'retake',
         'seed',
         'questions',
+        'full',
       ]),
     )
     .option('--json', 'print the summary as JSON')
@@ -184,6 +247,7 @@ export function registerAssess(program: Program): void {
           'pyroad assess networking --questions 2',
           'pyroad assess python --quick',
           'pyroad assess --answers my-answers.json --json',
+          'pyroad assess --placement',
         ),
     )
     .action(
@@ -191,7 +255,10 @@ export function registerAssess(program: Program): void {
         const opts = parseAssessOptions(flags);
         const summary = ctx.withHints(await runAssess(ctx, area, opts));
         if (opts.json) ctx.json(summary);
-        else {
+        else if ('areas' in summary) {
+          const { renderPlacementMap } = await import('../render/placement.js');
+          ctx.print(renderPlacementMap(summary, ctx.style, ctx.columns));
+        } else {
           const { renderSummary } = await import('../render/quiz-summary.js');
           ctx.print(renderSummary(summary, ctx.style, ctx.columns));
         }

@@ -9,7 +9,8 @@ import type { AnswerEvent, ProgressEvent, RecordEvent, Status } from './schema.j
  *
  * Slots, by kind:
  *   rating:  id = topic,   ref = value
- *   answer:  id = topic,   ref = question, num = choice, flag = correct (0/1), session = session or -1
+ *   answer:  id = topic,   ref = question, num = choice, flag = correct (bit 0) | placement (bit 1),
+ *            session = session or -1
  *   status:  id = topic,   ref = status
  *   session: id = session, ref = area,     num = phase (0 start, 1 end)
  *   record:  id = topic (or the event's ref when it names no topic), ref = the event's kind; the
@@ -17,6 +18,9 @@ import type { AnswerEvent, ProgressEvent, RecordEvent, Status } from './schema.j
  *            runs, evidence links, ticks, job applications): a learner makes hundreds, not 100,000.
  * `at` is kept only when it is not `new Date(time).toISOString()` (another offset, more digits).
  */
+/** The answer flag bit that marks a placement answer (bit 0 is right/wrong). */
+export const PLACEMENT_FLAG = 2;
+
 export const KIND = { rating: 0, answer: 1, status: 2, session: 3, record: 4 } as const;
 const KINDS = ['rating', 'answer', 'status', 'session'] as const;
 
@@ -123,7 +127,7 @@ export class EventLog implements Columns {
         this.id[i] = this.intern(event.topic);
         this.ref[i] = this.intern(event.question);
         this.num[i] = event.choice;
-        this.flag[i] = event.correct ? 1 : 0;
+        this.flag[i] = (event.correct ? 1 : 0) | (event.source === 'placement' ? PLACEMENT_FLAG : 0);
         if (event.session !== undefined) this.session[i] = this.intern(event.session);
         break;
       case 'status':
@@ -180,7 +184,7 @@ export class EventLog implements Columns {
     const tb = this.time[b]!;
     if (ta < tb) return -1;
     if (ta > tb) return 1;
-    if (ta === tb) return this.flag[a]! - this.flag[b]!;
+    if (ta === tb) return (this.flag[a]! & 1) - (this.flag[b]! & 1);
     return Number.isNaN(ta) ? (Number.isNaN(tb) ? 0 : 1) : -1;
   };
 
@@ -226,9 +230,10 @@ export class EventLog implements Columns {
           topic: s[this.id[i]!]!,
           question: s[this.ref[i]!]!,
           choice: this.num[i]!,
-          correct: this.flag[i] === 1,
+          correct: (this.flag[i]! & 1) === 1,
         };
         if (this.session[i]! >= 0) event.session = s[this.session[i]!]!;
+        if (this.flag[i]! & PLACEMENT_FLAG) event.source = 'placement';
         return event;
       }
       case KIND.status:

@@ -68,6 +68,12 @@ export function defineProgressSchemas(zod: typeof z) {
         .describe('Index of the chosen choice as written in the roadmap file (0-based; a question has 3 to 5).'),
       correct: zod.boolean().describe('Whether that was the right answer.'),
       session: id.optional().describe('The assess session it belongs to, so an interrupted session can be resumed.'),
+      source: zod
+        .enum(['placement'])
+        .optional()
+        .describe(
+          '"placement" for an answer given in the placement (`pyroad assess --placement`); absent for an area quiz.',
+        ),
     })
     .describe('An answer to a knowledge-check question.');
 

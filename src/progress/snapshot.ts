@@ -164,7 +164,7 @@ function wellFormed(c: LogColumns, n: number): boolean {
         if (c.ref[i]! < 0 || c.ref[i]! > 4) return false;
         break;
       case KIND.answer:
-        if (!inTable(c.ref[i]!) || c.num[i]! < 0 || c.num[i]! > MAX_CHOICE || c.flag[i]! > 1) return false;
+        if (!inTable(c.ref[i]!) || c.num[i]! < 0 || c.num[i]! > MAX_CHOICE || c.flag[i]! > 3) return false;
         if (c.session[i]! !== -1 && !inTable(c.session[i]!)) return false;
         break;
       case KIND.status:

@@ -1,5 +1,5 @@
 import { canonicalEvent } from './format.js';
-import { EventLog, KIND } from './log.js';
+import { EventLog, KIND, PLACEMENT_FLAG } from './log.js';
 import type { AnswerEvent, ProgressEvent, Status } from './schema.js';
 
 /** Old id → current id, for topics and for questions, from a roadmap's `formerly:` lists. */
@@ -73,9 +73,10 @@ export class TopicProgress {
    * time, then wrong before right (log.ts, `answerOrder`), so two journals holding the same answers
    * in another line order give the same result. Answers with an unreadable time are skipped.
    */
-  readonly eachAnswer = (visit: (t: number, correct: boolean) => void): void => {
+  readonly eachAnswer = (visit: (t: number, correct: boolean, placement: boolean) => void): void => {
     const { time, flag } = this.log;
-    for (const i of this.inAnswerOrder()) if (!Number.isNaN(time[i]!)) visit(time[i]!, flag[i] === 1);
+    for (const i of this.inAnswerOrder())
+      if (!Number.isNaN(time[i]!)) visit(time[i]!, (flag[i]! & 1) === 1, (flag[i]! & PLACEMENT_FLAG) !== 0);
   };
 
   /** Journals are written in time order, so the answers normally are in order already. */

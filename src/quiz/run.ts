@@ -61,6 +61,8 @@ export interface SessionChoices {
   seed?: number;
   quick: boolean;
   retake: boolean;
+  /** Ask every planned question, not stopping once the estimate is clear. */
+  full?: boolean;
 }
 
 /** Appends events to the store and folds them into the in-memory state, so nothing is re-read. */
@@ -202,6 +204,7 @@ export async function runInteractive(
         seed: options.seed ?? streamKey(0, id),
         quick: options.quick,
         retake: options.retake,
+        adaptive: !options.full,
         ...(resume ? { resume } : {}),
       }),
     );
@@ -223,6 +226,15 @@ export async function runInteractive(
       if (feedback) screen.print(feedback);
     }
     driver.end();
+    if (session.stoppedEarly)
+      screen.print(
+        screen.style.dim(
+          wrap(
+            `Stopped early: your answers already place you clearly (${plural(session.stoppedEarly, 'question')} not asked; \`--full\` asks them all).`,
+            screen.columns,
+          ),
+        ),
+      );
   } catch (error) {
     if (!(error instanceof PromptCancelled)) throw error;
     const saved = session?.result().saved ?? { answers: 0, ratings: 0 };

@@ -9,6 +9,7 @@ import type { Calibration } from '../coach/types.js';
 import type { AnswerEvent, ProgressEvent } from '../progress/schema.js';
 import { sessionRatings, type ProgressState, type SessionInfo } from '../progress/state.js';
 import type { Area, Question, Topic } from '../roadmap/schema.js';
+import { estimateAbility, stopReason, type Response, type StopRule } from '../coach/ability.js';
 import { seededShuffle } from './random.js';
 
 export const MAX_RATING = 4;
@@ -27,7 +28,18 @@ export interface SessionOptions {
   retake?: boolean;
   /** The unfinished session to continue (see `unfinishedSession`). */
   resume?: SessionInfo;
+  /**
+   * Stop once the area's estimate is clear (AREA_STOP), still asking one question of every topic
+   * it rates; without it every planned question is asked (`--full`).
+   */
+  adaptive?: boolean;
 }
+
+/**
+ * When an adaptive area quiz may stop: the interval θ ± 1 SE from this session's answers lies in
+ * one band (ability.ts), after at least 3 answers. No cap: the plan's questions are the cap.
+ */
+export const AREA_STOP: StopRule = { min: 3, cap: Number.POSITIVE_INFINITY, seBelow: 0.5, clearZ: 1 };
 
 /** What the session does for one topic. */
 export interface TopicPlan {
@@ -56,6 +68,8 @@ export interface Plan {
    * exactly what the file gives.
    */
   skipUnknown: boolean;
+  /** Stop early once the estimate is clear (SessionOptions.adaptive). */
+  adaptive?: boolean;
   topics: TopicPlan[];
 }
 
@@ -191,6 +205,7 @@ export function planSession(area: Area, state: ProgressState, options: SessionOp
     resumed: Boolean(resume),
     quick: Boolean(options.quick),
     skipUnknown: true,
+    ...(options.adaptive && !options.quick ? { adaptive: true } : {}),
     topics,
   };
 }
@@ -233,6 +248,13 @@ export class QuizSession {
     this.plan = plan;
     const before = plan.topics.reduce((n, t) => n + t.answeredBefore.length, 0);
     this.answeredBefore = before;
+    for (const t of plan.topics) {
+      const levels = new Map(t.topic.questions.map((q) => [q.id, q.difficulty]));
+      for (const a of t.answeredBefore) {
+        const level = levels.get(a.question);
+        if (level) this.responses.push({ level, correct: a.correct });
+      }
+    }
     const total = before + plan.topics.reduce((n, t) => n + t.questions.length, 0);
     let number = before;
     plan.topics.forEach((t, i) => {
@@ -295,6 +317,34 @@ export class QuizSession {
   /** How many questions were dropped for each topic rated "never heard of it". */
   readonly skipped = new Map<string, number>();
 
+  /** The session's answers (a resumed session's earlier ones included) as Rasch responses. */
+  private readonly responses: Response[] = [];
+  /** How many questions an adaptive session dropped once its estimate was clear. */
+  stoppedEarly: number | undefined;
+
+  /**
+   * The estimate is clear: drop the questions still ahead, except the first of each topic that
+   * has no answer in this session yet (every topic rated still gets a question).
+   */
+  private stopEarly(): void {
+    const ahead = this.steps.slice(this.position);
+    const kept: PendingStep[] = [];
+    const covered = new Set([...this.tally].filter(([, t]) => t.answered > 0).map(([id]) => id));
+    for (const s of ahead) {
+      if (s.kind === 'question') {
+        if (covered.has(s.topic.id)) continue;
+        covered.add(s.topic.id);
+      }
+      kept.push(s);
+    }
+    this.stoppedEarly = ahead.length - kept.length;
+    if (this.stoppedEarly === 0) return;
+    this.steps.splice(this.position, ahead.length, ...kept);
+    const total = this.steps.filter((s) => s.kind === 'question').length + this.answeredBefore;
+    let number = this.answeredBefore;
+    for (const s of this.steps) if (s.kind === 'question') Object.assign(s, { number: ++number, total });
+  }
+
   /** Drops the topic's questions still ahead, and renumbers the rest. */
   private skipQuestionsOf(topic: string): void {
     const ahead = this.steps.slice(this.position);
@@ -324,6 +374,9 @@ export class QuizSession {
     if (correct) tally.correct++;
     this.saved.answers++;
     this.position++;
+    this.responses.push({ level: question.difficulty, correct });
+    if (this.plan.adaptive && this.stoppedEarly === undefined && stopReason(estimateAbility(this.responses), AREA_STOP))
+      this.stopEarly();
     return {
       events: [
         { e: 'answer', at, topic: topic.id, question: question.id, choice, correct, session: this.plan.session },

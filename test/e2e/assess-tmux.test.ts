@@ -80,6 +80,9 @@ describe.skipIf(!hasTmux)('pyroad assess in a real terminal (tmux)', () => {
 
     // 1. The picker: arrow down to the second area.
     const first = start('--questions', '3');
+    // A first run offers the placement: declined, the area picker follows.
+    await first.waitFor('Take the placement');
+    first.keys('n', 'Enter');
     await first.waitFor('Which area do you want to assess?');
     expect(first.screen()).toMatch(/❯ Python basics\s+not started/);
     first.keys('Down');

@@ -1,0 +1,165 @@
+/**
+ * Drives a placement (placement.ts): from the terminal, or from an `--answers` file. Every answer
+ * is saved the moment it is given, as an answer event marked `source: "placement"`, so it feeds
+ * mastery (weighed as a placement answer: coach/mastery.ts) and Ctrl-C loses nothing answered.
+ */
+import { didYouMean } from '../didyoumean.js';
+import { EXIT, PyroadError, dataError } from '../errors.js';
+import type { AnswerEvent } from '../progress/schema.js';
+import { PromptCancelled } from '../prompts.js';
+import { questionView, renderFeedback } from '../render/quiz.js';
+import { plural } from '../render/text.js';
+import { renamesOf } from '../roadmap/renames.js';
+import { MAX_RATING } from './session.js';
+import { Placement, type PlacementQuestion } from './placement.js';
+import { buildPlacementMap, type PlacementMap } from './placement-map.js';
+import { seededShuffle } from './random.js';
+import { Recorder, type AssessDeps, type Screen } from './run.js';
+
+/** The answer event for a placement answer. */
+function answerEvent(step: PlacementQuestion, choice: number, session: string, at: string): AnswerEvent {
+  return {
+    e: 'answer',
+    at,
+    topic: step.topic.id,
+    question: step.question.id,
+    choice,
+    correct: choice === step.question.answer,
+    session,
+    source: 'placement',
+  };
+}
+
+/** A placement's choice order for one question: repeatable for the seed. */
+export const choiceOrder = (step: PlacementQuestion, seed: number): number[] =>
+  step.question.shuffle === false
+    ? step.question.choices.map((_, k) => k)
+    : seededShuffle(
+        step.question.choices.map((_, k) => k),
+        seed,
+        step.question.id,
+      );
+
+/**
+ * A placement file: `{"ratings": {topic: 0..4}, "answers": {question: index}}`. The placement
+ * asks only questions the file answers, adaptively as at a terminal; the rest are not used.
+ * Every id and value is checked first; nothing is recorded unless all of it is right.
+ */
+function parsePlacementFile(
+  text: string,
+  deps: AssessDeps,
+): { ratings: Map<string, number>; answers: Map<string, number> } | string[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return [`not valid JSON: ${(error as Error).message}`];
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return ['the file: expected a JSON object'];
+  const problems: string[] = [];
+  const record = (key: string): Record<string, unknown> => {
+    const value = (data as Record<string, unknown>)[key];
+    if (value === undefined) return {};
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+    problems.push(`${key}: expected an object`);
+    return {};
+  };
+  for (const key of Object.keys(data))
+    if (key !== 'ratings' && key !== 'answers' && key !== 'placement')
+      problems.push(`${key}: unknown field${didYouMean(key, ['ratings', 'answers', 'placement'])}`);
+  const whole = (v: unknown, max: number): v is number =>
+    Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
+  const ratings = new Map<string, number>();
+  for (const [id, value] of Object.entries(record('ratings'))) {
+    if (!deps.index.topics.has(id))
+      problems.push(`ratings.${id}: unknown topic${didYouMean(id, deps.index.topics.keys())}`);
+    else if (!whole(value, MAX_RATING))
+      problems.push(`ratings.${id}: a rating is a whole number from 0 to ${MAX_RATING}, got ${JSON.stringify(value)}`);
+    else ratings.set(id, value);
+  }
+  const answers = new Map<string, number>();
+  for (const [id, value] of Object.entries(record('answers'))) {
+    const found = deps.index.questions.get(id);
+    if (!found) problems.push(`answers.${id}: unknown question${didYouMean(id, deps.index.questions.keys())}`);
+    else if (!whole(value, found.question.choices.length - 1))
+      problems.push(
+        `answers.${id}: an answer is a choice index from 0 to ${found.question.choices.length - 1}, got ${JSON.stringify(value)}`,
+      );
+    else answers.set(id, value);
+  }
+  if (problems.length === 0 && answers.size === 0) problems.push('answers: the placement needs answers to ask from');
+  return problems.length ? problems : { ratings, answers };
+}
+
+/** `assess --placement --answers FILE`: the placement without prompts. */
+export function runScriptedPlacement(deps: AssessDeps, text: string, source: string, seed: number): PlacementMap {
+  const parsed = parsePlacementFile(text, deps);
+  if (Array.isArray(parsed))
+    throw dataError(
+      `${source}: ${plural(parsed.length, 'problem')}, nothing was recorded:`,
+      parsed.map((p) => `  ${p}`),
+    );
+  const state = deps.store.load(renamesOf(deps.index.roadmap));
+  const recorder = new Recorder(deps.store, state);
+  const session = deps.newId();
+  const at = () => deps.now().toISOString();
+  recorder.save([...parsed.ratings].map(([topic, value]) => ({ e: 'rating', at: at(), topic, value })));
+  const placement = new Placement(deps.index.roadmap.areas, { seed, eligible: (q) => parsed.answers.has(q.id) });
+  for (let step = placement.current(); step.kind !== 'done'; step = placement.current()) {
+    const event = answerEvent(step, parsed.answers.get(step.question.id)!, session, at());
+    recorder.save([event]);
+    placement.answer(event.correct);
+  }
+  return buildPlacementMap(session, placement.results(), deps.index.roadmap.areas, state, true);
+}
+
+/** The placement at a terminal: one question at a time, feedback after each. */
+export async function runInteractivePlacement(deps: AssessDeps, screen: Screen, seed: number): Promise<PlacementMap> {
+  const state = deps.store.load(renamesOf(deps.index.roadmap));
+  const recorder = new Recorder(deps.store, state);
+  const session = deps.newId();
+  const placement = new Placement(deps.index.roadmap.areas, { seed });
+  let saved = 0;
+  try {
+    for (let step = placement.current(); step.kind !== 'done'; step = placement.current()) {
+      const order = choiceOrder(step, seed);
+      const view = questionView(
+        {
+          kind: 'question',
+          topic: step.topic,
+          question: step.question,
+          order,
+          number: step.number,
+          total: placement.maxQuestions,
+        },
+        `Placement · ${step.area.title}`,
+        screen.style,
+        screen.columns,
+        screen.rows,
+      );
+      screen.print(view.text);
+      const choice = await screen.prompts.select(view.select);
+      const event = answerEvent(step, choice, session, deps.now().toISOString());
+      recorder.save([event]);
+      saved++;
+      placement.answer(event.correct);
+      screen.print(
+        renderFeedback(
+          { topic: step.topic, question: step.question, chosen: choice, correct: event.correct },
+          order,
+          screen.style,
+          screen.columns,
+        ),
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof PromptCancelled)) throw error;
+    throw new PyroadError(
+      saved
+        ? `interrupted: ${plural(saved, 'placement answer')} saved; \`pyroad assess --placement\` starts a new placement`
+        : 'interrupted: nothing was saved',
+      EXIT.interrupted,
+    );
+  }
+  return buildPlacementMap(session, placement.results(), deps.index.roadmap.areas, state, true);
+}
