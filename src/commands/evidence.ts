@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
+import { wrap, wrapSegments } from '../render/text.js';
 import { hasControlOrBidi, untrusted } from '../render/untrusted.js';
 
 /**
@@ -117,7 +118,16 @@ export function registerEvidence(program: Program): void {
         const added = await runEvidenceAdd(ctx, id, target, opts.note);
         if (opts.json) return ctx.json(added);
         ctx.print(
-          `${ctx.style.green('✓')} Link ${added.n} attached to ${added.title} ${ctx.style.dim(`(${added.topic})`)}: ${one(added.url)}`,
+          wrapSegments(
+            [
+              [`${ctx.style.green('✓')} Link ${added.n} attached to ${added.title}`],
+              [` (${added.topic})`, ctx.style.dim],
+              [`: ${one(added.url)}`],
+            ],
+            ctx.columns,
+            '',
+            '  ',
+          ),
         );
       }),
     );
@@ -129,10 +139,21 @@ export function registerEvidence(program: Program): void {
       program.action(async (ctx, opts: { json?: boolean }) => {
         const links = await runEvidenceList(ctx);
         if (opts.json) return ctx.json(links);
-        if (!links.length) return ctx.print('No evidence attached yet: pyroad evidence add ID URL');
+        if (!links.length)
+          return ctx.print(wrap(ctx.withHints('No evidence attached yet: pyroad evidence add ID URL'), ctx.columns));
+        const hang = ' '.repeat(5);
         for (const l of links)
           ctx.print(
-            `${String(l.n).padStart(3)}. ${one(l.title)} ${ctx.style.dim(`(${l.topic})`)}\n     ${ctx.style.blue(one(l.url))}${l.note ? `\n     ${one(l.note)}` : ''}`,
+            [
+              wrapSegments(
+                [[`${String(l.n).padStart(3)}. ${one(l.title)}`], [` (${l.topic})`, ctx.style.dim]],
+                ctx.columns,
+                '',
+                hang,
+              ),
+              wrapSegments([[one(l.url), ctx.style.blue]], ctx.columns, hang),
+              ...(l.note ? [wrapSegments([[one(l.note)]], ctx.columns, hang)] : []),
+            ].join('\n'),
           );
       }),
     );

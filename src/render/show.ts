@@ -103,7 +103,7 @@ export function renderTopic(
     lines.push(heading(style, 'Your results'));
     lines.push(renderTopicResults(mine, RATING_LABELS, style, width, hint));
   }
-  const work = renderTopicPortfolio(progress?.portfolio, topic.id, style);
+  const work = renderTopicPortfolio(progress?.portfolio, topic.id, style, width);
   if (work.length) {
     lines.push('');
     lines.push(heading(style, 'What you have done'));

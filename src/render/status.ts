@@ -153,7 +153,7 @@ export function renderStatus(
   }
 
   // The prove and apply stages: projects ticked, evidence, the job-application funnel (portfolio.ts).
-  const portfolio = summary.portfolio ? renderPortfolioSection(summary.portfolio, style) : [];
+  const portfolio = summary.portfolio ? renderPortfolioSection(summary.portfolio, style, width) : [];
   if (portfolio.length) lines.push('', ...portfolio.map((l) => (l.startsWith('  ') ? l : heading(l))));
   lines.push('');
   lines.push(

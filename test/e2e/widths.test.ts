@@ -15,7 +15,21 @@ afterAll(() => tmp.cleanup());
 const home = join(tmp.dir, 'home');
 mkdirSync(home);
 
-const COMMANDS = [['roadmap'], ['show', 'basics'], ['show', 'loops'], ['show', 'functions'], ['next'], ['status'], ['where'], ['config', 'list']];
+const COMMANDS = [
+  ['roadmap'],
+  ['show', 'basics'],
+  ['show', 'loops'],
+  ['show', 'functions'],
+  ['next'],
+  ['status'],
+  ['where'],
+  ['config', 'list'],
+  ['practice'],
+  ['evidence', 'list'],
+  ['apply', 'list'],
+  ['doctor'],
+  ['cohort', join(tmp.dir, 'export.json')],
+];
 
 describe('wide characters and combining marks stay within the width', () => {
   it('the fixture is valid', () => {
@@ -24,10 +38,19 @@ describe('wide characters and combining marks stay within the width', () => {
     expect(r.code).toBe(0);
   });
 
-  // A little progress, so that status and next show results too.
+  // A little progress, so that status and next show results too; a link and an application with
+  // long words (URLs, names) for the portfolio screens; an export for the cohort table.
   runCli(['--roadmap', WIDE, 'mark', 'loops', 'learning'], { home });
+  runCli(
+    ['--roadmap', WIDE, 'evidence', 'add', 'loops', 'https://github.com/example/a-very-long-repository-name-for-loops'],
+    { home },
+  );
+  runCli(['--roadmap', WIDE, 'apply', 'add', 'Sehr Lange Firmenbezeichnung GmbH', 'Junior Python Backend Developer'], {
+    home,
+  });
+  runCli(['--roadmap', WIDE, 'export', '-o', join(tmp.dir, 'export.json')], { home });
 
-  for (const columns of [40, 80])
+  for (const columns of [40, 80, 200])
     for (const args of COMMANDS)
       it(`${args.join(' ')} at ${columns} columns`, () => {
         const r = runCli(['--roadmap', WIDE, ...args], { home, env: { NO_COLOR: '1', COLUMNS: String(columns) } });
