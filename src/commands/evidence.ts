@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
+import { renamesOf } from '../roadmap/renames.js';
 import { usageError } from '../errors.js';
 import { wrap, wrapSegments } from '../render/text.js';
 import { hasControlOrBidi, untrusted } from '../render/untrusted.js';
@@ -51,7 +52,7 @@ export async function runEvidenceAdd(ctx: Context, id: string, target: string, n
     url = path;
   }
   const text = note === undefined ? undefined : plainText(note, '--note', 500);
-  const state = store.load();
+  const state = store.load(renamesOf(await ctx.roadmap()));
   const event = {
     e: 'evidence' as const,
     at: ctx.now().toISOString(),
@@ -72,7 +73,7 @@ export async function runEvidenceAdd(ctx: Context, id: string, target: string, n
 
 export async function runEvidenceList(ctx: Context) {
   const { index, store, portfolio } = await openAll(ctx);
-  const log = store.load().log;
+  const log = store.load(renamesOf(await ctx.roadmap())).log;
   return portfolio.numberedLinks(log).map((l) => ({ ...l, title: index.topics.get(l.topic)?.topic.title ?? l.topic }));
 }
 
@@ -80,7 +81,7 @@ export async function runEvidenceRemove(ctx: Context, raw: string) {
   const n = /^\s*\d{1,6}\s*$/.test(raw) ? Number(raw) : NaN;
   if (!(n >= 1)) throw usageError(`evidence remove takes a link's number from \`pyroad evidence list\`, got "${raw}"`);
   const { store, portfolio } = await openAll(ctx);
-  const links = portfolio.numberedLinks(store.load().log);
+  const links = portfolio.numberedLinks(store.load(renamesOf(await ctx.roadmap())).log);
   const link = links.find((l) => l.n === n);
   if (!link)
     throw usageError(
