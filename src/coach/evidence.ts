@@ -79,7 +79,7 @@ export function handsOnEvidence(log: EventLog): Map<string, HandsOn> {
     const at = log.at(i);
     switch (record.e) {
       case 'check': {
-        const h = of(record.topic);
+        const h = of(log.recordTopic(record.topic));
         const run: CheckRun = {
           at,
           fingerprint: record.fingerprint,
@@ -95,7 +95,7 @@ export function handsOnEvidence(log: EventLog): Map<string, HandsOn> {
         break;
       }
       case 'exercise': {
-        const h = of(record.topic);
+        const h = of(log.recordTopic(record.topic));
         let x = h.exercises.get(record.exercise);
         if (!x)
           h.exercises.set(
@@ -114,15 +114,16 @@ export function handsOnEvidence(log: EventLog): Map<string, HandsOn> {
         break;
       }
       case 'tick': {
-        const key = `${record.topic}\u0000${record.list}\u0000${record.item}`;
+        const topic = log.recordTopic(record.topic);
+        const key = `${topic}\u0000${record.list}\u0000${record.item}`;
         const time = log.time[i]!;
         const previous = ticks.get(key);
         if (!previous || !(previous.time > time))
-          ticks.set(key, { time, done: record.done, topic: record.topic, list: record.list, item: record.item });
+          ticks.set(key, { time, done: record.done, topic, list: record.list, item: record.item });
         break;
       }
       case 'evidence':
-        of(record.topic).links.push({
+        of(log.recordTopic(record.topic)).links.push({
           ref: record.ref,
           url: record.url,
           ...(record.note ? { note: record.note } : {}),
@@ -130,7 +131,7 @@ export function handsOnEvidence(log: EventLog): Map<string, HandsOn> {
         });
         break;
       case 'evidence-removed':
-        removed.add(`${record.topic}\u0000${record.ref}`);
+        removed.add(`${log.recordTopic(record.topic)}\u0000${record.ref}`);
         break;
       case 'application':
         break;

@@ -116,14 +116,15 @@ export interface NumberedLink {
 
 /** Every evidence link attached and not removed, numbered as `pyroad evidence list` shows them. */
 export function numberedLinks(log: EventLog): NumberedLink[] {
-  const removed = new Set(log.recordsOf('evidence-removed').map((r) => `${r.topic}\u0000${r.ref}`));
+  const removed = new Set(log.recordsOf('evidence-removed').map((r) => `${log.recordTopic(r.topic)}\u0000${r.ref}`));
   const out: NumberedLink[] = [];
   let n = 0;
   const seen = new Set<string>();
   for (const [i, record] of log.records) {
     if (record.e !== 'evidence') continue;
     // The same link imported twice is one link.
-    const key = `${record.topic}\u0000${record.ref}`;
+    const topic = log.recordTopic(record.topic);
+    const key = `${topic}\u0000${record.ref}`;
     if (seen.has(key)) continue;
     seen.add(key);
     n++;
@@ -131,7 +132,7 @@ export function numberedLinks(log: EventLog): NumberedLink[] {
     out.push({
       n,
       ref: record.ref,
-      topic: record.topic,
+      topic,
       url: record.url,
       ...(record.note ? { note: record.note } : {}),
       at: log.at(i),
@@ -142,7 +143,7 @@ export function numberedLinks(log: EventLog): NumberedLink[] {
 
 /** How many links have ever been attached (the next link's number is this plus one). */
 export const linksEverAttached = (log: EventLog): number =>
-  new Set(log.recordsOf('evidence').map((r) => `${r.topic}\u0000${r.ref}`)).size;
+  new Set(log.recordsOf('evidence').map((r) => `${log.recordTopic(r.topic)}\u0000${r.ref}`)).size;
 
 /**
  * Whether a link's form is acceptable (it is never fetched): https with a host; http only to

@@ -5,6 +5,7 @@ import { didYouMean } from '../didyoumean.js';
 import { usageError } from '../errors.js';
 import { APPLICATION_STAGES } from '../progress/format.js';
 import type { ApplicationEvent } from '../progress/schema.js';
+import { wrap } from '../render/text.js';
 import { hasControlOrBidi, untrusted } from '../render/untrusted.js';
 
 /**
@@ -151,7 +152,11 @@ export function registerApply(program: Program): void {
         const added = await runApplyAdd(ctx, company, role, opts);
         if (opts.json) return ctx.json(added);
         ctx.print(
-          `${ctx.style.green('✓')} Application ${added.n}: ${one(added.company)} — ${one(added.role)} (applied)`,
+          wrap(
+            `${ctx.style.green('✓')} Application ${added.n}: ${one(added.company)} — ${one(added.role)} (applied)`,
+            ctx.columns,
+            '',
+          ),
         );
       }),
     );
@@ -164,9 +169,12 @@ export function registerApply(program: Program): void {
         const { apps, funnelOf } = await load(ctx);
         const funnel = funnelOf(apps);
         if (opts.json) return ctx.json({ applications: apps, funnel });
-        if (!apps.length) return ctx.print('No applications logged yet: pyroad apply add "<company>" "<role>"');
+        if (!apps.length)
+          return ctx.print(
+            wrap(ctx.withHints('No applications logged yet: pyroad apply add "<company>" "<role>"'), ctx.columns),
+          );
         const { renderApplications } = await import('../render/portfolio.js');
-        ctx.print(renderApplications(apps, funnel, ctx.style, ctx.now()));
+        ctx.print(renderApplications(apps, funnel, ctx.style, ctx.now(), ctx.columns));
       }),
     );
   apply

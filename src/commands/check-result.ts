@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { renamesOf } from '../roadmap/renames.js';
 import type { Topic } from '../roadmap/schema.js';
 
 /** The latest `pyroad check` result of a project, as one line, for `show` and `status`. */
@@ -10,5 +11,5 @@ export async function latestCheckLine(ctx: Context, topic: Topic): Promise<strin
     import('../coach/evidence.js'),
     import('../coach/checks.js'),
   ]);
-  return checkLine(topic, handsOnEvidence(store.load().log).get(topic.id));
+  return checkLine(topic, handsOnEvidence(store.load(renamesOf(await ctx.roadmap())).log).get(topic.id));
 }

@@ -1,6 +1,8 @@
 import { untrusted } from '../render/untrusted.js';
 import type { Command } from 'commander';
 import { examples, type Program } from '../command.js';
+import { wrap } from '../render/text.js';
+import { displayWidth } from '../render/width.js';
 import type { Context } from '../context.js';
 import { didYouMean } from '../didyoumean.js';
 import { usageError } from '../errors.js';
@@ -32,11 +34,14 @@ function printEntries(ctx: Context, entries: SettingEntry[], file: string): void
   const valueWidth = Math.max(...entries.map((e) => show(e.value).length));
   for (const e of entries) {
     const value = show(e.value).padEnd(valueWidth);
-    ctx.print(
-      `${e.key.padEnd(width)}  ${ctx.style.bold(value)}  ${ctx.style.dim(e.isDefault ? '(default) ' : '          ')}${e.description}`,
-    );
+    const head = `${e.key.padEnd(width)}  ${ctx.style.bold(value)}  ${ctx.style.dim(e.isDefault ? '(default) ' : '          ')}`;
+    const description = ctx.withHints(e.description);
+    // One line when it fits; on a narrow terminal the description goes under the setting, wrapped.
+    if (displayWidth(head) + displayWidth(description) <= ctx.columns) ctx.print(head + description);
+    else ctx.print(`${wrap(head.trimEnd(), ctx.columns)}\n${wrap(description, ctx.columns, '    ')}`);
   }
-  ctx.print(ctx.style.dim(`\nSettings file: ${untrusted(file, { oneLine: true })}`));
+  ctx.print();
+  ctx.print(ctx.style.dim(wrap(`Settings file: ${untrusted(file, { oneLine: true })}`, ctx.columns)));
 }
 
 const jsonOf = (entries: SettingEntry[]) => Object.fromEntries(entries.map((e) => [e.key, e.value]));

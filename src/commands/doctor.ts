@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
 import { dataError } from '../errors.js';
-import { plural } from '../render/text.js';
+import { plural, wrapSegments } from '../render/text.js';
 import { untrusted } from '../render/untrusted.js';
 
 export interface Finding {
@@ -98,7 +98,15 @@ export function registerDoctor(program: Program): void {
         else
           for (const f of findings)
             ctx.print(
-              `${f.ok ? ctx.style.green('✓') : ctx.style.red('✘')} ${f.what.padEnd(11)} ${untrusted(f.text, { oneLine: true })}`,
+              wrapSegments(
+                [
+                  [`${f.ok ? ctx.style.green('✓') : ctx.style.red('✘')} ${f.what.padEnd(11)} `],
+                  [untrusted(f.text, { oneLine: true })],
+                ],
+                ctx.columns,
+                '',
+                ' '.repeat(14),
+              ),
             );
         const bad = findings.filter((f) => !f.ok).length;
         if (bad) throw dataError(`${bad} problem${bad === 1 ? '' : 's'} found`);

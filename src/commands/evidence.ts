@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
+import { renamesOf } from '../roadmap/renames.js';
 import { usageError } from '../errors.js';
+import { wrap, wrapSegments } from '../render/text.js';
 import { hasControlOrBidi, untrusted } from '../render/untrusted.js';
 
 /**
@@ -50,7 +52,7 @@ export async function runEvidenceAdd(ctx: Context, id: string, target: string, n
     url = path;
   }
   const text = note === undefined ? undefined : plainText(note, '--note', 500);
-  const state = store.load();
+  const state = store.load(renamesOf(await ctx.roadmap()));
   const event = {
     e: 'evidence' as const,
     at: ctx.now().toISOString(),
@@ -71,7 +73,7 @@ export async function runEvidenceAdd(ctx: Context, id: string, target: string, n
 
 export async function runEvidenceList(ctx: Context) {
   const { index, store, portfolio } = await openAll(ctx);
-  const log = store.load().log;
+  const log = store.load(renamesOf(await ctx.roadmap())).log;
   return portfolio.numberedLinks(log).map((l) => ({ ...l, title: index.topics.get(l.topic)?.topic.title ?? l.topic }));
 }
 
@@ -79,7 +81,7 @@ export async function runEvidenceRemove(ctx: Context, raw: string) {
   const n = /^\s*\d{1,6}\s*$/.test(raw) ? Number(raw) : NaN;
   if (!(n >= 1)) throw usageError(`evidence remove takes a link's number from \`pyroad evidence list\`, got "${raw}"`);
   const { store, portfolio } = await openAll(ctx);
-  const links = portfolio.numberedLinks(store.load().log);
+  const links = portfolio.numberedLinks(store.load(renamesOf(await ctx.roadmap())).log);
   const link = links.find((l) => l.n === n);
   if (!link)
     throw usageError(
@@ -117,7 +119,16 @@ export function registerEvidence(program: Program): void {
         const added = await runEvidenceAdd(ctx, id, target, opts.note);
         if (opts.json) return ctx.json(added);
         ctx.print(
-          `${ctx.style.green('✓')} Link ${added.n} attached to ${added.title} ${ctx.style.dim(`(${added.topic})`)}: ${one(added.url)}`,
+          wrapSegments(
+            [
+              [`${ctx.style.green('✓')} Link ${added.n} attached to ${added.title}`],
+              [` (${added.topic})`, ctx.style.dim],
+              [`: ${one(added.url)}`],
+            ],
+            ctx.columns,
+            '',
+            '  ',
+          ),
         );
       }),
     );
@@ -129,10 +140,21 @@ export function registerEvidence(program: Program): void {
       program.action(async (ctx, opts: { json?: boolean }) => {
         const links = await runEvidenceList(ctx);
         if (opts.json) return ctx.json(links);
-        if (!links.length) return ctx.print('No evidence attached yet: pyroad evidence add ID URL');
+        if (!links.length)
+          return ctx.print(wrap(ctx.withHints('No evidence attached yet: pyroad evidence add ID URL'), ctx.columns));
+        const hang = ' '.repeat(5);
         for (const l of links)
           ctx.print(
-            `${String(l.n).padStart(3)}. ${one(l.title)} ${ctx.style.dim(`(${l.topic})`)}\n     ${ctx.style.blue(one(l.url))}${l.note ? `\n     ${one(l.note)}` : ''}`,
+            [
+              wrapSegments(
+                [[`${String(l.n).padStart(3)}. ${one(l.title)}`], [` (${l.topic})`, ctx.style.dim]],
+                ctx.columns,
+                '',
+                hang,
+              ),
+              wrapSegments([[one(l.url), ctx.style.blue]], ctx.columns, hang),
+              ...(l.note ? [wrapSegments([[one(l.note)]], ctx.columns, hang)] : []),
+            ].join('\n'),
           );
       }),
     );

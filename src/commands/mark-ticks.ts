@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { renamesOf } from '../roadmap/renames.js';
 import { usageError } from '../errors.js';
 import type { TickEvent } from '../progress/schema.js';
 import type { Topic } from '../roadmap/schema.js';
@@ -68,13 +69,14 @@ async function record(
   list: 'milestone' | 'checklist',
   wanted: Map<number, boolean>,
 ): Promise<TickResult> {
-  const state = store.load();
+  const state = store.load(renamesOf(await ctx.roadmap()));
   const { handsOnEvidence } = await import('../coach/evidence.js');
   const { tickProgress, tickLabel } = await import('../coach/portfolio.js');
   const before = tickProgress(topic, handsOnEvidence(state.log).get(topic.id))!;
   // Later than any tick already recorded, so that the newest tick wins the fold.
   let latest = -Infinity;
-  for (const t of state.log.recordsOf('tick')) if (t.topic === topic.id) latest = Math.max(latest, Date.parse(t.at));
+  for (const t of state.log.recordsOf('tick'))
+    if (state.log.recordTopic(t.topic) === topic.id) latest = Math.max(latest, Date.parse(t.at));
   const now = ctx.now().getTime();
   const at = new Date(latest >= now ? latest + 1 : now).toISOString();
   const events: TickEvent[] = [];
@@ -118,7 +120,7 @@ export async function runTickInteractive(ctx: Context, id: string): Promise<Tick
   const { handsOnEvidence } = await import('../coach/evidence.js');
   const { tickProgress } = await import('../coach/portfolio.js');
   const { untrusted } = await import('../render/untrusted.js');
-  const current = tickProgress(topic, handsOnEvidence(store.load().log).get(topic.id))!;
+  const current = tickProgress(topic, handsOnEvidence(store.load(renamesOf(await ctx.roadmap())).log).get(topic.id))!;
   const { createPrompts } = await import('../prompts.js');
   const prompts = createPrompts({ input: ctx.streams.stdin, output: ctx.streams.stdout, color: ctx.style.enabled });
   const ticked = await prompts.checkbox({

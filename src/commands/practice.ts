@@ -5,7 +5,8 @@ import type { Context } from '../context.js';
 import { didYouMean } from '../didyoumean.js';
 import { EXIT, PyroadError, usageError } from '../errors.js';
 import { untrusted } from '../render/untrusted.js';
-import { wrap } from '../render/text.js';
+import { wrap, wrapSegments } from '../render/text.js';
+import { displayWidth } from '../render/width.js';
 import { practiceDir } from '../practice/folder.js';
 import type { Exercise } from '../practice/exercise.js';
 import type { Verdict } from '../practice/judge.js';
@@ -270,16 +271,36 @@ export function registerPractice(program: Program): void {
           passed: ctx.style.green('passed '),
         };
         const width = Math.max(...list.exercises.map((x) => x.id.length), 2);
-        for (const x of list.exercises)
+        // The title goes under the id when the three do not fit on one line.
+        const together =
+          9 +
+            width +
+            2 +
+            Math.max(0, ...list.exercises.map((x) => displayWidth(untrusted(x.title, { oneLine: true })))) <=
+          ctx.columns;
+        for (const x of list.exercises) {
+          const id = untrusted(x.id, { oneLine: true });
+          const title = untrusted(x.title, { oneLine: true });
           ctx.print(
-            `${mark[x.state]}  ${untrusted(x.id, { oneLine: true }).padEnd(width)}  ${untrusted(x.title, { oneLine: true })}`,
+            together
+              ? `${mark[x.state]}  ${id.padEnd(width)}  ${title}`
+              : `${wrapSegments([[mark[x.state]], [`  ${id}`]], ctx.columns, '', ' '.repeat(9))}\n${wrap(title, ctx.columns, ' '.repeat(9))}`,
           );
+        }
         const passed = list.exercises.filter((x) => x.state === 'passed').length;
         ctx.print('');
         ctx.print(
-          `${passed} of ${list.exercises.length} passed. Files go to ${untrusted(list.dir, { oneLine: true })}.`,
+          wrap(
+            `${passed} of ${list.exercises.length} passed. Files go to ${untrusted(list.dir, { oneLine: true })}.`,
+            ctx.columns,
+          ),
         );
-        ctx.print(ctx.style.dim('Start one with `pyroad practice ID`.'));
+        ctx.print(
+          wrap(ctx.withHints('Start one with `pyroad practice ID`.'), ctx.columns)
+            .split('\n')
+            .map((line) => ctx.style.dim(line))
+            .join('\n'),
+        );
         return;
       }
       const exercise = find(await exercisesOf(ctx), id);

@@ -1,6 +1,6 @@
 import { displayWidth, truncate } from '../render/width.js';
 import { examples, type Program } from '../command.js';
-import { STAGE_LABELS, percent } from '../render/text.js';
+import { STAGE_LABELS, percent, wrap } from '../render/text.js';
 import { plainStyle } from '../render/style.js';
 
 export function registerRoadmap(program: Program): void {
@@ -29,7 +29,12 @@ export function registerRoadmap(program: Program): void {
         // "4 of 7 milestones" on projects and checklists with something ticked (coach/portfolio.ts).
         const ticks = new Map(progress?.portfolio?.work.filter((w) => w.done > 0).map((w) => [w.topic, w.label]));
         const { style } = ctx;
-        ctx.print(style.bold(roadmap.title));
+        ctx.print(
+          wrap(roadmap.title, ctx.columns)
+            .split('\n')
+            .map((line) => style.bold(line))
+            .join('\n'),
+        );
         let stage = '';
         roadmap.areas.forEach((area, a) => {
           if (area.stage !== stage) {

@@ -44,8 +44,10 @@ export function registerShow(program: Program): void {
         }
         ctx.print(
           item.kind === 'area'
-            ? renderArea(index, item.area, ctx.style, ctx.columns, progress)
-            : renderTopic(index, item.topic, item.area, ctx.style, ctx.columns, progress, checkResult),
+            ? renderArea(index, item.area, ctx.style, ctx.columns, progress, (text) => ctx.withHints(text))
+            : renderTopic(index, item.topic, item.area, ctx.style, ctx.columns, progress, checkResult, (text) =>
+                ctx.withHints(text),
+              ),
         );
         if (exercises.length) {
           const { renderTopicExercises } = await import('../render/exercises.js');

@@ -1,3 +1,4 @@
+import { wrapSegments } from '../render/text.js';
 import { untrusted } from '../render/untrusted.js';
 import { existsSync } from 'node:fs';
 import { examples, type Program } from '../command.js';
@@ -60,15 +61,25 @@ The cache only speeds things up and can be deleted at any time.
           ctx.json(where);
           return;
         }
-        const note = (path: string) => (existsSync(path) ? '' : ctx.style.dim(' (not created yet)'));
+        const note = (path: string) => (existsSync(path) ? '' : ' (not created yet)');
         const shown = (path: string) => untrusted(path, { oneLine: true });
-        ctx.print(`settings  ${shown(where.settings)}${note(where.settings)}`);
-        ctx.print(`progress  ${shown(where.progress)}${note(where.progress)}`);
-        ctx.print(`cache     ${shown(where.cache)}${note(where.cache)}`);
-        ctx.print(`practice  ${shown(where.practice)}${note(where.practice)}`);
-        ctx.print(`roadmap   ${shown(where.roadmap)}${ctx.style.dim(` (${ROADMAP_FROM[where.sources.roadmap]})`)}`);
+        // Label and path; a path wider than the terminal goes on over the next lines, under itself.
+        const row = (label: string, path: string, after: string) =>
+          ctx.print(
+            wrapSegments([[label.padEnd(10)], [shown(path)], [after, ctx.style.dim]], ctx.columns, '', ' '.repeat(10)),
+          );
+        row('settings', where.settings, note(where.settings));
+        row('progress', where.progress, note(where.progress));
+        row('cache', where.cache, note(where.cache));
+        row('practice', where.practice, note(where.practice));
+        row('roadmap', where.roadmap, ` (${ROADMAP_FROM[where.sources.roadmap]})`);
         if (where.home)
-          ctx.print(ctx.style.dim(`Everything is kept in ${shown(where.home)} (${HOME_FROM[where.sources.home]}).`));
+          ctx.print(
+            wrapSegments(
+              [[`Everything is kept in ${shown(where.home)} (${HOME_FROM[where.sources.home]}).`, ctx.style.dim]],
+              ctx.columns,
+            ),
+          );
       }),
     );
 }

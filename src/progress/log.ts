@@ -66,6 +66,11 @@ export class EventLog implements Columns {
   private readonly rawAt: Map<number, string>;
   /** Event index → the event, for the record kinds; in journal order. */
   readonly records: Map<number, RecordEvent>;
+  /**
+   * The current id of the topic a record event names: the roadmap's renames (`formerly:`), set by
+   * ProgressState; the record itself keeps the id it was written with (the journal is never rewritten).
+   */
+  recordTopic: (topic: string) => string = (topic) => topic;
 
   constructor(capacity = 64, columns?: LogColumns, length = 0) {
     for (const name of COLUMN_NAMES)

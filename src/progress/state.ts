@@ -110,6 +110,8 @@ export class ProgressState {
     /** Old ids a roadmap renamed (`formerly:`): their progress counts for the new id, mapped here, never rewritten. */
     readonly renames?: Renames,
   ) {
+    const topics = renames?.topics;
+    if (topics?.size) log.recordTopic = (topic) => topics.get(topic) ?? topic;
     for (let i = 0; i < log.length; i++) this.fold(i);
   }
 

@@ -1,4 +1,5 @@
 import type { Cohort, CohortRow } from '../coach/cohort.js';
+import { wrap } from './text.js';
 import { untrusted } from './untrusted.js';
 import { displayWidth, truncate } from './width.js';
 
@@ -31,20 +32,39 @@ export function renderCohortTable(cohort: Cohort, columns: number): string {
       .map((c, i) => pad(truncate(c, widths[i]!), widths[i]!))
       .join('  ')
       .trimEnd();
+  // Too narrow for the table (the fixed columns and a short name): one block per learner instead.
+  const table = fixed + 8 + 2 + 6 <= columns;
+  const block = (c: string[]) =>
+    `${wrap(c[0]!, columns)}\n${wrap(
+      header
+        .slice(1)
+        .map((h, i) => `${h} ${c[i + 1]!}`)
+        .join(' · '),
+      columns,
+      '  ',
+    )}`;
   const out = [
-    `Cohort: ${cohort.learners.length} learner${cohort.learners.length === 1 ? '' : 's'} on ${untrusted(cohort.roadmap, { oneLine: true })}`,
+    wrap(
+      `Cohort: ${cohort.learners.length} learner${cohort.learners.length === 1 ? '' : 's'} on ${untrusted(cohort.roadmap, { oneLine: true })}`,
+      columns,
+    ),
     '',
-    line(header),
-    ...cells.map(line),
+    ...(table ? [line(header), ...cells.map(line)] : cells.map(block)),
     '',
-    'ready: toward the goal · areas: mastered of all · built/proven: portfolio projects worked on / whose',
-    'checks all passed · active: last record · overdue: reviews due · top gap: the coach’s first gap',
+    wrap(
+      'ready: toward the goal · areas: mastered of all · built/proven: portfolio projects worked on / whose checks all passed · active: last record · overdue: reviews due · top gap: the coach’s first gap',
+      Math.min(columns, 100),
+    ),
   ];
   if (cohort.commonGaps.length) {
     out.push('', 'Common gaps');
     for (const g of cohort.commonGaps)
       out.push(
-        `  ${g.learners} of ${g.of} learners are weak in ${untrusted(g.title, { oneLine: true })} (${untrusted(g.topic, { oneLine: true })})`,
+        wrap(
+          `${g.learners} of ${g.of} learners are weak in ${untrusted(g.title, { oneLine: true })} (${untrusted(g.topic, { oneLine: true })})`,
+          columns,
+          '  ',
+        ),
       );
   } else if (cohort.learners.length > 1) out.push('', 'No topic that two or more learners are weak in.');
   return out.join('\n');

@@ -1,6 +1,6 @@
 import type { NextSummary, Recommendation } from '../coach/types.js';
 import type { Style } from './style.js';
-import { STAGE_LABELS, percent, plural, wrap } from './text.js';
+import { STAGE_LABELS, percent, plural, wrap, wrapSegments, type Segment } from './text.js';
 
 /** A word after the title for kinds other than plain learning. */
 const KIND_TAGS: Record<Recommendation['kind'], string> = {
@@ -45,7 +45,12 @@ export function renderRecommendations(recs: readonly Recommendation[], style: St
   return recs
     .map((rec, i) => {
       const tag = KIND_TAGS[rec.kind];
-      const head = `${style.bold(`${i + 1}. ${rec.title}`)}${tag ? `  ${style.dim(tag)}` : ''}`;
+      const head = wrapSegments(
+        [[`${i + 1}. ${rec.title}`, style.bold], ...(tag ? ([[`  ${tag}`, style.dim]] as Segment[]) : [])],
+        width,
+        '',
+        '   ',
+      );
       return [head, wrap(rec.reason, width, '   '), actionLine(rec, style, width)].join('\n');
     })
     .join('\n\n');
@@ -70,7 +75,13 @@ export function renderNext(
   const recs = summary.recommendations;
   const where = area ? ` in ${area.title}` : '';
   lines.push(
-    `${style.bold(`What to do next${where}`)}  ${style.dim(`${STAGE_LABELS[summary.stage]} · ${percent(summary.readiness)} ready`)}`,
+    wrapSegments(
+      [
+        [`What to do next${where}`, style.bold],
+        [`  ${STAGE_LABELS[summary.stage]} · ${percent(summary.readiness)} ready`, style.dim],
+      ],
+      width,
+    ),
   );
   lines.push('');
   if (recs.length === 0) {

@@ -24,6 +24,8 @@ export function renderTopic(
   progress?: Summary,
   /** The latest `pyroad check` result of a project with checks (coach/checks.ts, checkLine). */
   checkResult?: string,
+  /** Adds typed global options to a suggested command (Context.withHints); applied before wrapping. */
+  hint: (text: string) => string = (text) => text,
 ): string {
   const lines: string[] = [];
   // The id goes under the title when both do not fit on one line.
@@ -31,9 +33,9 @@ export function renderTopic(
   lines.push(
     together
       ? `${style.bold(topic.title)} ${style.dim(`(${topic.id})`)}`
-      : `${style.bold(wrap(topic.title, width))}\n${style.dim(`(${topic.id})`)}`,
+      : `${style.bold(wrap(topic.title, width))}\n${style.dim(wrap(`(${topic.id})`, width))}`,
   );
-  lines.push(style.dim(`${area.title} · ${STAGE_LABELS[area.stage]}`));
+  lines.push(dimWrapped(style, `${area.title} · ${STAGE_LABELS[area.stage]}`, width));
   lines.push('');
   lines.push(wrap(topic.summary, width));
   if (topic.why) {
@@ -69,7 +71,7 @@ export function renderTopic(
       lines.push(heading(style, 'Checks'));
       lines.push(
         wrap(
-          `${plural(topic.project.checks.length, 'check')} test your running server: pyroad check ${topic.id}`,
+          hint(`${plural(topic.project.checks.length, 'check')} test your running server: pyroad check ${topic.id}`),
           width,
           '  ',
         ),
@@ -90,16 +92,20 @@ export function renderTopic(
   }
   for (const r of topic.resources) {
     lines.push(bullet(`${r.title} ${style.dim(`[${r.kind}${r.free ? '' : ', paid'}]`)}`, width));
-    lines.push(`    ${style.blue(r.url)}`);
+    lines.push(
+      ...wrap(r.url, width, '    ')
+        .split('\n')
+        .map((line) => `    ${style.blue(line.slice(4))}`),
+    );
   }
   const mine = progress?.topics.find((t) => t.topic === topic.id);
   if (mine) {
     lines.push('');
     lines.push(heading(style, 'Your results'));
-    lines.push(renderTopicResults(mine, RATING_LABELS, style, width));
+    lines.push(renderTopicResults(mine, RATING_LABELS, style, width, hint));
   }
   const work = [
-    ...renderTopicPortfolio(progress?.portfolio, topic.id, style),
+    ...renderTopicPortfolio(progress?.portfolio, topic.id, style, width),
     ...(mine?.provenBy ?? []).map((p) =>
       wrap(
         `${style.green('✓')} ${untrusted(p.project, { oneLine: true })} is proven by ${p.passed}/${p.total} checks on ${p.at.slice(0, 10)}: hands-on evidence for this topic`,
@@ -116,46 +122,71 @@ export function renderTopic(
   if (topic.questions.length) {
     lines.push('');
     lines.push(
-      style.dim(wrap(`${plural(topic.questions.length, 'knowledge-check question')}: pyroad assess ${area.id}`, width)),
+      dimWrapped(
+        style,
+        hint(`${plural(topic.questions.length, 'knowledge-check question')}: pyroad assess ${area.id}`),
+        width,
+      ),
     );
   }
   return withInlineCode(lines, style);
 }
 
-export function renderArea(index: RoadmapIndex, area: Area, style: Style, width: number, progress?: Summary): string {
+export function renderArea(
+  index: RoadmapIndex,
+  area: Area,
+  style: Style,
+  width: number,
+  progress?: Summary,
+  /** Adds typed global options to a suggested command (Context.withHints); applied before wrapping. */
+  hint: (text: string) => string = (text) => text,
+): string {
   const lines: string[] = [];
   const mine = progress?.areas.find((a) => a.area === area.id);
   const badges = new Map(
     progress?.topics.filter((t) => t.area === area.id).map((t) => [t.topic, topicBadge(t, style)]),
   );
-  lines.push(`${style.bold(area.title)} ${style.dim(`(${area.id})`)}`);
+  lines.push(
+    displayWidth(area.title) + displayWidth(area.id) + 3 <= width
+      ? `${style.bold(area.title)} ${style.dim(`(${area.id})`)}`
+      : `${style.bold(wrap(area.title, width))}\n${style.dim(wrap(`(${area.id})`, width))}`,
+  );
   lines.push(style.dim(`Stage: ${STAGE_LABELS[area.stage]}`));
   lines.push('');
   lines.push(wrap(area.summary, width));
   if (area.prerequisites.length) {
     lines.push('');
     lines.push(heading(style, 'Finish first'));
-    for (const id of area.prerequisites) lines.push(`  • ${index.areas.get(id)?.title ?? id} ${style.dim(`(${id})`)}`);
+    for (const id of area.prerequisites)
+      lines.push(bullet(`${index.areas.get(id)?.title ?? id} ${style.dim(`(${id})`)}`, width));
   }
   lines.push('');
   lines.push(heading(style, `Topics (${area.topics.length})`));
   for (const topic of area.topics) {
     const badge = badges.get(topic.id);
-    lines.push(`  • ${topic.title} ${style.dim(`(${topic.id})`)}${badge ? `  ${badge}` : ''}`);
+    lines.push(bullet(`${topic.title} ${style.dim(`(${topic.id})`)}${badge ? `  ${badge}` : ''}`, width));
     lines.push(wrap(topic.summary, width, '    '));
   }
   if (mine) {
     lines.push('');
     lines.push(heading(style, 'Your results'));
     lines.push(
-      `  ${percent(mine.mastery)} mastered · ${mine.mastered} of ${mine.topics} topics${mine.due ? ` · ${style.yellow(`${mine.due} due for review`)}` : ''}${
-        mine.calibration === 'over-confident' || mine.calibration === 'under-confident' ? ` · ${mine.calibration}` : ''
-      }`,
+      wrap(
+        `${percent(mine.mastery)} mastered · ${mine.mastered} of ${mine.topics} topics${mine.due ? ` · ${style.yellow(`${mine.due} due for review`)}` : ''}${
+          mine.calibration === 'over-confident' || mine.calibration === 'under-confident'
+            ? ` · ${mine.calibration}`
+            : ''
+        }`,
+        width,
+        '  ',
+      ),
     );
   }
   const questions = area.topics.reduce((n, t) => n + t.questions.length, 0);
   lines.push('');
-  lines.push(style.dim(`${plural(questions, 'question')} to check yourself: pyroad assess ${area.id}`));
+  lines.push(
+    dimWrapped(style, hint(`${plural(questions, 'question')} to check yourself: pyroad assess ${area.id}`), width),
+  );
   return withInlineCode(lines, style);
 }
 
@@ -165,6 +196,13 @@ const withInlineCode = (lines: string[], style: Style): string =>
     .join('\n')
     .split('\n')
     .map((line) => inlineCode(line, style))
+    .join('\n');
+
+/** The text wrapped to `width`, each line dimmed (colour goes on after wrapping). */
+const dimWrapped = (style: Style, text: string, width: number): string =>
+  wrap(text, width)
+    .split('\n')
+    .map((line) => style.dim(line))
     .join('\n');
 
 /** "  • text", wrapped to `width` with continuation lines under the text. */

@@ -25,7 +25,15 @@ export function renderStatus(
 ): string {
   const lines: string[] = [];
   const heading = (text: string) => style.bold(style.cyan(text));
-  lines.push(`${style.bold(roadmap.title)}  ${style.dim(`as of ${day(summary.generatedAt)}`)}`);
+  lines.push(
+    wrapSegments(
+      [
+        [roadmap.title, style.bold],
+        [`  as of ${day(summary.generatedAt)}`, style.dim],
+      ],
+      width,
+    ),
+  );
   lines.push('');
   const stages = stagesOf([...roadmap.areas, summary]);
   lines.push(
@@ -145,7 +153,7 @@ export function renderStatus(
   }
 
   // The prove and apply stages: projects ticked, evidence, the job-application funnel (portfolio.ts).
-  const portfolio = summary.portfolio ? renderPortfolioSection(summary.portfolio, style) : [];
+  const portfolio = summary.portfolio ? renderPortfolioSection(summary.portfolio, style, width) : [];
   if (portfolio.length) lines.push('', ...portfolio.map((l) => (l.startsWith('  ') ? l : heading(l))));
   lines.push('');
   lines.push(
@@ -180,6 +188,8 @@ export function renderTopicResults(
   ratingLabels: readonly string[],
   style: Style,
   width: number,
+  /** Adds typed global options to a suggested command (Context.withHints); applied before wrapping. */
+  hint: (text: string) => string = (text) => text,
 ): string {
   const lines: string[] = [];
   const facts = [`mastery ${percent(t.mastery)}${t.mastered ? ' (mastered)' : ''}`];
@@ -195,7 +205,9 @@ export function renderTopicResults(
   if (t.ready === false)
     lines.push(
       ...wrap(
-        'Something it builds on is not done yet (a prerequisite of the topic or of its area); `pyroad next` says what comes first.',
+        hint(
+          'Something it builds on is not done yet (a prerequisite of the topic or of its area); `pyroad next` says what comes first.',
+        ),
         width,
         '  ',
       )

@@ -1,9 +1,11 @@
 /** Plain-text helpers shared by every renderer. No colour here: callers pass a Style. */
-import { displayWidth } from './width.js';
+import { breakWord, displayWidth } from './width.js';
 
 /**
  * Wraps text to `width` columns, keeping existing line breaks; `indent` prefixes every line. An
- * inline code span (`like this`) is never broken across lines.
+ * inline code span (`like this`) is never broken across lines unless it is wider than a line; a
+ * word wider than a line (a long URL, path, or a run of CJK text without spaces) is broken by
+ * display width, never inside a character.
  */
 export function wrap(text: string, width: number, indent = ''): string {
   const out: string[] = [];
@@ -15,11 +17,16 @@ export function wrap(text: string, width: number, indent = ''): string {
     }
     const lead = /^\s*/.exec(paragraph)![0];
     let line = lead;
-    for (const word of paragraph.trim().match(WORDS) ?? []) {
-      if (line.trim() !== '' && displayWidth(line) + 1 + displayWidth(word) > room) {
-        out.push(line);
-        line = lead + word;
-      } else line = line.trim() === '' ? lead + word : `${line} ${word}`;
+    const space = Math.max(1, room - displayWidth(lead));
+    for (const whole of paragraph.trim().match(WORDS) ?? []) {
+      // A word wider than the line starts a line of its own, then goes on over the next ones.
+      const pieces = breakWord(whole, space);
+      for (const word of pieces) {
+        if (line.trim() !== '' && displayWidth(line) + 1 + displayWidth(word) > room) {
+          out.push(line);
+          line = lead + word;
+        } else line = line.trim() === '' ? lead + word : `${line} ${word}`;
+      }
     }
     out.push(line);
   }
@@ -48,7 +55,10 @@ export function wrapSegments(segments: readonly Segment[], width: number, indent
   let pending = '';
   for (const [text, paint = (s: string) => s] of segments) {
     for (const match of text.matchAll(/(\s*)(\S+)/g)) {
-      words.push({ text: match[2]!, paint, gap: pending + match[1]! });
+      // A word wider than a line is broken into pieces that each fit one (no gap between them).
+      breakWord(match[2]!, Math.max(1, width - displayWidth(hang))).forEach((piece, i) =>
+        words.push({ text: piece, paint, gap: i === 0 ? pending + match[1]! : '' }),
+      );
       pending = '';
     }
     pending += /\s*$/.exec(text)![0];
@@ -60,7 +70,7 @@ export function wrapSegments(segments: readonly Segment[], width: number, indent
   for (const word of words) {
     const gap = empty ? '' : word.gap;
     const w = displayWidth(word.text);
-    if (!empty && gap !== '' && length + gap.length + w > width) {
+    if (!empty && length + gap.length + w > width) {
       lines.push(line);
       line = hang + word.paint(word.text);
       length = displayWidth(hang) + w;

@@ -39,6 +39,37 @@ function graphemes(text: string): string[] {
 }
 
 /**
+ * The word broken into pieces of at most `width` columns each (at least one character a piece),
+ * for a word wider than the line: never inside a character (grapheme) or a colour code.
+ */
+export function breakWord(word: string, width: number): string[] {
+  if (displayWidth(word) <= width) return [word];
+  const pieces: string[] = [];
+  let piece = '';
+  let used = 0;
+  // Colour codes are kept whole and count nothing; the text between them is cut by grapheme.
+  for (const part of word.split(new RegExp(`(${SGR.source})`))) {
+    if (part === '') continue;
+    if (part.startsWith('\u001b')) {
+      piece += part;
+      continue;
+    }
+    for (const g of narrow(part) ? [...part] : graphemes(part)) {
+      const w = displayWidth(g);
+      if (used + w > width && used > 0) {
+        pieces.push(piece);
+        piece = '';
+        used = 0;
+      }
+      piece += g;
+      used += w;
+    }
+  }
+  if (piece !== '') pieces.push(piece);
+  return pieces;
+}
+
+/**
  * The plain text cut to at most `width` columns, ending with `…` when cut. Never splits a
  * character: a wide character that would straddle the edge is left out whole.
  */

@@ -197,6 +197,41 @@ describe.skipIf(!hasChromium)(`the report in Chromium${hasChromium ? '' : ` (${S
     await page.close();
   }, 60_000);
 
+  it('at phone width (390 px) nothing is clipped: the area table fits or scrolls inside its own box', async () => {
+    const page = await browser!.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(pathToFileURL(halfway).href, { waitUntil: 'load' });
+    // The page itself never scrolls sideways (that is where a wide table would be cut off).
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    const table = await page.evaluate<{ table: number; box: number; overflow: string; right: number }>(`(() => {
+      const table = document.querySelector('table.area-table');
+      const box = table.parentElement;
+      return {
+        table: table.scrollWidth,
+        box: box.clientWidth,
+        overflow: getComputedStyle(box).overflowX,
+        right: box.getBoundingClientRect().right,
+      };
+    })()`);
+    // The box is on screen; the table fits in it, or the box scrolls.
+    expect(table.right).toBeLessThanOrEqual(390);
+    if (table.table > table.box) expect(['auto', 'scroll']).toContain(table.overflow);
+    // Every area row can be reached, its last cell included.
+    const cell = page.locator('table.area-table tbody tr').last().locator('td').last();
+    await cell.scrollIntoViewIfNeeded();
+    expect(await cell.isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('"you are here" marks an area the halfway learner has progress in, not an untouched one', async () => {
+    const { page } = await open(halfway);
+    const here = page.locator('#path li.path-step.here');
+    expect(await here.count()).toBe(1);
+    // The path step shows the area's mastery; an area the learner is working on is above 0%.
+    expect(await here.innerText()).not.toMatch(/\b0%/);
+    expect(await here.innerText()).toMatch(/you are here/i);
+    await page.close();
+  });
+
   it('a fresh learner: what to do first and the whole path, on an otherwise empty page', async () => {
     const home = join(tmp.dir, 'fresh');
     const file = report(home, join(tmp.dir, 'fresh.html'));

@@ -3,6 +3,7 @@
  * summary (numbers). The roadmap is the frame: a topic the summary does not mention is still
  * listed, as not started, so even a first run shows the whole path.
  */
+import { currentArea as currentAreaOf } from './current-area.js';
 import type { Calibration, Recommendation, Summary, TopicSummary } from '../../coach/types.js';
 import type { Status } from '../../progress/schema.js';
 import type { Roadmap, Stage } from '../../roadmap/schema.js';
@@ -83,7 +84,7 @@ export interface ReportView {
   totals: { topics: number; mastered: number; assessed: number; answered: number; correct: number; due: number };
   /** Nothing recorded yet: no rating, no answer, no status. */
   fresh: boolean;
-  /** The area the learner is in: the top recommendation's, else the first unfinished one. */
+  /** The area the learner is in (current-area.ts): the first unfinished one with progress. */
   currentArea?: string | undefined;
 }
 
@@ -202,8 +203,7 @@ export function buildView(roadmap: Roadmap, summary: Summary): ReportView {
   const fresh = all.every((t) => t.answered === 0 && t.selfScore === undefined && t.status === 'todo');
   const suggested = summary.recommendations.length === 0;
   const recommendations = suggested ? firstSteps(roadmap) : summary.recommendations;
-  const currentArea =
-    recommendations[0]?.area ?? areas.find((a) => a.topics.some((t) => !t.mastered && t.status !== 'skip'))?.id;
+  const currentArea = currentAreaOf(areas, recommendations);
   const stages = stagesOf(roadmap.areas);
   return {
     title: roadmap.title,

@@ -1,0 +1,62 @@
+/**
+ * Issue 21 (and 14): width counts what the terminal shows. A roadmap with wide characters (CJK,
+ * emoji) and combining marks, which the checks accept: every read command keeps each line within
+ * the terminal's width at 40 and 80 columns, and never cuts inside a character.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import stringWidth from 'string-width';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+
+const WIDE = join(ROOT, 'test', 'fixtures', 'roadmap', 'wide.yaml');
+const tmp = tempDir('pyroad-widths-');
+afterAll(() => tmp.cleanup());
+const home = join(tmp.dir, 'home');
+mkdirSync(home);
+
+const COMMANDS = [
+  ['roadmap'],
+  ['show', 'basics'],
+  ['show', 'loops'],
+  ['show', 'functions'],
+  ['next'],
+  ['status'],
+  ['where'],
+  ['config', 'list'],
+  ['practice'],
+  ['evidence', 'list'],
+  ['apply', 'list'],
+  ['doctor'],
+  ['cohort', join(tmp.dir, 'export.json')],
+];
+
+describe('wide characters and combining marks stay within the width', () => {
+  it('the fixture is valid', () => {
+    const r = runCli(['validate', WIDE], { home, env: { NO_COLOR: '1' } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  // A little progress, so that status and next show results too; a link and an application with
+  // long words (URLs, names) for the portfolio screens; an export for the cohort table.
+  runCli(['--roadmap', WIDE, 'mark', 'loops', 'learning'], { home });
+  runCli(
+    ['--roadmap', WIDE, 'evidence', 'add', 'loops', 'https://github.com/example/a-very-long-repository-name-for-loops'],
+    { home },
+  );
+  runCli(['--roadmap', WIDE, 'apply', 'add', 'Sehr Lange Firmenbezeichnung GmbH', 'Junior Python Backend Developer'], {
+    home,
+  });
+  runCli(['--roadmap', WIDE, 'export', '-o', join(tmp.dir, 'export.json')], { home });
+
+  for (const columns of [40, 80, 200])
+    for (const args of COMMANDS)
+      it(`${args.join(' ')} at ${columns} columns`, () => {
+        const r = runCli(['--roadmap', WIDE, ...args], { home, env: { NO_COLOR: '1', COLUMNS: String(columns) } });
+        expect(r.code, r.stderr).toBe(0);
+        const long = r.stdout.split('\n').filter((line) => stringWidth(line) > columns);
+        expect(long, `lines wider than ${columns} columns`).toEqual([]);
+        expect(r.stdout).not.toContain('\ufffd'); // no character cut in half
+      });
+});
