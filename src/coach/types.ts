@@ -1,3 +1,4 @@
+import type { Funnel } from './applications.js';
 import type { Stage } from '../roadmap/schema.js';
 import type { Status } from '../progress/schema.js';
 
@@ -129,16 +130,7 @@ export interface PortfolioSummary {
     source?: string;
     interviewOn?: string;
   }[];
-  funnel: {
-    applied: number;
-    screened: number;
-    interviewed: number;
-    offers: number;
-    rejected: number;
-    withdrawn: number;
-    open: number;
-    responseRate: number;
-  };
+  funnel: Funnel;
 }
 
 export interface HistoryPoint {

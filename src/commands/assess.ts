@@ -153,6 +153,7 @@ export async function runAssess(
       prompts,
       print: ctx.print,
       style: ctx.style,
+      // Read when each screen is drawn, so a terminal resized mid-quiz gets screens that fit.
       get columns() {
         const now = ctx.streams.stdout.columns;
         return now ? Math.max(40, Math.min(now, 120)) : ctx.columns;
@@ -179,30 +180,14 @@ export async function runAssess(
       const { runInteractivePlacement } = await import('../quiz/placement-run.js');
       return await runInteractivePlacement(deps, screen, placementSeed);
     }
-    return await runInteractive(
-      deps,
-      {
-        prompts,
-        print: ctx.print,
-        style: ctx.style,
-        // Read when each screen is drawn, so a terminal resized mid-quiz gets screens that fit.
-        get columns() {
-          const now = ctx.streams.stdout.columns;
-          return now ? Math.max(40, Math.min(now, 120)) : ctx.columns;
-        },
-        get rows() {
-          return (ctx.streams.stdout as { rows?: number }).rows ?? 24;
-        },
-      },
-      {
-        ...(areaArg !== undefined ? { area: areaArg } : {}),
-        questionsPerTopic: opts.questions ?? ctx.settings.questionsPerTopic,
-        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-        quick: opts.quick,
-        retake: opts.retake,
-        full: Boolean(opts.full),
-      },
-    );
+    return await runInteractive(deps, screen, {
+      ...(areaArg !== undefined ? { area: areaArg } : {}),
+      questionsPerTopic: opts.questions ?? ctx.settings.questionsPerTopic,
+      ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+      quick: opts.quick,
+      retake: opts.retake,
+      full: Boolean(opts.full),
+    });
   } finally {
     for (const signal of signals) process.off(signal, onSignal);
   }
