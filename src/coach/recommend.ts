@@ -1,3 +1,4 @@
+import { placementAreas } from '../quiz/placement.js';
 import { RATING_LABELS as RATING_WORDS } from '../progress/format.js';
 import type { RoadmapIndex } from '../roadmap/query.js';
 import type { Area, Resource, Topic } from '../roadmap/schema.js';
@@ -332,6 +333,16 @@ export class Recommender {
   private assessArea(area: Area, waiting = false): Recommendation {
     const first = this.input.plan.foundation?.id === area.id || this.input.plan.areaIndex.get(area.id) === 0;
     const noProgress = this.input.facts.every((f) => !f.assessed);
+    // A newcomer on a roadmap of several quizzed skill areas: one placement beats area after area.
+    const placed = placementAreas(this.input.index.roadmap.areas).length;
+    if (first && noProgress && !waiting && this.input.area === undefined && placed > 1)
+      return {
+        kind: 'assess',
+        area: area.id,
+        title: 'Take the placement',
+        reason: `You have no results yet; a placement asks 2 to 5 questions in each of the ${placed} skill areas, so the coach knows what you can skip.`,
+        action: { text: 'Run: pyroad assess --placement', command: 'pyroad assess --placement' },
+      };
     const reason = waiting
       ? `You have not assessed ${area.title} yet; its topics build on others still to learn, but a short quiz shows what you already know.`
       : first && noProgress

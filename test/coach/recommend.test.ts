@@ -31,9 +31,24 @@ const pythonDone = () => masterArea(index, 'python', daysAgo(2));
 describe('a fresh user', () => {
   const first3 = recs([], { limit: 3 });
 
-  it('is pointed to Python first, with `pyroad assess python`', () => {
-    expect(first3[0]).toMatchObject({ kind: 'assess', area: 'python', action: { command: 'pyroad assess python' } });
-    expect(first3[0]!.reason).toMatch(/no results yet/);
+  it('is offered the placement first, with `pyroad assess --placement`', () => {
+    expect(first3[0]).toMatchObject({
+      kind: 'assess',
+      area: 'python',
+      title: 'Take the placement',
+      action: { command: 'pyroad assess --placement' },
+    });
+    expect(first3[0]!.reason).toMatch(
+      /^You have no results yet; a placement asks 2 to 5 questions in each of the \d+ skill areas/,
+    );
+  });
+
+  it('asked about one area, is pointed to the quiz of that area', () => {
+    expect(recs([], { limit: 3, area: 'python' })[0]).toMatchObject({
+      kind: 'assess',
+      area: 'python',
+      action: { command: 'pyroad assess python' },
+    });
   });
 
   it('also gets the orientation and the first Python topic', () => {

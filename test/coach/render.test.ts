@@ -13,7 +13,7 @@ describe('renderNext', () => {
     const blocks = text.split('\n\n');
     expect(blocks[0]).toBe('What to do next  get the skills · 0% ready');
     expect(blocks[1]).toMatch(
-      /^1\. Assess Area python {2}check yourself\n {3}You have no results yet.*\n.*\n {3}→ Run: pyroad assess python$/,
+      /^1\. Take the placement {2}check yourself\n {3}You have no results yet;[^\n]*\n[^\n]*\n {3}→ Run: pyroad assess --placement$/,
     );
     expect(blocks[3]).toMatch(
       /^3\. Title of py-basics\n {3}.*\n {3}→ Study: py-basics docs https:\/\/example\.com\/py-basics$/,

@@ -54,21 +54,21 @@ beforeAll(() => {
 });
 
 describe('pyroad next and status (built binary, shipped roadmap)', () => {
-  it('a fresh user is pointed at Python fundamentals, with the orientation alongside', () => {
+  it('a fresh user is offered the placement, with the orientation alongside', () => {
     const json = nextJson();
     expect(json.recommendations).toHaveLength(3);
     expect(json.recommendations[0]).toMatchObject({
       kind: 'assess',
       area: 'python',
-      action: { command: 'pyroad assess python' },
+      action: { command: 'pyroad assess --placement' },
     });
     expect(json.recommendations.some((r) => r.area === 'the-job')).toBe(true);
 
     const text = run(['next']);
     expect(text.code).toBe(0);
     expect(text.stderr).toBe('');
-    expect(text.stdout).toMatch(/^1\. Assess Python fundamentals/m);
-    expect(text.stdout).toContain('→ Run: pyroad assess python');
+    expect(text.stdout).toMatch(/^1\. Take the placement/m);
+    expect(text.stdout).toContain('→ Run: pyroad assess --placement');
     expect(text.stdout).not.toContain('\u001b['); // no colour when not a terminal
   });
 
