@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, childEnv, tempDir } from '../helpers/cli.js';
@@ -89,6 +89,21 @@ describe('the packed package, installed globally', () => {
     expect(next.status, next.stderr).toBe(0);
     expect(next.stdout).toMatch(/^What to do next/);
     expect(next.stdout).toMatch(/^1\. /m);
+
+    // Practice runs from the package: the starter is written and fails, the reference solution passes
+    // (the harness that runs the tests ships in data/exercises).
+    const folder = join(tmp.dir, 'practice');
+    const start = run('practice', 'list-comprehension-squares', '--dir', folder);
+    expect(start.status, start.stderr).toBe(0);
+    const starter = run('practice', 'check', 'list-comprehension-squares', '--dir', folder);
+    expect(starter.status, starter.stderr).toBe(1);
+    expect(starter.stdout).toContain('not yet');
+    copyFileSync(
+      join(ROOT, 'test', 'fixtures', 'exercises', 'list-comprehension-squares.py'),
+      join(folder, 'squares.py'),
+    );
+    const solved = run('practice', 'check', 'list-comprehension-squares', '--dir', folder);
+    expect(solved.status, solved.stdout + solved.stderr).toBe(0);
 
     // The JSON Schema ships too, next to the data that references it.
     const schema = run('validate', join(prefix, 'lib', 'node_modules', 'pyroad', 'data', 'roadmap.yaml'));
