@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, childEnv, tempDir, type RunResult } from '../helpers/cli.js';
+import { ROOT, childEnv, runCliAsync, tempDir, type RunResult } from '../helpers/cli.js';
 
 // Issue 16: "a correct Flask, FastAPI or Django implementation of the documented contract must
 // pass the shipped checks". test/check/flask_notes_app.py is the contract of
@@ -48,19 +48,7 @@ function startFlask(): Promise<string> {
 }
 
 function pyroad(args: string[]): Promise<RunResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      env: env(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 30_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runCliAsync(args, { home: home.dir, env: { PYROAD_NOW: '2026-12-04T10:00:00Z' }, timeout: 30_000 });
 }
 
 afterAll(() => {

@@ -4,13 +4,12 @@
  * inside tmux (`npm run build` first) against a server in this process that holds one answer
  * until the test has seen the line. Skipped, with a message, only when tmux is not installed.
  */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, childEnv, tempDir, type RunResult } from '../helpers/cli.js';
+import { ROOT, runCliAsync, tempDir, type RunResult } from '../helpers/cli.js';
 import { Terminal, hasTmux } from '../helpers/tmux.js';
 
 if (!hasTmux) console.warn('SKIPPED: the real-terminal check test needs tmux, which is not installed.');
@@ -82,19 +81,7 @@ afterAll(async () => {
 });
 
 function piped(args: string[], node: string[] = []): Promise<RunResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...node, BIN, ...args], {
-      cwd: ROOT,
-      env: childEnv(home),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 30_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runCliAsync(args, { home, node, timeout: 30_000 });
 }
 
 describe.skipIf(!hasTmux)('pyroad check: the live progress line', () => {

@@ -1,11 +1,10 @@
 import { Validator } from '@cfworker/json-schema';
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, childEnv, tempDir, type RunResult } from '../helpers/cli.js';
+import { ROOT, runCliAsync, tempDir, type RunResult } from '../helpers/cli.js';
 import { startReferenceServer, TOKENS, type Fault } from '../check/reference-server.js';
 
 // The built binary, with the shipped roadmap's notes-api-project, against servers on an ephemeral
@@ -37,19 +36,7 @@ beforeAll(() => void (home = tempDir()));
 afterAll(() => home.cleanup());
 
 function pyroad(args: string[], env: Record<string, string | undefined> = {}, timeout = 20_000): Promise<RunResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      env: childEnv(home.dir, env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runCliAsync(args, { home: home.dir, env, timeout });
 }
 
 const tokens = ['--token', TOKENS.alice, '--other-token', TOKENS.bob];

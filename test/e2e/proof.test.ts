@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/coach/types.js';
-import { BIN, ROOT, childEnv, runCli, tempDir, type RunResult } from '../helpers/cli.js';
+import { runCli, runCliAsync, tempDir, type RunResult } from '../helpers/cli.js';
 import { startReferenceServer, TOKENS } from '../check/reference-server.js';
 
 // Issue 16 "Evidence" and 18 on the built binary: the shipped checks pass against the reference
@@ -14,18 +13,10 @@ const run = (args: string[]) => runCli(args, { home: home.dir, env, timeout: 30_
 
 /** Async, so that the server in this process can answer it. */
 function check(url: string): Promise<RunResult> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [BIN, 'check', 'notes-api-project', '--url', url, '--token', TOKENS.alice, '--other-token', TOKENS.bob],
-      { cwd: ROOT, env: childEnv(home.dir, env), stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runCliAsync(
+    ['check', 'notes-api-project', '--url', url, '--token', TOKENS.alice, '--other-token', TOKENS.bob],
+    { home: home.dir, env, timeout: 30_000 },
+  );
 }
 
 const summary = (): Summary => JSON.parse(run(['status', '--json']).stdout) as Summary;

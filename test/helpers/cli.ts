@@ -1,4 +1,4 @@
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,4 +70,39 @@ export function runCli(
     timeout: opts.timeout ?? 20_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * runCli without blocking this process: for tests whose server runs in it (a blocked event loop
+ * could not answer). `node` are options for node itself, such as a loader.
+ */
+export function runCliAsync(
+  args: string[],
+  opts: { home: string; env?: Record<string, string | undefined>; timeout?: number; node?: string[] },
+): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...(opts.node ?? []), BIN, ...args], {
+      cwd: ROOT,
+      env: childEnv(opts.home, opts.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: opts.timeout ?? 20_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/**
+ * python3 as PATH finds it in a clean environment, resolved once to the interpreter itself: a
+ * version manager's shim (pyenv) can cost a second per start.
+ */
+export function systemPython(home: string): string {
+  return execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
+    env: childEnv(home),
+    encoding: 'utf8',
+    timeout: 20_000,
+  }).trim();
 }

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { runHarness } from '../../src/practice/runner.js';
 import type { Exercise } from '../../src/practice/exercise.js';
 import { indexRoadmap } from '../../src/roadmap/query.js';
 import { loadRoadmapOrThrow } from '../../src/roadmap/load.js';
-import { childEnv, ROOT, SHIPPED, tempDir } from '../helpers/cli.js';
+import { childEnv, ROOT, SHIPPED, systemPython, tempDir } from '../helpers/cli.js';
 
 /**
  * Every shipped exercise, with the real python3 found on PATH: the starter as shipped fails, and
@@ -19,15 +18,8 @@ const SOLUTIONS = join(ROOT, 'test', 'fixtures', 'exercises');
 const temp = tempDir('pyroad-exercises-');
 afterAll(temp.cleanup);
 
-/**
- * python3 as PATH finds it in a clean environment, resolved once to the interpreter itself: a
- * version manager's shim (pyenv) can cost a second per start, eighty times over.
- */
-const PYTHON = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
-  env: childEnv(temp.dir),
-  encoding: 'utf8',
-  timeout: 20_000,
-}).trim();
+/** Resolved once: a version manager's shim would cost a second per start, eighty times over. */
+const PYTHON = systemPython(temp.dir);
 
 async function check(exercise: Exercise, source: 'starter' | 'solution'): Promise<Verdict> {
   const dir = join(temp.dir, `${exercise.id}-${source}`);

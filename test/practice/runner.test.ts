@@ -1,19 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HARNESS } from '../../src/practice/catalog.js';
 import { judge } from '../../src/practice/judge.js';
 import { pythonEnv, runHarness } from '../../src/practice/runner.js';
-import { childEnv, tempDir } from '../helpers/cli.js';
+import { childEnv, systemPython, tempDir } from '../helpers/cli.js';
 
 const temp = tempDir('pyroad-runner-');
 afterAll(temp.cleanup);
-const PYTHON = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
-  env: childEnv(temp.dir),
-  encoding: 'utf8',
-  timeout: 20_000,
-}).trim();
+const PYTHON = systemPython(temp.dir);
 
 const TESTS = `import unittest
 from thing import f
