@@ -41,13 +41,17 @@ export function proveApplySteps({ facts, stage, applications, followUps }: Prove
           : { text: `Re-read the ad and your notes: pyroad apply list`, command: 'pyroad apply list' },
       });
     } else if (f.kind === 'follow-up') {
-      const command = `pyroad apply update ${app.n}`;
+      // A stage is required, and only their answer decides it; the command names the likely one.
+      const command = `pyroad apply update ${app.n} screen`;
       out.push({
         kind: 'follow-up',
         area: jobArea,
         title: `Follow up with ${app.company}`,
         reason: `You have had no answer from ${quote(app)} for ${f.days} days, and a short, polite message often gets one.`,
-        action: { text: `Write to them, then record what they say: ${command} screen`, command },
+        action: {
+          text: `Write to them, then log their reply (screen, interview, offer or rejected): ${command}`,
+          command,
+        },
       });
     } else {
       const topic = f.topics[0]!;

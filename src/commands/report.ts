@@ -11,6 +11,8 @@ export interface ReportOptions {
   /** A file path, or `-` for stdout. */
   output: string;
   open?: boolean;
+  /** Show job applications (company, role, stage) and the steps that name them: for a mentor. */
+  applications?: boolean;
 }
 
 export const DEFAULT_REPORT_FILE = 'pyroad-report.html';
@@ -21,18 +23,20 @@ export function registerReport(program: Program): void {
     .description('a self-contained HTML report with charts, for a portfolio or a mentor')
     .option('-o, --output <file>', 'where to write it; - for stdout', DEFAULT_REPORT_FILE)
     .option('--open', 'open it in the default browser afterwards, where there is one')
+    .option('--applications', 'include your job applications (private, so left out by default): for a mentor')
     .addHelpText(
       'after',
       examples(
         'pyroad report --open',
         'pyroad report --output ~/portfolio/progress.html',
         'pyroad report -o - > report.html',
+        'pyroad report --applications -o for-my-mentor.html',
       ),
     )
     .action(
       program.action(async (ctx, opts: ReportOptions) => {
         const options = checkOptions(opts);
-        const page = await runReport(ctx);
+        const page = await runReport(ctx, { applications: options.applications === true });
         if (options.output === '-') {
           ctx.streams.stdout.write(guardOutput(page, false));
           return;
@@ -66,7 +70,7 @@ function checkOptions(opts: ReportOptions): ReportOptions {
 }
 
 /** The report page for the learner in `ctx`. The coach, the store and the renderer load only here. */
-export async function runReport(ctx: Context): Promise<string> {
+export async function runReport(ctx: Context, opts: { applications?: boolean } = {}): Promise<string> {
   const [{ indexRoadmap }, { openStore }, { Coach }, { renamesOf }, { renderReport }, { VERSION }, { makePlan }] =
     await Promise.all([
       import('../roadmap/query.js'),
@@ -84,7 +88,8 @@ export async function runReport(ctx: Context): Promise<string> {
   const exercises = await exerciseIndex(new Set(index.topics.keys()), ctx.paths.cacheDir);
   const now = ctx.now();
   const coach = new Coach(index, state, now, exercises);
-  const summary = coach.summary({ limit: 5, exercises });
+  const full = coach.summary({ limit: 5, exercises });
+  const summary = opts.applications ? full : (await import('../coach/private.js')).withoutApplications(full);
   const plan = makePlan({
     goal: roadmap.goal ?? roadmap.title,
     facts: coach.facts,

@@ -4,6 +4,7 @@ import type { ExportDocument } from '../progress/export.js';
 import { funnelLine, workState } from './portfolio.js';
 import { STAGE_LABELS, percent, plural } from './text.js';
 import { passedByTopic } from '../coach/exercise-steps.js';
+import { withoutApplications } from '../coach/private.js';
 
 /**
  * Text from the roadmap or progress as Markdown that renders as written: control characters made
@@ -60,7 +61,8 @@ function topicLine(t: TopicSummary, portfolio?: PortfolioSummary, exercisesPasse
  * with `applications` (`pyroad export --format markdown --applications`), as the funnel's counts.
  */
 export function renderExportMarkdown(doc: ExportDocument, opts: { applications?: boolean } = {}): string {
-  const { summary } = doc;
+  // Even with the funnel, the page names no company: no application steps among the next steps.
+  const summary = withoutApplications(doc.summary);
   const passed = passedByTopic(doc.progress.events);
   const lines: string[] = [];
   lines.push(`# Progress: ${md(doc.roadmap.title)}`, '');

@@ -140,6 +140,24 @@ describe('pyroad apply and the follow-ups in next', () => {
     expect(recs[0]!.reason).toMatch(/is tomorrow, and its stack names Django/);
     expect(recs[1]).toMatchObject({ kind: 'follow-up', title: 'Follow up with Beta' });
     expect(recs[1]!.reason).toMatch(/no answer from Beta \(Backend developer\) for 8 days/);
+    // The suggested command runs as given (a stage is required).
+    expect(recs[1]!.action.command).toBe('pyroad apply update 2 screen');
+
+    // Pages a learner may publish name no company: not in the Markdown export (with or without
+    // the funnel), not in the report unless --applications (for a mentor).
+    const at = '2026-03-09T12:00:00Z';
+    for (const args of [
+      ['export', '--format', 'md'],
+      ['export', '--format', 'md', '--applications'],
+      ['report', '-o', '-'],
+    ]) {
+      const page = run(args, at);
+      expect(page.code, page.stderr).toBe(0);
+      expect(page.stdout, args.join(' ')).not.toMatch(/Acme|Beta/);
+    }
+    const forMentor = run(['report', '-o', '-', '--applications'], at).stdout;
+    expect(forMentor).toContain('Prepare for your interview at Acme');
+    expect(forMentor).toMatch(/Beta — Backend developer: applied/);
 
     expect(
       run(['apply', 'update', '2', 'rejected', '--note', 'They wanted more SQL indexing'], '2026-03-09T13:00:00Z').code,
