@@ -1,6 +1,6 @@
 import { checksFingerprint } from '../check/fingerprint.js';
 import type { Topic } from '../roadmap/schema.js';
-import { isProven, type HandsOn } from './evidence.js';
+import { isProven, passedLatestFullRun, type HandsOn } from './evidence.js';
 import type { Recommendation } from './types.js';
 
 /**
@@ -25,7 +25,12 @@ export function checkLine(topic: Topic, h: HandsOn | undefined): string | undefi
   if (proof) return proof;
   const run = h?.lastFullCheck ?? h?.lastCheck;
   if (!run || !topic.project?.checks?.length) return undefined;
-  const stale = h?.lastPassingCheck && !proof ? ' (the checks have changed since it last passed)' : '';
+  const passing = h?.lastPassingCheck;
+  const stale = !passing
+    ? ''
+    : passedLatestFullRun(h)
+      ? ' (the checks have changed since it last passed)'
+      : ` (it passed ${passing.passed}/${passing.total} on ${day(passing.at)}; run them all again to prove it)`;
   return `last check run on ${day(run.at)}: ${run.passed}/${run.total} passed${run.subset ? ' (a subset)' : ''}${stale}`;
 }
 

@@ -2,7 +2,7 @@ import type { ProgressEvent } from '../progress/schema.js';
 import { foldEvents } from '../progress/state.js';
 import type { RoadmapIndex } from '../roadmap/query.js';
 import type { Stage } from '../roadmap/schema.js';
-import { handsOnEvidence } from './evidence.js';
+import { handsOnEvidence, passedLatestFullRun } from './evidence.js';
 import { summarize } from './summary.js';
 
 /**
@@ -87,7 +87,7 @@ function rowOf(index: RoadmapIndex, learner: CohortLearner, now: Date): CohortRo
     areas: summary.areas.length,
     gaps: summary.gaps.slice(0, 3),
     projectsBuilt: built.length,
-    projectsProven: projects.filter((p) => evidence.get(p.topic.id)?.lastPassingCheck !== undefined).length,
+    projectsProven: projects.filter((p) => passedLatestFullRun(evidence.get(p.topic.id))).length,
     ...(lastActive === undefined ? {} : { lastActive }),
     reviewsOverdue: summary.topics.filter((t) => t.due).length,
     weak: summary.topics.filter((t) => t.answered > 0 && t.mastery < WEAK).map((t) => t.topic),

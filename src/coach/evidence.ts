@@ -142,9 +142,17 @@ export function handsOnEvidence(log: EventLog): Map<string, HandsOn> {
   return out;
 }
 
-/** Whether a project's checks all passed in a full run of the checks as they are now. */
+/**
+ * Whether a project's checks all passed in its latest full run, of the checks as they are now. A
+ * later full run that fails takes the proof back (the server no longer does what it did): proof
+ * says the project works, so the newest evidence decides. `pyroad check` again restores it.
+ */
 export const isProven = (h: HandsOn | undefined, fingerprint: string | undefined): boolean =>
-  !!h?.lastPassingCheck && fingerprint !== undefined && h.lastPassingCheck.fingerprint === fingerprint;
+  passedLatestFullRun(h) && fingerprint !== undefined && h!.lastPassingCheck!.fingerprint === fingerprint;
+
+/** Whether the latest full check run passed every check (whatever version of the checks it ran). */
+export const passedLatestFullRun = (h: HandsOn | undefined): boolean =>
+  !!h?.lastPassingCheck && h.lastFullCheck === h.lastPassingCheck;
 
 /** Exercises of a topic that have passed. */
 export const passedExercises = (h: HandsOn | undefined): ExerciseRecord[] =>

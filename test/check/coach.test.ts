@@ -35,12 +35,27 @@ const base = { area: 'web', topic: topic.id, title: topic.title };
 describe('project checks in the coach', () => {
   it('says a project is proven when the current checks all passed in a full run', () => {
     const passing = run(3, []);
-    expect(proofOf(topic, hands({ lastPassingCheck: passing, lastCheck: passing }))).toBe(
+    expect(proofOf(topic, hands({ lastPassingCheck: passing, lastFullCheck: passing, lastCheck: passing }))).toBe(
       'proven by 3/3 checks on 2026-12-04',
     );
     const old = run(3, [], { fingerprint: '0123456789abcdef' });
-    expect(proofOf(topic, hands({ lastPassingCheck: old }))).toBeUndefined();
+    expect(proofOf(topic, hands({ lastPassingCheck: old, lastFullCheck: old }))).toBeUndefined();
     expect(checkLine(topic, hands({ lastPassingCheck: old, lastFullCheck: old }))).toContain('checks have changed');
+  });
+
+  it('takes the proof back when a later full run fails, and says when it last passed', () => {
+    const passing = run(3, []);
+    const failing = run(0, ['a', 'b', 'c'], { at: '2026-12-05T09:00:00.000Z' });
+    const h = hands({ lastPassingCheck: passing, lastFullCheck: failing, lastCheck: failing });
+    expect(proofOf(topic, h)).toBeUndefined();
+    expect(checkLine(topic, h)).toBe(
+      'last check run on 2026-12-05: 0/3 passed (it passed 3/3 on 2026-12-04; run them all again to prove it)',
+    );
+    // A later subset run that fails does not: only a full run decides.
+    const subset = run(0, ['a'], { at: '2026-12-05T09:00:00.000Z', subset: true, total: 1 });
+    expect(proofOf(topic, hands({ lastPassingCheck: passing, lastFullCheck: passing, lastCheck: subset }))).toBe(
+      'proven by 3/3 checks on 2026-12-04',
+    );
   });
 
   it('suggests running the checks once the learner works on the project, naming what failed', () => {
@@ -54,7 +69,12 @@ describe('project checks in the coach', () => {
     );
     const passing = run(3, []);
     expect(
-      checkStep(topic, 'learning', hands({ lastCheck: passing, lastPassingCheck: passing }), base),
+      checkStep(
+        topic,
+        'learning',
+        hands({ lastCheck: passing, lastFullCheck: passing, lastPassingCheck: passing }),
+        base,
+      ),
     ).toBeUndefined();
   });
 });

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/coach/types.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { runCli, runCliAsync, tempDir, type RunResult } from '../helpers/cli.js';
 import { startReferenceServer, TOKENS } from '../check/reference-server.js';
 
@@ -110,5 +112,26 @@ describe('a project proven by its checks, everywhere the learner looks', () => {
       2,
       'pyroad: --applications adds a section to the markdown export; the csv export has one row per topic\n',
     ]);
+  });
+
+  it('a later full run that fails takes the proof back, and every view says when it last passed', async () => {
+    // Another server on the port the learner gave: everything is 404.
+    const wrong = createServer((_req, res) => res.writeHead(404).end());
+    await new Promise<void>((done) => wrong.listen(0, '127.0.0.1', done));
+    let r: RunResult;
+    try {
+      r = await check(`http://127.0.0.1:${(wrong.address() as AddressInfo).port}`);
+    } finally {
+      await new Promise((done) => wrong.close(done));
+    }
+    expect(r.code).toBe(1);
+    const status = run(['status']).stdout.replace(/\s+/g, ' ');
+    expect(status).not.toContain(PROOF);
+    expect(status).toMatch(
+      /last check run on 2026-12-04: 0\/18 passed \(it passed 18\/18 on 2026-12-04; run them all again to prove it\)/,
+    );
+    const after = summary();
+    expect(after.topics.find((t) => t.topic === 'api-errors')!.provenBy ?? []).toEqual([]);
+    expect(run(['export', '--format', 'md']).stdout).not.toContain(PROOF);
   });
 });
