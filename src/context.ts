@@ -6,7 +6,7 @@ import { loadRoadmap } from './roadmap/cache.js';
 import type { Roadmap } from './roadmap/schema.js';
 import { colorLevel, makeStyle, type Style } from './render/style.js';
 import { guardOutput, safeJson, untrusted } from './render/untrusted.js';
-import type { Settings } from './settings/keys.js';
+import type { SettingKey, Settings } from './settings/keys.js';
 import { readSettings } from './settings/read.js';
 
 /** Options every command accepts (see src/cli.ts). */
@@ -35,6 +35,8 @@ export type Source = 'flag' | 'env' | 'setting' | 'default';
 export interface Context {
   paths: Paths;
   settings: Settings;
+  /** The settings the settings file sets; the others are their defaults. */
+  settingsGiven?: ReadonlySet<SettingKey>;
   /** The roadmap's root file, absolute. */
   roadmapFile: string;
   /** The shipped roadmap is in use (no --roadmap, PYROAD_ROADMAP or setting). */
@@ -107,7 +109,7 @@ export async function createContext(
   if (globals.home !== undefined && globals.home.trim() === '')
     throw usageError('--home is empty; give a folder, or leave it out for the default');
   const paths = resolvePaths(globals.home, env, process.platform);
-  const { settings, problem } = readSettings(paths.settingsFile);
+  const { settings, given, problem } = readSettings(paths.settingsFile);
   const roadmapSource: Source = globals.roadmap
     ? 'flag'
     : env.PYROAD_ROADMAP
@@ -126,6 +128,7 @@ export async function createContext(
   const context: Context = {
     paths,
     settings,
+    ...(given ? { settingsGiven: given } : {}),
     roadmapFile,
     shippedRoadmap: !chosen,
     sources: { home: globals.home ? 'flag' : env.PYROAD_HOME ? 'env' : 'default', roadmap: roadmapSource },

@@ -17,7 +17,9 @@ export function planJsonSchema(): Record<string, unknown> {
     generatedAt: z.iso.datetime({ offset: true }),
     goal: z.string().describe("The roadmap's goal (or its title)."),
     hoursPerWeek: z.number().positive(),
-    hoursSource: z.enum(['flag', 'setting']).describe('--hours-per-week typed now, or the plan.hoursPerWeek setting.'),
+    hoursSource: z
+      .enum(['flag', 'setting', 'default'])
+      .describe('--hours-per-week typed now, the plan.hoursPerWeek setting, or its default (not set yet).'),
     basis: z
       .enum(['estimate', 'pace'])
       .describe("estimate: the roadmap's topic hours, as a range; pace: corrected by the learner's measured pace."),

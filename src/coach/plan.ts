@@ -88,7 +88,7 @@ export interface Plan {
   goal: string;
   hoursPerWeek: number;
   /** Where the hours per week come from: typed now, or the setting (its default until set). */
-  hoursSource: 'flag' | 'setting';
+  hoursSource: 'flag' | 'setting' | 'default';
   /** "estimate": the roadmap's hours as a range; "pace": corrected by the learner's measured pace. */
   basis: 'estimate' | 'pace';
   pace?: Pace;

@@ -40,7 +40,8 @@ export function parsePlanOptions(opts: PlanOptions, now: Date): { hoursPerWeek?:
 export async function runPlan(ctx: Context, opts: PlanOptions): Promise<Plan> {
   const now = ctx.now();
   const parsed = parsePlanOptions(opts, now);
-  if (parsed.hoursPerWeek !== undefined && parsed.hoursPerWeek !== ctx.settings['plan.hoursPerWeek']) {
+  const kept = ctx.settingsGiven?.has('plan.hoursPerWeek') && parsed.hoursPerWeek === ctx.settings['plan.hoursPerWeek'];
+  if (parsed.hoursPerWeek !== undefined && !kept) {
     const { openSettings } = await import('../settings/store.js');
     openSettings(ctx.paths).set('plan.hoursPerWeek', String(parsed.hoursPerWeek));
   }
@@ -55,7 +56,8 @@ export async function runPlan(ctx: Context, opts: PlanOptions): Promise<Plan> {
     log: state.log,
     now,
     hoursPerWeek: parsed.hoursPerWeek ?? ctx.settings['plan.hoursPerWeek'],
-    hoursSource: parsed.hoursPerWeek !== undefined ? 'flag' : 'setting',
+    hoursSource:
+      parsed.hoursPerWeek !== undefined ? 'flag' : ctx.settingsGiven?.has('plan.hoursPerWeek') ? 'setting' : 'default',
     ...(parsed.until !== undefined ? { until: parsed.until } : {}),
   });
 }

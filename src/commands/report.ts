@@ -97,7 +97,7 @@ export async function runReport(ctx: Context, opts: { applications?: boolean } =
     log: state.log,
     now,
     hoursPerWeek: ctx.settings['plan.hoursPerWeek'],
-    hoursSource: 'setting',
+    hoursSource: ctx.settingsGiven?.has('plan.hoursPerWeek') ? 'setting' : 'default',
   });
   const { exercisesPerArea } = await import('../coach/exercise-steps.js');
   return renderReport({

@@ -1,4 +1,5 @@
 import { MIN_PACE_TOPICS, type Plan, type StagePlan } from '../coach/plan.js';
+import { HOURS_PER_WEEK } from '../settings/keys.js';
 import type { Style } from './style.js';
 import { STAGE_LABELS, plural, wrap } from './text.js';
 import { untrusted } from './untrusted.js';
@@ -63,18 +64,26 @@ export function renderPlan(
 ): string {
   const lines: string[] = [];
   const goal = untrusted(plan.goal, { oneLine: true });
-  const source =
-    plan.hoursSource === 'flag' ? '' : ' (your plan.hoursPerWeek setting; change it with --hours-per-week N)';
+  const source = {
+    flag: ' (remembered as your plan.hoursPerWeek setting)',
+    setting: ' (your plan.hoursPerWeek setting; change it with --hours-per-week N)',
+    default: ' (the default; give your own with --hours-per-week N)',
+  }[plan.hoursSource];
   lines.push(style.bold(wrap(`Your plan to ${goal}`, width)));
   lines.push(wrap(`At ${hoursText(plan.hoursPerWeek)} hours a week${source}.`, width));
   lines.push(style.dim(wrap(hint(basisLine(plan)), width)));
   lines.push('');
   if (plan.until) {
     const { date, hoursPerWeek } = plan.until;
+    // Past what anyone keeps up (the setting's own maximum), a number of hours is no answer.
+    const tooSoon = hoursPerWeek.low > HOURS_PER_WEEK.max;
+    const ready = plan.ready && `between ${plan.ready.low} and ${plan.ready.high}`;
     lines.push(
       style.bold(
         wrap(
-          `To be ready by ${date} you need about ${range(hoursPerWeek.low, hoursPerWeek.high, hoursText)} hours a week.`,
+          tooSoon
+            ? `${date} is too soon: even the quick estimate needs about ${hoursText(hoursPerWeek.low)} hours a week, more than the ${HOURS_PER_WEEK.max} anyone could keep up.${ready ? ` At ${hoursText(plan.hoursPerWeek)} hours a week, expect to be ready ${ready}.` : ''}`
+            : `To be ready by ${date} you need about ${range(hoursPerWeek.low, hoursPerWeek.high, hoursText)} hours a week${hoursPerWeek.high > HOURS_PER_WEEK.max ? ` (the upper end is more than the ${HOURS_PER_WEEK.max} anyone could keep up)` : ''}.`,
           width,
         ),
       ),

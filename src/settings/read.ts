@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { SETTINGS, SETTING_KEYS, defaultSettings, type Settings } from './keys.js';
+import { SETTINGS, SETTING_KEYS, defaultSettings, type SettingKey, type Settings } from './keys.js';
 
 export interface SettingsRead {
   settings: Settings;
+  /** The keys the file sets (valid ones); the rest are defaults. */
+  given?: Set<SettingKey>;
   /** Set when the file exists but cannot be used; commands warn and go on with defaults. */
   problem?: string;
 }
@@ -36,11 +38,14 @@ export function readSettings(file: string): SettingsRead {
   if (data === null || typeof data !== 'object' || Array.isArray(data))
     return { settings, problem: `${file} does not hold a settings object; using default settings` };
   const bad: string[] = [];
+  const given = new Set<SettingKey>();
   for (const key of SETTING_KEYS) {
     if (!Object.hasOwn(data, key)) continue;
     const value = (data as Record<string, unknown>)[key];
-    if (SETTINGS[key].valid(value)) (settings as Record<string, unknown>)[key] = value;
-    else bad.push(key);
+    if (SETTINGS[key].valid(value)) {
+      (settings as Record<string, unknown>)[key] = value;
+      given.add(key);
+    } else bad.push(key);
   }
-  return bad.length ? { settings, problem: `${file}: ignoring invalid ${bad.join(', ')}` } : { settings };
+  return bad.length ? { settings, given, problem: `${file}: ignoring invalid ${bad.join(', ')}` } : { settings, given };
 }

@@ -145,5 +145,17 @@ describe('pyroad plan: bad input is a usage error naming the option', () => {
     const r = run(['--until', '2027-12-01']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/To be ready by 2027-12-01 you need about \d+(\.5)?–\d+(\.5)? hours a week\./);
+    // Nothing set yet: the hours are the default, and the plan says so.
+    expect(r.stdout).toContain('At 8 hours a week (the default; give your own with --hours-per-week N).');
+  });
+
+  it('--until too soon says the date cannot be reached, not a number of hours no week has', () => {
+    const r = run(['--until', '2026-12-02']);
+    expect(r.code, r.stderr).toBe(0);
+    const text = r.stdout.replace(/\s+/g, ' ');
+    expect(text).toMatch(
+      /2026-12-02 is too soon: even the quick estimate needs about \d+ hours a week, more than the 80 anyone could keep up\. At 8 hours a week, expect to be ready between \d{4}-\d\d-\d\d and \d{4}-\d\d-\d\d\./,
+    );
+    expect(text).not.toContain('To be ready by');
   });
 });
