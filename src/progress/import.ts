@@ -6,6 +6,7 @@ import { parseV1 } from './migrate.js';
 import { parseJournal } from './parse.js';
 import { describeIssue, progressSchemas, type ProgressEvent } from './schema.js';
 import { uniqueEvents } from './state.js';
+import { jsonSyntaxMessage } from '../json-error.js';
 
 /**
  * What `pyroad import` accepts, parsed and checked. Pure: text in, events or every problem out.
@@ -39,9 +40,6 @@ function jsonErrorWhere(text: string, error: Error): string {
   return `line ${line}, column ${col}`;
 }
 
-const cleanJsonMessage = (message: string) =>
-  message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-
 const pathText = (path: PropertyKey[]): string =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
 
@@ -73,7 +71,7 @@ export function parseImport(text: string): ImportParse {
       : /^[a-z_]+(,[a-z_]+){3,}\r?\n/i.test(trimmed)
         ? '; this looks like a CSV export, and only JSON exports (`pyroad export`) can be imported'
         : '';
-    result.problems.push(`${where ? `${where}: ` : ''}not valid JSON (${cleanJsonMessage(jsonError.message)})${hint}`);
+    result.problems.push(`${where ? `${where}: ` : ''}not valid JSON (${jsonSyntaxMessage(jsonError)})${hint}`);
     return result;
   }
   const object =

@@ -1,4 +1,5 @@
 import { describeIssue, progressSchemas, type ProgressEvent, type ProgressV1 } from './schema.js';
+import { jsonSyntaxMessage } from '../json-error.js';
 
 /**
  * Version 1 of the progress file was one JSON document (`progress.json`) holding the latest
@@ -11,7 +12,7 @@ export function parseV1(text: string): V1Parse {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { problems: [`it is not valid JSON (${(error as Error).message})`] };
+    return { problems: [`it is not valid JSON (${jsonSyntaxMessage(error)})`] };
   }
   const version = (data as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > 1) return { newerVersion: version };

@@ -1,5 +1,6 @@
 import { PROGRESS_FORMAT, PROGRESS_VERSION, decodeEvent, diskKey, type JournalHeader } from './format.js';
 import { describeIssue, progressSchemas, type ProgressEvent } from './schema.js';
+import { jsonSyntaxMessage } from '../json-error.js';
 
 /**
  * Parsing the journal is pure: text in, events and problems out. store.ts does the reading,
@@ -30,12 +31,7 @@ function parseJson(text: string): { value: unknown } | { error: string } {
     return { value: JSON.parse(text) };
   } catch (error) {
     // A line is short: say the column rather than V8's "position".
-    return {
-      error: (error as Error).message.replace(
-        / in JSON at position (\d+).*$/,
-        (_, n: string) => ` at column ${Number(n) + 1}`,
-      ),
-    };
+    return { error: jsonSyntaxMessage(error, { at: (n) => `at column ${n + 1}` }) };
   }
 }
 

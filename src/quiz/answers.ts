@@ -12,6 +12,7 @@ import { didYouMean } from '../didyoumean.js';
 import type { RoadmapIndex } from '../roadmap/query.js';
 import type { Area } from '../roadmap/schema.js';
 import { MAX_RATING, type Script } from './session.js';
+import { jsonSyntaxMessage } from '../json-error.js';
 
 const z = requireZod();
 
@@ -41,7 +42,7 @@ export function parseAnswers(text: string, index: RoadmapIndex, areaArg?: string
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [`not valid JSON: ${(error as Error).message}`] };
+    return { ok: false, problems: [`not valid JSON: ${jsonSyntaxMessage(error)}`] };
   }
   const shape = answersFileSchema.safeParse(data);
   if (!shape.success)

@@ -15,6 +15,7 @@ import { Placement, type PlacementQuestion } from './placement.js';
 import { buildPlacementMap, type PlacementMap } from './placement-map.js';
 import { seededShuffle } from './random.js';
 import { Recorder, type AssessDeps, type Screen } from './run.js';
+import { jsonSyntaxMessage } from '../json-error.js';
 
 /** The answer event for a placement answer. */
 function answerEvent(step: PlacementQuestion, choice: number, session: string, at: string): AnswerEvent {
@@ -53,7 +54,7 @@ function parsePlacementFile(
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return [`not valid JSON: ${(error as Error).message}`];
+    return [`not valid JSON: ${jsonSyntaxMessage(error)}`];
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return ['the file: expected a JSON object'];
   const problems: string[] = [];

