@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HARNESS, readExercises } from '../../src/practice/catalog.js';
@@ -15,17 +15,19 @@ import { childEnv, ROOT, SHIPPED, systemPython, tempDir } from '../helpers/cli.j
  */
 const { exercises, problems } = readExercises();
 const SOLUTIONS = join(ROOT, 'test', 'fixtures', 'exercises');
+/** Solutions that give the right results while breaking a rule the task states: each must fail. */
+const SHORTCUTS = join(ROOT, 'test', 'fixtures', 'exercise-shortcuts');
 const temp = tempDir('pyroad-exercises-');
 afterAll(temp.cleanup);
 
 /** Resolved once: a version manager's shim would cost a second per start, eighty times over. */
 const PYTHON = systemPython(temp.dir);
 
-async function check(exercise: Exercise, source: 'starter' | 'solution'): Promise<Verdict> {
+async function check(exercise: Exercise, source: 'starter' | 'solution' | 'shortcut'): Promise<Verdict> {
   const dir = join(temp.dir, `${exercise.id}-${source}`);
   mkdirSync(dir, { recursive: true });
   if (source === 'starter') writeFileSync(join(dir, exercise.file), exercise.starter);
-  else copyFileSync(join(SOLUTIONS, `${exercise.id}.py`), join(dir, exercise.file));
+  else copyFileSync(join(source === 'solution' ? SOLUTIONS : SHORTCUTS, `${exercise.id}.py`), join(dir, exercise.file));
   const outcome = await runHarness({
     python: PYTHON,
     harness: HARNESS,
@@ -73,6 +75,16 @@ describe('shipped exercises', () => {
       const r = results.get(x.id)!;
       expect(r.starter.outcome, `${x.id}: starter`).toBe('failed');
       expect(r.solution, `${x.id}: solution`).toMatchObject({ outcome: 'passed' });
+    }
+  });
+
+  it('catch a solution that breaks the rule the task states', async () => {
+    const shortcuts = readdirSync(SHORTCUTS).map((f) => f.replace(/\.py$/, ''));
+    expect(shortcuts.length).toBeGreaterThan(0);
+    for (const id of shortcuts) {
+      const exercise = exercises.find((x) => x.id === id);
+      expect(exercise, id).toBeDefined();
+      expect((await check(exercise!, 'shortcut')).outcome, id).toBe('failed');
     }
   });
 });
