@@ -61,7 +61,8 @@ export function startExercise(
     renameSync(file, backup);
   }
   // 'wx': if something appeared in between, fail rather than overwrite it.
-  writeFileSync(file, exercise.starter, { flag: 'wx' });
+  // The schema trims the text; a source file ends with a newline, as editors and linters expect.
+  writeFileSync(file, exercise.starter.endsWith('\n') ? exercise.starter : `${exercise.starter}\n`, { flag: 'wx' });
   const state = readState(dir);
   writeState(dir, { ...state, current: exercise.id });
   return { file, created: true, ...(backup ? { backup } : {}) };

@@ -94,7 +94,9 @@ describe('pyroad practice', () => {
     const backup = /kept as (.+\.bak)\./.exec(r.stdout)?.[1];
     expect(backup && existsSync(backup)).toBe(true);
     expect(readFileSync(backup!, 'utf8')).toBe(readFileSync(SOLUTION, 'utf8'));
-    expect(readFileSync(join(work, 'squares.py'), 'utf8')).toContain('TODO');
+    const fresh = readFileSync(join(work, 'squares.py'), 'utf8');
+    expect(fresh).toContain('TODO');
+    expect(fresh.endsWith('return []\n')).toBe(true); // a source file ends with a newline
   });
 
   it('--watch stops on SIGINT with exit 130', { timeout: 60_000 }, async () => {
