@@ -33,7 +33,7 @@ describe.skipIf(!hasTmux)('pyroad practice check --watch', () => {
       join(ROOT, 'test', 'fixtures', 'exercises', 'list-comprehension-squares.py'),
       join(work, 'squares.py'),
     );
-    const screen = await pane.waitFor('all 4 tests pass', 30_000);
+    const screen = await pane.waitFor('all 5 tests pass', 30_000);
     expect(screen).toContain('changed, checking again');
     // Ctrl-C reaches the wrapping shell too (no raw mode here), so the exit file is not written:
     // the message says it stopped.

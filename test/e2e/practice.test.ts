@@ -67,11 +67,11 @@ describe('pyroad practice', () => {
     copyFileSync(SOLUTION, join(work, 'squares.py'));
     const r = cli('check', ID, '--dir', work, '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ exercise: ID, verdict: { outcome: 'passed', tests: 4 } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ exercise: ID, verdict: { outcome: 'passed', tests: 5 } });
     const journal = readFileSync(join(home.dir, 'progress.jsonl'), 'utf8');
     expect(journal).toContain(ID);
     const text = cli('check', ID, '--dir', work);
-    expect(text.stdout).toMatch(/all 4 tests pass\.\n.*Next:/);
+    expect(text.stdout).toMatch(/all 5 tests pass\.\n.*Next:/);
     expect(cli('--dir', work).stdout).toMatch(new RegExp(`passed\\s+${ID}`));
   });
 
