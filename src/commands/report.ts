@@ -80,8 +80,8 @@ export async function runReport(ctx: Context): Promise<string> {
   const roadmap = await ctx.roadmap();
   const state = openStore(ctx).load(renamesOf(roadmap));
   const index = indexRoadmap(roadmap);
-  const { exerciseIndex } = await import('../practice/index-cache.js');
-  const exercises = await exerciseIndex(new Set(index.topics.keys()), ctx.paths.cacheDir);
+  const { roadmapExerciseIndex } = await import('../practice/index-cache.js');
+  const exercises = await roadmapExerciseIndex(index, ctx.paths.cacheDir, ctx.roadmapFile);
   const now = ctx.now();
   const coach = new Coach(index, state, now, exercises);
   const summary = coach.summary({ limit: 5, exercises });
