@@ -1,0 +1,126 @@
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+
+/**
+ * Exercises a roadmap carries (`exercises:`, issue 17), end to end with the built binary and the
+ * real python3: validated and counted, listed and started like the shipped ones, and their tests
+ * run only once the learner agrees (--trust in a script), again when they change.
+ */
+const tmp = tempDir('pyroad-carried-e2e-');
+afterAll(tmp.cleanup);
+const roadmapDir = join(tmp.dir, 'bootcamp');
+cpSync(join(ROOT, 'test', 'fixtures', 'roadmap', 'carried'), roadmapDir, { recursive: true });
+const ROADMAP = join(roadmapDir, 'roadmap.yaml');
+const home = join(tmp.dir, 'home');
+const work = join(tmp.dir, 'work');
+const cli = (...args: string[]) =>
+  runCli(['--roadmap', ROADMAP, ...args], { home, env: { PYROAD_NOW: '2026-12-06T10:00:00Z' }, timeout: 60_000 });
+
+const SOLUTION = 'def count_down(n):\n    return list(range(n, 0, -1))\n';
+/** A learner file that leaves a mark when it is imported: whether anything ran. */
+const MARKER = join(work, 'ran.txt');
+const MARKING = `open(${JSON.stringify(MARKER)}, "w").write("ran")\ndef count_down(n):\n    return []\n`;
+const journal = () =>
+  existsSync(join(home, 'progress.jsonl')) ? readFileSync(join(home, 'progress.jsonl'), 'utf8') : '';
+
+describe("a roadmap's own exercises", () => {
+  it('are validated and counted by `pyroad validate`', () => {
+    const r = cli('validate');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('is valid: 2 areas, 2 topics, 2 questions, 2 resources, 2 exercises (2 files)');
+  });
+
+  it('are listed, and started without any question: starting runs nothing', () => {
+    const list = cli('practice', '--dir', work);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/new\s+count-down\s+Count down with range/);
+    expect(list.stdout).toMatch(/new\s+status-line\s+Build a status line/);
+    const start = cli('practice', 'count-down', '--dir', work);
+    expect(start.code).toBe(0);
+    expect(start.stdout).toContain(`wrote ${join(work, 'count_down.py')}`);
+  });
+
+  it('in a script, a check is refused without --trust (exit 2), and nothing runs', () => {
+    writeFileSync(join(work, 'count_down.py'), MARKING);
+    const r = cli('practice', 'check', '--dir', work);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `pyroad: exercise count-down comes from roadmap ${ROADMAP}, not from pyroad; its tests are code that would run on this machine: run the check in a terminal to be asked, or add --trust to agree\n`,
+    );
+    expect(existsSync(MARKER)).toBe(false);
+    expect(journal()).not.toContain('"exercise"');
+  });
+
+  it('--trust agrees: the tests run, and the consent is kept with the fingerprint', () => {
+    const r = cli('practice', 'check', 'count-down', '--dir', work, '--trust');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ Count down with range: not yet.');
+    expect(r.stdout).toMatch(/expected: \[3, 2, 1\]\n\s+got:\s+\[\]/);
+    expect(existsSync(MARKER)).toBe(true);
+    const consents = JSON.parse(readFileSync(join(home, 'consents.json'), 'utf8')) as {
+      roadmaps: Record<string, { fingerprint: string; at: string }>;
+    };
+    expect(consents.roadmaps[ROADMAP]).toEqual({
+      fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
+      at: '2026-12-06T10:00:00.000Z',
+    });
+  });
+
+  it('the consent is remembered: the next check needs no --trust, and a pass is evidence', () => {
+    writeFileSync(join(work, 'count_down.py'), SOLUTION);
+    const r = cli('practice', 'check', '--dir', work);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✓ Count down with range: all 2 tests pass.');
+    expect(r.stdout).toContain('This counts as hands-on evidence for loops.');
+    const list = cli('practice', '--dir', work, '--json');
+    const states = (JSON.parse(list.stdout) as { exercises: { id: string; state: string }[] }).exercises;
+    expect(states.map((x) => [x.id, x.state])).toEqual([
+      ['count-down', 'passed'],
+      ['status-line', 'new'],
+    ]);
+    expect(cli('status').stdout).toContain('Exercises: 1 of 2 passed');
+  });
+
+  it('a change of words only (a title) does not ask again', () => {
+    writeFileSync(ROADMAP, readFileSync(ROADMAP, 'utf8').replace('title: Count down with range', 'title: Count down'));
+    const r = cli('practice', 'check', 'count-down', '--dir', work);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✓ Count down: all 2 tests pass.');
+  });
+
+  it('changed tests, even in an included file, are asked about again; --trust agrees to the new ones', () => {
+    const web = join(roadmapDir, 'web.yaml');
+    writeFileSync(
+      web,
+      readFileSync(web, 'utf8').replace('"HTTP/1.1 404 Not Found")', '"HTTP/1.1 404 Not Found")  # changed'),
+    );
+    writeFileSync(join(work, 'count_down.py'), MARKING);
+    const r = cli('practice', 'check', 'count-down', '--dir', work);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `pyroad: the exercise code of roadmap ${ROADMAP} changed since you agreed to run it; its tests are code that would run on this machine: run the check in a terminal to be asked, or add --trust to agree\n`,
+    );
+    expect(readFileSync(MARKER, 'utf8')).toBe('ran'); // from before: the file was not run again
+    writeFileSync(join(work, 'count_down.py'), SOLUTION);
+    expect(cli('practice', 'check', 'count-down', '--dir', work, '--trust').code).toBe(0);
+    expect(cli('practice', 'check', 'count-down', '--dir', work).code).toBe(0);
+  });
+
+  it('an id that clashes with a shipped exercise of the same topic is a data error naming the roadmap', () => {
+    const clash = join(tmp.dir, 'clash.yaml');
+    const text = readFileSync(join(ROOT, 'test', 'fixtures', 'roadmap', 'carried', 'roadmap.yaml'), 'utf8')
+      .replace('include: [web.yaml]\n', '')
+      .replace('- id: loops\n', '- id: python-control-flow\n')
+      .replace('id: count-down', 'id: list-comprehension-squares');
+    writeFileSync(clash, text);
+    const r = runCli(['--roadmap', clash, 'practice', '--dir', work], { home, timeout: 60_000 });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `pyroad: roadmap ${clash}: exercise list-comprehension-squares has the id "list-comprehension-squares" of a shipped exercise for the same topics; rename it\n`,
+    );
+  });
+});
