@@ -92,3 +92,21 @@ describe('exercises carried by a roadmap', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('the example in docs/roadmap-format.md', () => {
+  it('is a valid topic with an exercise', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'roadmap-format.md'), 'utf8');
+    const start = doc.indexOf('```yaml\n', doc.indexOf('## Exercises')) + '```yaml\n'.length;
+    const topic = doc.slice(start, doc.indexOf('```', start));
+    const dir = join(tmp.dir, 'docs');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'roadmap.yaml');
+    writeFileSync(
+      file,
+      `version: 1\nareas:\n  - id: basics\n    title: Basics\n    stage: skills\n    summary: The first steps.\n    topics:\n${topic}`,
+    );
+    const { roadmap, problems } = loadRoadmapFiles(file);
+    expect(problems).toEqual([]);
+    expect(carriedExercises(roadmap!).map((c) => c.exercise.id)).toEqual(['count-down']);
+  });
+});
