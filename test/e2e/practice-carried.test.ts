@@ -123,4 +123,33 @@ describe("a roadmap's own exercises", () => {
       `pyroad: roadmap ${clash}: exercise list-comprehension-squares has the id "list-comprehension-squares" of a shipped exercise for the same topics; rename it\n`,
     );
   });
+
+  it('a passed exercise lifts the topic in `show` and `status`: 67% becomes 75%, mastered', () => {
+    const learner = join(tmp.dir, 'learner');
+    const desk = join(tmp.dir, 'desk');
+    const run = (...args: string[]) =>
+      runCli(['--roadmap', ROADMAP, ...args], {
+        home: learner,
+        env: { PYROAD_NOW: '2026-12-06T10:00:00Z' },
+        input: JSON.stringify({
+          area: 'basics',
+          ratings: { loops: 0 },
+          answers: { 'loops-range': 0, 'loops-break': 0 },
+        }),
+        timeout: 60_000,
+      });
+    expect(run('assess', '--answers', '-').code).toBe(0);
+    const before = run('show', 'loops').stdout;
+    expect(before).toMatch(/mastery 67% · rated 0\/4/);
+    expect(before).not.toContain('hands-on evidence');
+    expect(run('status').stdout).toMatch(/Basics\s+\S+\s+67%\s+0\/1/);
+    expect(run('practice', 'count-down', '--dir', desk).code).toBe(0);
+    writeFileSync(join(desk, 'count_down.py'), SOLUTION);
+    expect(run('practice', 'check', '--dir', desk, '--trust').code).toBe(0);
+    const after = run('show', 'loops').stdout;
+    expect(after).toMatch(/mastery 75% \(mastered\) · rated 0\/4/);
+    expect(after).toMatch(/• Count down \(passed\)/); // the title an earlier test gave it
+    expect(after).toContain('A passed exercise is hands-on evidence: your mastery of this topic counts it.');
+    expect(run('status').stdout).toMatch(/Basics\s+\S+\s+75%\s+1\/1/);
+  });
 });
