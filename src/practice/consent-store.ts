@@ -1,14 +1,12 @@
 import Conf from 'conf';
-import { join } from 'node:path';
 import { dataError } from '../errors.js';
-import type { Consent } from './consent.js';
+import { consentFile, type Consent } from './consent.js';
 
 /**
  * Where consents to run a roadmap's exercise code are kept: `consents.json` in the config folder,
  * next to the settings, written through conf (atomic, private). A consent is a preference, not
  * progress: losing it only means being asked again. Loaded only by `pyroad practice check`.
  */
-export const consentFile = (configDir: string): string => join(configDir, 'consents.json');
 
 type Stored = Record<string, { fingerprint: string; at: string }>;
 

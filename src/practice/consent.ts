@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import type { Exercise } from './exercise.js';
 
 /**
@@ -7,6 +8,9 @@ import type { Exercise } from './exercise.js';
  * and the starter until the learner replaces it. The learner agrees once per version of that
  * code: the consent is kept with the fingerprint below, and asked again when it changes. Pure.
  */
+
+/** Where consents are kept: `consents.json` in the config folder, next to the settings (consent-store.ts). */
+export const consentFile = (configDir: string): string => join(configDir, 'consents.json');
 
 /** What the learner agreed to: one roadmap file and the fingerprint of its exercises' code then. */
 export interface Consent {

@@ -52,6 +52,7 @@ describe("a roadmap's own exercises", () => {
     );
     expect(existsSync(MARKER)).toBe(false);
     expect(journal()).not.toContain('"exercise"');
+    expect(cli('where').stdout).not.toContain('consents');
   });
 
   it('--trust agrees: the tests run, and the consent is kept with the fingerprint', () => {
@@ -63,6 +64,7 @@ describe("a roadmap's own exercises", () => {
     const consents = JSON.parse(readFileSync(join(home, 'consents.json'), 'utf8')) as {
       roadmaps: Record<string, { fingerprint: string; at: string }>;
     };
+    expect(cli('where').stdout).toContain(`consents  ${join(home, 'consents.json')}\n`);
     expect(consents.roadmaps[ROADMAP]).toEqual({
       fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
       at: '2026-12-06T10:00:00.000Z',
