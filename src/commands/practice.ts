@@ -347,6 +347,15 @@ export function registerPractice(program: Program): void {
       ctx.print(wrap(untrusted(exercise.task), ctx.columns));
       ctx.print('');
       ctx.print(`Edit the file, then run \`pyroad practice check ${exercise.id}\` (add --watch to re-check on save).`);
+      if (exercise.roadmap)
+        ctx.print(
+          ctx.style.dim(
+            wrap(
+              `Its tests come from ${untrusted(exercise.roadmap, { oneLine: true })}, not from pyroad: the first check asks before it runs them.`,
+              ctx.columns,
+            ),
+          ),
+        );
     }),
   );
   withCommon(

@@ -40,6 +40,9 @@ describe("a roadmap's own exercises", () => {
     const start = cli('practice', 'count-down', '--dir', work);
     expect(start.code).toBe(0);
     expect(start.stdout).toContain(`wrote ${join(work, 'count_down.py')}`);
+    expect(start.stdout.replace(/\s+/g, ' ')).toContain(
+      `Its tests come from ${ROADMAP}, not from pyroad: the first check asks before it runs them.`,
+    );
   });
 
   it('in a script, a check is refused without --trust (exit 2), and nothing runs', () => {
