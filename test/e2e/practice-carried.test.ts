@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
@@ -30,6 +30,8 @@ describe("a roadmap's own exercises", () => {
     const r = cli('validate');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('is valid: 2 areas, 2 topics, 2 questions, 2 resources, 2 exercises (2 files)');
+    const json = JSON.parse(cli('validate', '--json').stdout) as { counts: Record<string, number> };
+    expect(json.counts).toEqual({ areas: 2, topics: 2, questions: 2, resources: 2, exercises: 2 });
   });
 
   it('are listed, and started without any question: starting runs nothing', () => {
@@ -156,5 +158,36 @@ describe("a roadmap's own exercises", () => {
     expect(after).toMatch(/• Count down \(passed\)/); // the title an earlier test gave it
     expect(after).toContain('A passed exercise is hands-on evidence: your mastery of this topic counts it.');
     expect(run('status').stdout).toMatch(/Basics\s+\S+\s+75%\s+1\/1/);
+  });
+
+  it("the shipped exercises of a custom roadmap's topics run without asking", () => {
+    const mine = join(tmp.dir, 'mine.yaml');
+    writeFileSync(
+      mine,
+      [
+        'version: 1',
+        'areas:',
+        '  - id: basics',
+        '    title: Basics',
+        '    stage: skills',
+        '    summary: The first steps.',
+        '    topics:',
+        '      - id: python-control-flow',
+        '        title: Control flow',
+        '        summary: Branches and loops.',
+        '',
+      ].join('\n'),
+    );
+    const desk = join(tmp.dir, 'desk-shipped');
+    const run = (...args: string[]) => runCli(['--roadmap', mine, 'practice', ...args], { home, timeout: 60_000 });
+    expect(run('list-comprehension-squares', '--dir', desk).code).toBe(0);
+    copyFileSync(
+      join(ROOT, 'test', 'fixtures', 'exercises', 'list-comprehension-squares.py'),
+      join(desk, 'squares.py'),
+    );
+    const r = run('check', '--dir', desk);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('all 4 tests pass');
   });
 });
