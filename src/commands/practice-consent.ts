@@ -17,7 +17,7 @@ export async function ensureConsent(
   ctx: Context,
   all: readonly Exercise[],
   exercise: Exercise,
-  opts: { trust?: boolean; python: string; dir: string },
+  opts: { trust?: boolean; json?: boolean; python: string; dir: string },
 ): Promise<void> {
   const roadmap = exercise.roadmap;
   if (roadmap === undefined) return; // shipped with pyroad
@@ -34,9 +34,10 @@ export async function ensureConsent(
     state === 'changed'
       ? `the exercise code of roadmap ${shown} changed since you agreed to run it`
       : `exercise ${exercise.id} comes from roadmap ${shown}, not from pyroad`;
-  if (!ctx.interactive)
+  // A question on stdout would break --json: there, as in a script, only --trust agrees.
+  if (!ctx.interactive || opts.json)
     throw usageError(
-      `${why}; its tests are code that would run on this machine: run the check in a terminal to be asked, or add --trust to agree`,
+      `${why}; its tests are code that would run on this machine: run the check in a terminal${opts.json ? ' without --json' : ''} to be asked, or add --trust to agree`,
     );
   const ids = theirs.map((x) => untrusted(x.id, { oneLine: true }));
   const list = ids.length > 6 ? `${ids.slice(0, 6).join(', ')} and ${ids.length - 6} more` : ids.join(', ');

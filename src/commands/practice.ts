@@ -119,7 +119,12 @@ export async function runCheck(ctx: Context, id: string | undefined, opts: Pract
     );
   const python = pythonOf(ctx, opts.python);
   const { ensureConsent } = await import('./practice-consent.js');
-  await ensureConsent(ctx, exercises, exercise, { ...(opts.trust ? { trust: true } : {}), python, dir });
+  await ensureConsent(ctx, exercises, exercise, {
+    ...(opts.trust ? { trust: true } : {}),
+    ...(opts.json ? { json: true } : {}),
+    python,
+    dir,
+  });
   const [{ runHarness }, { judge }, { HARNESS, fingerprint }] = await Promise.all([
     import('../practice/runner.js'),
     import('../practice/judge.js'),

@@ -55,6 +55,10 @@ describe("a roadmap's own exercises", () => {
     expect(r.stderr).toBe(
       `pyroad: exercise count-down comes from roadmap ${ROADMAP}, not from pyroad; its tests are code that would run on this machine: run the check in a terminal to be asked, or add --trust to agree\n`,
     );
+    const json = cli('practice', 'check', '--dir', work, '--json');
+    expect(json.code).toBe(2);
+    expect(json.stdout).toBe('');
+    expect(json.stderr).toContain('run the check in a terminal without --json to be asked, or add --trust to agree');
     expect(existsSync(MARKER)).toBe(false);
     expect(journal()).not.toContain('"exercise"');
     expect(cli('where').stdout).not.toContain('consents');
