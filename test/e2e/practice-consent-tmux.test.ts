@@ -88,4 +88,30 @@ describe.skipIf(!hasTmux)("consent to run a roadmap's exercise code", () => {
       second.kill();
     }
   });
+
+  it('--watch asks once, then re-checks on save without asking again', { timeout: 90_000 }, async () => {
+    const { home } = setUp('watch');
+    const work = join(tmp.dir, 'work-watch');
+    writeFileSync(join(work, 'count_down.py'), 'def count_down(n):\n    return []\n');
+    const pane = terminal.start(['practice', 'check', 'count-down', '--watch', '--dir', work], {
+      home,
+      env: { PYROAD_ROADMAP: ROADMAP },
+      columns: 100,
+      rows: 30,
+    });
+    try {
+      await pane.waitFor("Run this roadmap's exercise tests?", 30_000);
+      pane.keys('y');
+      pane.keys('Enter');
+      await pane.waitFor('not yet', 30_000);
+      await pane.waitFor('Ctrl-C stops');
+      writeFileSync(join(work, 'count_down.py'), 'def count_down(n):\n    return list(range(n, 0, -1))\n');
+      const screen = await pane.waitFor('all 2 tests pass', 30_000);
+      expect(screen.split("Run this roadmap's exercise tests?").length).toBe(2); // asked once
+      pane.keys('C-c');
+      await pane.waitFor('pyroad: stopped watching', 15_000);
+    } finally {
+      pane.kill();
+    }
+  });
 });
