@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { importsModule } from '../../src/roadmap/authoring.js';
 import { loadRoadmapFiles } from '../../src/roadmap/load.js';
 import { formatProblem } from '../../src/roadmap/problems.js';
 import { countRoadmap } from '../../src/roadmap/query.js';
@@ -85,6 +86,28 @@ describe('exercises carried by a roadmap', () => {
     expect(shown).toEqual([
       'web.yaml:21:19: exercise file "count_down.py" is already used by the exercise at roadmap.yaml:32; give one a different `file:`',
     ]);
+  });
+
+  it("tests that never import the learner's file are a warning at the tests, not a problem", () => {
+    expect(load().warnings).toEqual([]);
+    const { roadmap, warnings } = load({
+      web: replace('from status import status_line', 'from http import HTTPStatus'),
+    });
+    expect(roadmap).toBeDefined();
+    expect(warnings.map((w) => `${w.file.replace(/^.*\//, '')}:${w.line}:${w.col}: ${w.message}`)).toEqual([
+      'web.yaml:27:20: the tests of exercise "status-line" never import status, the learner\'s file (status.py)',
+    ]);
+  });
+
+  it.each([
+    ['from status import status_line', true],
+    ['import status', true],
+    ['    import os, status', true],
+    ['import statuses', false],
+    ['from statusx import f', false],
+    ['# status', false],
+  ])('importsModule(%j, "status") is %s', (code, yes) => {
+    expect(importsModule(code, 'status')).toBe(yes);
   });
 
   it('an exercise id may equal a topic or question id: exercises have their own ids', () => {
