@@ -1,7 +1,8 @@
 /**
  * Consent to a roadmap's own exercise code in a real terminal (tmux): the first check says what
  * would run and from which roadmap file, and asks. Declining runs nothing (exit 1); agreeing runs
- * the tests and is remembered, so the next check does not ask. Skipped only when tmux is missing.
+ * the tests and is remembered, so the next check does not ask; --watch asks once. Skipped only
+ * when tmux is missing.
  */
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
