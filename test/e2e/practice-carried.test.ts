@@ -42,6 +42,9 @@ describe("a roadmap's own exercises", () => {
     const start = cli('practice', 'count-down', '--dir', work);
     expect(start.code).toBe(0);
     expect(start.stdout).toContain(`wrote ${join(work, 'count_down.py')}`);
+    const hint = cli('practice', 'hint', 'status-line', '--dir', work);
+    expect(hint.code).toBe(0);
+    expect(hint.stdout).toBe('Hint 1 of 1:\nAn f-string: f"HTTP/1.1 {code} {reason}"\n');
     expect(start.stdout.replace(/\s+/g, ' ')).toContain(
       `Its tests come from ${ROADMAP}, not from pyroad: the first check asks before it runs them.`,
     );
