@@ -1,6 +1,9 @@
 """pyroad's exercise harness: runs one exercise's unittest suite against the learner's folder.
 
-Usage: python3 harness.py WORK_DIR < TESTS   (the exercise's unittest module on stdin)
+Usage: python3 harness.py WORK_DIR [MODULE...] < TESTS   (the exercise's unittest module on stdin)
+
+MODULEs are packages the tests need beyond the standard library (an exercise's `requires:`); when
+one cannot be imported, the harness says so ("PYROAD-MISSING name") and runs nothing.
 
 The learner's own output is captured (and capped) so that the last line of stdout is always
 pyroad's: "PYROAD-RESULT " followed by JSON describing the first failure, if any.
@@ -92,6 +95,12 @@ def _describe(test, err, work_dir, kind):
 
 def main():
     work_dir = os.path.abspath(sys.argv[1])
+    import importlib.util
+
+    missing = [name for name in sys.argv[2:] if importlib.util.find_spec(name) is None]
+    if missing:
+        sys.stdout.write("\nPYROAD-MISSING " + " ".join(missing) + "\n")
+        return
     tests = sys.stdin.read()
     sys.path.insert(0, work_dir)
     real_stdout = sys.stdout

@@ -6,9 +6,10 @@ import { MASTERY, below, isMisjudged, masteryOf, round3, topicMastery, type Topi
 import { isDue, replay, type ReviewState } from './schedule.js';
 import type { TopicSummary } from './types.js';
 import { checksFingerprint } from '../check/fingerprint.js';
-import { handsOnEvidence, type HandsOn } from './evidence.js';
+import { handsOnEvidence, passedExercises, type HandsOn } from './evidence.js';
 import { projectStage, workByTopic, type ProjectStage, type ProjectWork } from './portfolio.js';
 import { proofsByTopic, withProof, type TopicProof } from './proof.js';
+import { withPractice } from './practice-credit.js';
 
 /** A built project's credit until it is proven (its checks pass, or a link to it is attached). */
 export const BUILT_CREDIT = 0.85;
@@ -47,6 +48,8 @@ export interface TopicFacts {
   work?: TopicWork;
   /** Proven projects that list this topic in `proves:` (proof.ts): hands-on evidence. */
   proofs?: TopicProof[];
+  /** How many of its exercises have passed (practice-credit.ts): hands-on evidence. */
+  practised?: number;
 }
 
 /** The mastery of a topic with no progress at all (most topics, on a large roadmap). */
@@ -63,11 +66,24 @@ export function topicFacts(
   now: Date,
   work?: ProjectWork,
   proofs?: TopicProof[],
+  practised?: number,
 ): TopicFacts {
   const rating = progress?.rating?.value;
   const quiz = progress ? masteryOf(rating, progress.eachAnswer) : NO_RESULTS;
   const review = progress && progress.answerCount > 0 ? replay(progress.eachAnswer, now) : undefined;
-  return deriveFacts(topic, area, index, rating, progress?.status?.status ?? 'todo', quiz, review, now, work, proofs);
+  return deriveFacts(
+    topic,
+    area,
+    index,
+    rating,
+    progress?.status?.status ?? 'todo',
+    quiz,
+    review,
+    now,
+    work,
+    proofs,
+    practised,
+  );
 }
 
 /**
@@ -85,6 +101,7 @@ export function deriveFacts(
   now: Date,
   work?: ProjectWork,
   proofs?: TopicProof[],
+  practised = 0,
 ): TopicFacts {
   const misjudged = isMisjudged(rating, quiz);
   const practical = topic.project !== undefined || topic.checklist !== undefined;
@@ -119,6 +136,10 @@ export function deriveFacts(
   }
   // A proven project lifts the topics it proves (proof.ts).
   if (!practical && proofs?.length) ({ mastery, complete } = withProof(mastery, complete, poorQuiz, proofs));
+  // A passed exercise lifts it a little (practice-credit.ts).
+  const mayMaster = !misjudged && hasEvidence && !(placementOnly && MASTERY.masteredNeedsQuiz);
+  if (!practical && practised > 0)
+    ({ mastery, complete } = withPractice(mastery, complete, { poorQuiz, mayMaster }, practised));
   const facts: TopicFacts = {
     topic,
     area,
@@ -136,6 +157,7 @@ export function deriveFacts(
   if (rating !== undefined) facts.rating = rating;
   if (stage && work) facts.work = { ...work, stage };
   if (proofs?.length) facts.proofs = proofs;
+  if (practised > 0) facts.practised = practised;
   if (review) {
     facts.review = review;
     facts.due = status !== 'skip' && isDue(review.nextReview, now);
@@ -159,7 +181,18 @@ export function allFacts(
   );
   for (const area of index.roadmap.areas)
     for (const topic of area.topics)
-      out.push(topicFacts(topic, area, i++, state.topics.get(topic.id), now, work.get(topic.id), proofs.get(topic.id)));
+      out.push(
+        topicFacts(
+          topic,
+          area,
+          i++,
+          state.topics.get(topic.id),
+          now,
+          work.get(topic.id),
+          proofs.get(topic.id),
+          passedExercises(hands.get(topic.id)).length,
+        ),
+      );
   return out;
 }
 

@@ -6,7 +6,7 @@ import { renamesOf } from '../roadmap/renames.js';
 import { openStore } from '../progress/open.js';
 import { renderNext } from '../render/next.js';
 import { findArea, indexRoadmap } from '../roadmap/query.js';
-import { exerciseIndex } from '../practice/index-cache.js';
+import { roadmapExerciseIndex } from '../practice/index-cache.js';
 
 export interface NextOptions {
   limit?: string;
@@ -33,7 +33,7 @@ export async function runNext(ctx: Context, opts: NextOptions) {
   const index = indexRoadmap(await ctx.roadmap());
   const area = opts.area === undefined ? undefined : findArea(index, opts.area);
   const state = openStore(ctx).load(renamesOf(index.roadmap));
-  const exercises = await exerciseIndex(new Set(index.topics.keys()), ctx.paths.cacheDir);
+  const exercises = await roadmapExerciseIndex(index, ctx.paths.cacheDir, ctx.roadmapFile);
   const summary = summarizeNext(index, state, ctx.now(), { limit, area: area?.id, exercises });
   return { summary, limit, area: area ? { id: area.id, title: area.title } : undefined };
 }

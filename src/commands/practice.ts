@@ -15,19 +15,27 @@ interface PracticeOptions {
   dir?: string;
   python?: string;
   json?: boolean;
+  /** Agree to run a roadmap's own exercise code (practice-consent.ts). */
+  trust?: boolean;
 }
 
 export type ExerciseState = 'new' | 'started' | 'passed';
 
 const pythonOf = (ctx: Context, python?: string): string => python || ctx.settings['practice.python'] || 'python3';
 
+/** The shipped exercises for the roadmap's topics, then the roadmap's own (practice/carried.ts). */
 async function exercisesOf(ctx: Context): Promise<Exercise[]> {
-  const [{ indexRoadmap }, { loadExercises }] = await Promise.all([
-    import('../roadmap/query.js'),
-    import('../practice/catalog.js'),
-  ]);
+  const [{ indexRoadmap }, { loadExercises }, { exercisesOfRoadmap, mergeExercises }, { SHIPPED_ROADMAP }] =
+    await Promise.all([
+      import('../roadmap/query.js'),
+      import('../practice/catalog.js'),
+      import('../practice/carried.js'),
+      import('../context.js'),
+    ]);
   const index = indexRoadmap(await ctx.roadmap());
-  return loadExercises(new Set(index.topics.keys()));
+  const shipped = loadExercises(new Set(index.topics.keys()));
+  const own = ctx.roadmapFile === SHIPPED_ROADMAP ? undefined : ctx.roadmapFile;
+  return mergeExercises(shipped, exercisesOfRoadmap(index.roadmap, own), ctx.roadmapFile);
 }
 
 function find(exercises: Exercise[], id: string): Exercise {
@@ -109,6 +117,14 @@ export async function runCheck(ctx: Context, id: string | undefined, opts: Pract
       `${file} does not exist yet; \`pyroad practice ${exercise.id}\` writes the starter`,
       EXIT.data,
     );
+  const python = pythonOf(ctx, opts.python);
+  const { ensureConsent } = await import('./practice-consent.js');
+  await ensureConsent(ctx, exercises, exercise, {
+    ...(opts.trust ? { trust: true } : {}),
+    ...(opts.json ? { json: true } : {}),
+    python,
+    dir,
+  });
   const [{ runHarness }, { judge }, { HARNESS, fingerprint }] = await Promise.all([
     import('../practice/runner.js'),
     import('../practice/judge.js'),
@@ -116,10 +132,11 @@ export async function runCheck(ctx: Context, id: string | undefined, opts: Pract
   ]);
   const started = Date.now();
   const outcome = await runHarness({
-    python: pythonOf(ctx, opts.python),
+    python,
     harness: HARNESS,
     cwd: dir,
     tests: exercise.tests,
+    ...(exercise.requires ? { requires: exercise.requires } : {}),
     env: ctx.streams.env,
   });
   const ms = Date.now() - started;
@@ -335,6 +352,15 @@ export function registerPractice(program: Program): void {
       ctx.print(wrap(untrusted(exercise.task), ctx.columns));
       ctx.print('');
       ctx.print(`Edit the file, then run \`pyroad practice check ${exercise.id}\` (add --watch to re-check on save).`);
+      if (exercise.roadmap)
+        ctx.print(
+          ctx.style.dim(
+            wrap(
+              `Its tests come from ${untrusted(exercise.roadmap, { oneLine: true })}, not from pyroad: the first check asks before it runs them.`,
+              ctx.columns,
+            ),
+          ),
+        );
     }),
   );
   withCommon(
@@ -343,6 +369,7 @@ export function registerPractice(program: Program): void {
       .argument('[id]', 'the exercise (default: the one started last)')
       .description("run an exercise's tests on your file and show the first problem")
       .option('--watch', 'check again every time the file is saved, until Ctrl-C')
+      .option('--trust', "agree to run the tests of a roadmap's own exercises (asked on a terminal otherwise)")
       .option('--json', 'print the result as JSON'),
   ).action(
     program.action(async (ctx, id: string | undefined, own: PracticeOptions & { watch?: boolean }) => {

@@ -11,7 +11,7 @@ import { renderStatus } from '../render/status.js';
 import { untrusted } from '../render/untrusted.js';
 import { indexRoadmap } from '../roadmap/query.js';
 import { exerciseTally } from '../coach/exercise-steps.js';
-import { exerciseIndex } from '../practice/index-cache.js';
+import { roadmapExerciseIndex } from '../practice/index-cache.js';
 
 /**
  * Loads progress and asks the coach for everything. This module is loaded only when `status`
@@ -22,7 +22,7 @@ export async function runStatus(ctx: Context) {
   const roadmap = await ctx.roadmap();
   const state = openStore(ctx).load(renamesOf(roadmap));
   const index = indexRoadmap(roadmap);
-  const exercises = await exerciseIndex(new Set(index.topics.keys()), ctx.paths.cacheDir);
+  const exercises = await roadmapExerciseIndex(index, ctx.paths.cacheDir, ctx.roadmapFile);
   return {
     roadmap,
     summary: summarize(index, state, ctx.now(), { limit: ctx.settings.nextLimit, exercises }),

@@ -15,11 +15,11 @@ export interface TopicExercise {
  * `pyroad practice` lists it (passed, started when run or its file is in the practice folder).
  */
 export async function topicExercises(ctx: Context, index: RoadmapIndex, topic: string): Promise<TopicExercise[]> {
-  const [{ exerciseIndex }, { practiceDir }] = await Promise.all([
+  const [{ roadmapExerciseIndex }, { practiceDir }] = await Promise.all([
     import('../practice/index-cache.js'),
     import('../practice/folder.js'),
   ]);
-  const own = (await exerciseIndex(new Set(index.topics.keys()), ctx.paths.cacheDir)).filter((x) => x.topic === topic);
+  const own = (await roadmapExerciseIndex(index, ctx.paths.cacheDir, ctx.roadmapFile)).filter((x) => x.topic === topic);
   if (own.length === 0) return [];
   const { openStore } = await import('../progress/open.js');
   const store = openStore(ctx);

@@ -45,7 +45,7 @@ export function registerValidate(program: Program): void {
           const c = countRoadmap(result.roadmap);
           const files = result.files.length === 1 ? '1 file' : `${result.files.length} files`;
           ctx.print(
-            `${ctx.style.green('✓')} ${untrusted(displayPath(root), { oneLine: true })} is valid: ${plural(c.areas, 'area')}, ${plural(c.topics, 'topic')}, ${plural(c.questions, 'question')}, ${plural(c.resources, 'resource')} (${files})`,
+            `${ctx.style.green('✓')} ${untrusted(displayPath(root), { oneLine: true })} is valid: ${plural(c.areas, 'area')}, ${plural(c.topics, 'topic')}, ${plural(c.questions, 'question')}, ${plural(c.resources, 'resource')}${c.exercises ? `, ${plural(c.exercises, 'exercise')}` : ''} (${files})`,
           );
           if (stats) {
             const { renderStats } = await import('../render/stats.js');

@@ -1,6 +1,7 @@
 import { wrapSegments } from '../render/text.js';
 import { untrusted } from '../render/untrusted.js';
 import { existsSync } from 'node:fs';
+import { consentFile } from '../practice/consent.js';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
 import { practiceDir } from '../practice/folder.js';
@@ -13,6 +14,8 @@ export interface WhereResult {
   cache: string;
   /** Where `pyroad practice` writes exercise files. */
   practice: string;
+  /** Consents to run a roadmap's own exercise code (practice/consent-store.ts). */
+  consents: string;
   roadmap: string;
   /** Where each came from: flag, env (PYROAD_HOME, PYROAD_ROADMAP), setting or default. */
   sources: Context['sources'];
@@ -25,6 +28,7 @@ export function runWhere(ctx: Context): WhereResult {
     progress: ctx.paths.progressFile,
     cache: ctx.paths.cacheDir,
     practice: practiceDir(ctx),
+    consents: consentFile(ctx.paths.configDir),
     roadmap: ctx.roadmapFile,
     sources: ctx.sources,
   };
@@ -72,6 +76,8 @@ The cache only speeds things up and can be deleted at any time.
         row('progress', where.progress, note(where.progress));
         row('cache', where.cache, note(where.cache));
         row('practice', where.practice, note(where.practice));
+        // Only once the learner agreed to run some roadmap's exercise code.
+        if (existsSync(where.consents)) row('consents', where.consents, '');
         row('roadmap', where.roadmap, ` (${ROADMAP_FROM[where.sources.roadmap]})`);
         if (where.home)
           ctx.print(

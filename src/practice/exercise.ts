@@ -20,6 +20,13 @@ export interface Exercise {
   tests: string;
   /** Shown one at a time by `pyroad practice hint`. */
   hints: string[];
+  /** Packages the tests need beyond the standard library (roadmap exercises only: `requires:`). */
+  requires?: string[];
+  /**
+   * The roadmap file that carries it, when that is not the shipped roadmap: its tests are
+   * someone else's code, run only with the learner's consent (practice/consent.ts).
+   */
+  roadmap?: string;
 }
 
 const FIELDS = ['id', 'topic', 'title', 'file', 'task', 'starter', 'tests', 'hints'] as const;

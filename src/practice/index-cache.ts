@@ -2,6 +2,9 @@ import { readdirSync, statSync } from 'node:fs';
 import { buildKey, cachePath, readCacheFile, writeCacheFile } from '../cache-file.js';
 import { dirname, join } from 'node:path';
 import { SHIPPED_ROADMAP } from '../context.js';
+import { carriedExercises, exerciseFileName } from '../roadmap/exercises.js';
+import type { RoadmapIndex } from '../roadmap/query.js';
+import { mergeExercises } from './carried.js';
 
 /** catalog.ts's EXERCISES_DIR, without importing the parser (and yaml) behind it. */
 const SHIPPED_EXERCISES = join(dirname(SHIPPED_ROADMAP), 'exercises');
@@ -76,4 +79,24 @@ export async function exerciseIndex(
     writeCacheFile(file, JSON.stringify({ key: buildKey(), files, exercises: all } satisfies CacheEntry));
   }
   return all.filter((x) => topicIds.has(x.topic));
+}
+
+/**
+ * The exercises of the roadmap in use: the shipped ones for its topics (cached index above), then
+ * those its topics carry (`exercises:`, already in the cached roadmap), as `pyroad practice` lists
+ * them.
+ */
+export async function roadmapExerciseIndex(
+  index: RoadmapIndex,
+  cacheDir: string,
+  roadmapFile: string,
+): Promise<ExerciseInfo[]> {
+  const shipped = await exerciseIndex(new Set(index.topics.keys()), cacheDir);
+  const carried = carriedExercises(index.roadmap).map(({ topic, exercise }) => ({
+    id: exercise.id,
+    topic,
+    title: exercise.title,
+    file: exerciseFileName(exercise),
+  }));
+  return carried.length ? mergeExercises(shipped, carried, roadmapFile) : shipped;
 }

@@ -36,6 +36,8 @@ export interface RunOutcome {
 
 export const RESULT_MARKER = 'PYROAD-RESULT ';
 const TOO_OLD = 'PYROAD-TOO-OLD ';
+/** The harness's line when a package an exercise `requires:` cannot be imported. */
+const MISSING = 'PYROAD-MISSING ';
 export const MIN_PYTHON = '3.9';
 
 const str = (v: unknown): v is string => typeof v === 'string';
@@ -92,6 +94,16 @@ export function judge(run: RunOutcome): Verdict {
       output: '',
       outputSize: 0,
     };
+  const missing = lines.find((l) => l.startsWith(MISSING));
+  if (missing) {
+    const names = missing.slice(MISSING.length).trim();
+    return {
+      outcome: 'stopped',
+      reason: `this exercise needs ${names}, which this Python cannot import: install it (python3 -m pip install ${names}, in a virtual environment), then run the check with --python pointing at that environment's python`,
+      output: '',
+      outputSize: 0,
+    };
+  }
   const line = [...lines].reverse().find((l) => l.startsWith(RESULT_MARKER));
   let data: Record<string, unknown> | undefined;
   try {

@@ -12,6 +12,8 @@ export interface RunRequest {
   /** The learner's practice folder: the child's working directory. */
   cwd: string;
   tests: string;
+  /** Packages the tests need beyond the standard library; the harness checks they import. */
+  requires?: readonly string[];
   timeoutMs?: number;
   /** Where PATH (to find python) and the locale come from: the context's environment. */
   env: Record<string, string | undefined>;
@@ -45,7 +47,7 @@ export const missingPython = (python: string): PyroadError =>
 export function runHarness(req: RunRequest): Promise<RunOutcome> {
   const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
-    const child = spawn(req.python, ['-I', req.harness, req.cwd], {
+    const child = spawn(req.python, ['-I', req.harness, req.cwd, ...(req.requires ?? [])], {
       cwd: req.cwd,
       env: pythonEnv(req.env),
       shell: false,

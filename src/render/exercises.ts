@@ -15,5 +15,12 @@ export function renderTopicExercises(exercises: readonly TopicExercise[], style:
     const text = wrap(`• ${title} (${x.state})`, width, '    ').replace(/^ {4}/, '  ');
     lines.push(text.replace(`(${x.state})`, `(${colour[x.state](x.state)})`), `    ${style.dim(command)}`);
   }
+  // coach/practice-credit.ts: a pass is hands-on evidence, and the mastery above counts it.
+  if (exercises.some((x) => x.state === 'passed'))
+    lines.push(
+      ...wrap('A passed exercise is hands-on evidence: your mastery of this topic counts it.', width, '  ')
+        .split('\n')
+        .map((line) => style.dim(line)),
+    );
   return lines;
 }

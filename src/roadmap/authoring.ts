@@ -1,5 +1,6 @@
 import type { ParsedFile } from './parse.js';
 import type { Problem } from './problems.js';
+import { exerciseFileName } from './exercises.js';
 
 /**
  * What a roadmap author should look at but that does not stop the roadmap from loading: optional
@@ -20,6 +21,15 @@ export function authoringWarnings(files: ParsedFile[]): Problem[] {
           warn(topicPath, `topic "${topic.id}" has no "why": the learner is not told why it matters`);
         if (topic.resources.length === 0)
           warn(topicPath, `topic "${topic.id}" has no "resources": the learner is given nothing to study it with`);
+        // Tests that never import the learner's file can only fail (or only pass) whatever they write.
+        topic.exercises?.forEach((exercise, x) => {
+          const module = exerciseFileName(exercise).slice(0, -'.py'.length);
+          if (!importsModule(exercise.tests, module))
+            warn(
+              [...topicPath, 'exercises', x, 'tests'],
+              `the tests of exercise "${exercise.id}" never import ${module}, the learner's file (${module}.py)`,
+            );
+        });
         topic.questions.forEach((question, q) => {
           const questionPath = [...topicPath, 'questions', q];
           if (question.explanation === undefined)
@@ -50,4 +60,10 @@ const REFERRING = [
 /** "All of the above", "Both A and B", or a written label like "A)": text that depends on order. */
 export function refersToOthers(choice: string): boolean {
   return REFERRING.some((re) => re.test(choice));
+}
+
+/** Whether Python code has `import NAME` or `from NAME import` at the start of a line (indented or not). */
+export function importsModule(code: string, name: string): boolean {
+  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^\\s*(?:from\\s+${n}\\s+import\\b|import\\s+(?:[\\w.]+\\s*,\\s*)*${n}\\b)`, 'm').test(code);
 }

@@ -1,5 +1,6 @@
 import { didYouMean } from '../didyoumean.js';
 import type { ParsedFile, Path } from './parse.js';
+import { exerciseFileName } from './exercises.js';
 import { checkFormerly } from './renames.js';
 import type { Problem } from './problems.js';
 
@@ -20,12 +21,17 @@ export function checkRoadmap(files: ParsedFile[]): Problem[] {
   const areaIds = new Map<string, Located>();
   const topicIds = new Map<string, Located>();
   const questionIds = new Map<string, Located>();
+  const exerciseIds = new Map<string, Located>();
+  // Two exercises may not write the same practice file.
+  const exerciseFiles = new Map<string, Located>();
   const firstSeen = (seen: Located) => `${seen.parsed.file}:${seen.parsed.locate.at(seen.path).line}`;
 
   const claim = (ids: Map<string, Located>, kind: string, id: string, where: Located) => {
-    const earlier = ids.get(id) ?? (kind === 'question' ? undefined : (areaIds.get(id) ?? topicIds.get(id)));
+    const ownSpace = kind === 'question' || kind === 'exercise';
+    const earlier = ids.get(id) ?? (ownSpace ? undefined : (areaIds.get(id) ?? topicIds.get(id)));
     if (earlier) report(where, `duplicate ${kind} id "${id}" (first used at ${firstSeen(earlier)})`);
     else ids.set(id, where);
+    return !earlier;
   };
 
   const looseIds = new Set(files.flatMap((f) => [...(f.ids ?? [])]));
@@ -38,6 +44,19 @@ export function checkRoadmap(files: ParsedFile[]): Problem[] {
       area.topics.forEach((topic, t) => {
         const topicPath = [...areaPath, 'topics', t];
         claim(topicIds, 'topic', topic.id, { parsed, path: [...topicPath, 'id'] });
+        topic.exercises?.forEach((exercise, x) => {
+          const exercisePath = [...topicPath, 'exercises', x];
+          if (!claim(exerciseIds, 'exercise', exercise.id, { parsed, path: [...exercisePath, 'id'] })) return;
+          const file = exerciseFileName(exercise);
+          const where = { parsed, path: [...exercisePath, exercise.file ? 'file' : 'id'] };
+          const earlier = exerciseFiles.get(file);
+          if (earlier)
+            report(
+              where,
+              `exercise file "${file}" is already used by the exercise at ${firstSeen(earlier)}; give one a different \`file:\``,
+            );
+          else exerciseFiles.set(file, where);
+        });
         topic.questions.forEach((question, q) => {
           const questionPath = [...topicPath, 'questions', q];
           claim(questionIds, 'question', question.id, { parsed, path: [...questionPath, 'id'] });

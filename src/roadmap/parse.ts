@@ -6,6 +6,7 @@ import type { Problem } from './problems.js';
 import {
   ROADMAP_VERSION,
   areaSchema,
+  exerciseSchema,
   projectSchema,
   questionSchema,
   resourceSchema,
@@ -47,6 +48,7 @@ const shapes: Record<string, z.ZodObject> = {
   questions: questionSchema,
   resources: resourceSchema,
   project: projectSchema,
+  exercises: exerciseSchema,
 };
 
 function knownKeys(path: Path): string[] {

@@ -36,13 +36,15 @@ export function countRoadmap(roadmap: Roadmap) {
   let topics = 0;
   let questions = 0;
   let resources = 0;
+  let exercises = 0;
   for (const area of roadmap.areas)
     for (const topic of area.topics) {
       topics++;
       questions += topic.questions.length;
       resources += topic.resources.length;
+      exercises += topic.exercises?.length ?? 0;
     }
-  return { areas: roadmap.areas.length, topics, questions, resources };
+  return { areas: roadmap.areas.length, topics, questions, resources, exercises };
 }
 
 /** Ids are lowercase (the schema says so), so `SQL` or ` sql ` on the command line mean `sql`. */

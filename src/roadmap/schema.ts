@@ -66,6 +66,43 @@ export const projectSchema = z.strictObject({
     .describe("HTTP checks `pyroad check` runs against the learner's server (docs/checks.md)."),
 });
 
+/** Packages an exercise may need beyond the standard library (`requires:`). */
+export const EXERCISE_REQUIRES = ['pytest'] as const;
+
+/**
+ * An exercise carried by a topic (issue 17): the learner gets `starter` as `file` in their
+ * practice folder and `pyroad practice check` runs `tests` on it with python3. The shipped roadmap
+ * keeps its exercises as files in data/exercises/ (same fields, plus `topic`); both end up in one
+ * list (src/practice/).
+ */
+export const exerciseSchema = z.strictObject({
+  id: id.describe('Unique among exercises; progress refers to it.'),
+  title: text.max(80, 'must be at most 80 characters'),
+  file: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*\.py$/, 'must be a Python file name such as squares.py')
+    .optional()
+    .describe("The learner's file in the practice folder; default: the id with _ for -, plus .py."),
+  task: text.max(1200, 'must be at most 1200 characters').describe('What to do, in a few sentences.'),
+  starter: text
+    .max(20_000, 'must be at most 20000 characters')
+    .refine((s) => s.includes('TODO'), 'must mark what to write with a TODO')
+    .describe('The Python file the learner starts from; it must fail the tests as written.'),
+  tests: text
+    .max(40_000, 'must be at most 40000 characters')
+    .refine((t) => /\bimport unittest\b/.test(t), 'must be a unittest module (import unittest)')
+    .describe("A unittest module that imports the learner's file and judges it."),
+  hints: z
+    .array(text.max(600, 'must be at most 600 characters'))
+    .min(1, 'give at least one hint')
+    .max(8, 'allows at most 8 hints')
+    .describe('Shown one at a time by `pyroad practice hint`.'),
+  requires: z
+    .array(z.enum(EXERCISE_REQUIRES))
+    .optional()
+    .describe('Packages the tests need beyond the standard library (only pytest, for exercises about pytest).'),
+});
+
 export const topicSchema = z.strictObject({
   id: id.describe('Unique across areas and topics.'),
   title: text,
@@ -91,6 +128,12 @@ export const topicSchema = z.strictObject({
   questions: z.array(questionSchema).default([]),
   project: projectSchema.optional().describe('Present when the topic is a portfolio project.'),
   checklist: z.array(text).optional().describe('Concrete steps, e.g. for the job search.'),
+  exercises: z
+    .array(exerciseSchema)
+    .optional()
+    .describe(
+      "Python exercises for `pyroad practice`; their tests run on the learner's machine after the learner agrees.",
+    ),
 });
 
 export const areaSchema = z.strictObject({
@@ -121,6 +164,7 @@ export type Resource = Zod.infer<typeof resourceSchema>;
 export type Question = Zod.infer<typeof questionSchema>;
 export type Project = Zod.infer<typeof projectSchema>;
 export type Topic = Zod.infer<typeof topicSchema>;
+export type RoadmapExercise = Zod.infer<typeof exerciseSchema>;
 export type Area = Zod.infer<typeof areaSchema>;
 export type RoadmapFile = Zod.infer<typeof roadmapFileSchema>;
 export type Difficulty = (typeof DIFFICULTIES)[number];
