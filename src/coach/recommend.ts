@@ -9,6 +9,7 @@ import { STAGE_ORDER, type PathPlan } from './path.js';
 import type { Recommendation } from './types.js';
 import type { Ability } from './ability.js';
 import { groupOf, likelyKnownAssessment, mixSteps, type SideStep } from './next-mix.js';
+import { withOverConfidence } from './over-confident.js';
 
 /**
  * Ranked recommendations. The rules, each tested in test/coach/recommend.test.ts:
@@ -155,7 +156,15 @@ export class Recommender {
       learning = [...learning, ...this.blockersOf(area)].slice(0, limit);
     const extra = (this.input.extra ?? []).filter((r) => area === undefined || r.area === area).slice(0, limit);
     const main = [...extra, ...merge(learning, reviews, limit - extra.length)];
-    return mixSteps(main, this.sideSteps(area), limit, this.input.byId);
+    const mixed = mixSteps(main, this.sideSteps(area), limit, this.input.byId);
+    return withOverConfidence(mixed, {
+      facts: this.input.facts,
+      byId: this.input.byId,
+      limit,
+      area,
+      ready: (f) => this.ready(f),
+      stepFor: (f) => this.learn(f),
+    });
   }
 
   /**
