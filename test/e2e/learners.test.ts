@@ -72,7 +72,9 @@ function eventsOf(script: Script): ProgressEvent[] {
         .forEach((q, i) => {
           const correct = i < right!;
           const choice = correct ? q.answer : (q.answer + 1) % q.choices.length;
-          out.push({ e: 'answer', at: step.at, topic, question: q.id, choice, correct });
+          // "R/N" is a placement: its answers are marked so, as `assess --placement` saves them.
+          const placement = typeof value === 'string' ? { session: 'placement', source: 'placement' as const } : {};
+          out.push({ e: 'answer', at: step.at, topic, question: q.id, choice, correct, ...placement });
         });
     }
     for (const [topic, status] of Object.entries(step.mark ?? {}))
