@@ -104,6 +104,26 @@ describe('pyroad assess --placement with scripted learners', () => {
     }
   });
 
+  it('then `next` weighs the placement: quizzes for what they know, first topics for what is new', () => {
+    const strong = place('python-and-sql');
+    const r = runCli(['next', '--limit', '5', '--json'], { home: strong.home, env: { PYROAD_NOW: NOW } });
+    expect(r.code, r.stderr).toBe(0);
+    const recs = (JSON.parse(r.stdout) as { recommendations: { reason: string; action: { command?: string } }[] })
+      .recommendations;
+    expect(recs.length).toBeGreaterThanOrEqual(3);
+    const commands = recs.map((x) => x.action.command);
+    expect(commands).toEqual(expect.arrayContaining(['pyroad assess python', 'pyroad assess sql']));
+    expect(recs.find((x) => x.action.command === 'pyroad assess sql')!.reason).toMatch(
+      /^Your placement put you at "knows it" in SQL databases \(\d of \d right/,
+    );
+    // No reason cites a placement answer as a topic's score.
+    for (const x of recs) expect(x.reason).not.toMatch(/You got \d of \d questions? right/);
+    const newcomer = place('newcomer');
+    const first = runCli(['next', '--json'], { home: newcomer.home, env: { PYROAD_NOW: NOW } });
+    const steps = (JSON.parse(first.stdout) as { recommendations: { topic?: string; kind: string }[] }).recommendations;
+    expect(steps.some((x) => x.topic === 'python-control-flow' && x.kind === 'learn')).toBe(true);
+  });
+
   it('asks 2 to 5 questions per area and at most 40 in all; --json matches its schema', () => {
     const r = place('python-and-sql', ['--json']);
     expect(r.code).toBe(0);
