@@ -8,7 +8,8 @@ import { EXIT, PyroadError, dataError } from '../errors.js';
 import type { AnswerEvent } from '../progress/schema.js';
 import { PromptCancelled } from '../prompts.js';
 import { questionView, renderFeedback } from '../render/quiz.js';
-import { plural } from '../render/text.js';
+import { plural, wrap } from '../render/text.js';
+import { untrusted } from '../render/untrusted.js';
 import { renamesOf } from '../roadmap/renames.js';
 import { MAX_RATING } from './session.js';
 import { Placement, type PlacementQuestion } from './placement.js';
@@ -145,8 +146,19 @@ export async function runInteractivePlacement(deps: AssessDeps, screen: Screen, 
     placement = new Placement(deps.index.roadmap.areas, { seed, ...(resume ? { earlier: open.answers } : {}) });
     if (placement.resumed)
       screen.print(screen.style.dim(`Resuming the placement: ${plural(placement.resumed, 'answer')} kept.`));
+    let lastArea = '';
     for (let step = placement.current(); step.kind !== 'done'; step = placement.current()) {
       const order = choiceOrder(step, seed);
+      if (step.again && step.area.id !== lastArea)
+        screen.print(
+          screen.style.dim(
+            wrap(
+              `Back to ${untrusted(step.area.title, { oneLine: true })}: your answers there were mixed, so a few more questions settle it.`,
+              screen.columns,
+            ),
+          ),
+        );
+      lastArea = step.area.id;
       const view = questionView(
         {
           kind: 'question',
@@ -156,9 +168,7 @@ export async function runInteractivePlacement(deps: AssessDeps, screen: Screen, 
           number: step.number,
           total: placement.maxQuestions,
         },
-        step.again
-          ? `Placement · ${step.area.title} · once more: your answers there were mixed`
-          : `Placement · ${step.area.title}`,
+        step.again ? `Placement · ${step.area.title} · again` : `Placement · ${step.area.title}`,
         screen.style,
         screen.columns,
         screen.rows,
