@@ -251,6 +251,7 @@ export class Recommender {
           make: () => known,
           area: area.id,
           key: [STAGE_ORDER[area.stage], 3, plan.areaIndex.get(area.id) ?? 0, 0, 0],
+          blocked: true,
         });
         continue;
       }
@@ -365,10 +366,19 @@ export class Recommender {
     return found
       .sort((a, b) => STAGE_ORDER[a.area.stage] - STAGE_ORDER[b.area.stage] || a.index - b.index)
       .map((f) => ({
-        make: () => ({
-          ...this.learn(f),
-          reason: `${target.title} builds on it, and it is not done yet, so learn it first.`,
-        }),
+        make: () => {
+          // Placed "knows it": the quiz that confirms it, not its lessons (placement-weigh.ts).
+          const known = placedKnownStep(this.placedOf(f.area.id), this.byArea.get(f.area.id) ?? []);
+          if (known)
+            return {
+              ...known,
+              reason: `${target.title} builds on ${f.area.title}, where your placement put you at "knows it"; its quiz confirms that and opens the topics of ${target.title}.`,
+            };
+          return {
+            ...this.learn(f),
+            reason: `${target.title} builds on it, and it is not done yet, so learn it first.`,
+          };
+        },
         area: f.area.id,
         key: [f.index],
       }));

@@ -39,6 +39,20 @@ describe('next weighs placement answers as a placement', () => {
     expect(list.some((r) => r.topic === 'py-basics')).toBe(true);
   });
 
+  it('with --area on an area that waits, the area it waits on is offered as a quiz when placed "knows it"', () => {
+    const events = [
+      placed('py-basics', 2),
+      placed('py-functions', 1),
+      placed('sql-queries', 2),
+      placed('sql-modeling', 2),
+    ];
+    const list = summarize(index, stateOf(...events), NOW, { limit: 5, area: 'sql' }).recommendations;
+    expect(list.map((r) => r.action.command)).toEqual(['pyroad assess sql', 'pyroad assess python']);
+    expect(list[1]!.reason).toBe(
+      'Area sql builds on Area python, where your placement put you at "knows it"; its quiz confirms that and opens the topics of Area sql.',
+    );
+  });
+
   it('cites one placement question for what it is, never as a topic score', () => {
     const list = next([placed('py-basics', 0, 1)]);
     const basics = list.find((r) => r.topic === 'py-basics')!;
