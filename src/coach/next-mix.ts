@@ -80,6 +80,26 @@ export function mixSteps(
   return out;
 }
 
+/**
+ * Down to `limit` steps, dropping the last step of a kind the list shows more than once (else the
+ * last): a step added after the mix (an exercise) must not push out the only step of its kind.
+ */
+export function trimToLimit(
+  steps: readonly Recommendation[],
+  limit: number,
+  byId: ReadonlyMap<string, TopicFacts>,
+): Recommendation[] {
+  const out = [...steps];
+  while (out.length > Math.max(0, limit)) {
+    const counts = new Map<StepGroup, number>();
+    for (const o of out) counts.set(groupOf(o, byId), (counts.get(groupOf(o, byId)) ?? 0) + 1);
+    let i = out.length - 1;
+    while (i > 0 && (counts.get(groupOf(out[i]!, byId)) ?? 0) < 2) i--;
+    out.splice((counts.get(groupOf(out[i]!, byId)) ?? 0) > 1 ? i : out.length - 1, 1);
+  }
+  return out;
+}
+
 /** Self-ratings of 3+ on average ("confident") or a likely band of intermediate or better. */
 const LIKELY_RATING = 3;
 

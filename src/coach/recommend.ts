@@ -9,6 +9,17 @@ import { STAGE_ORDER, type PathPlan } from './path.js';
 import type { Recommendation } from './types.js';
 import type { Ability } from './ability.js';
 import { groupOf, likelyKnownAssessment, mixSteps, type SideStep } from './next-mix.js';
+import { withOverConfidence } from './over-confident.js';
+import {
+  placedArea,
+  placedKnownStep,
+  placedOverConfidence,
+  placedPartlyStep,
+  overRatedAreas,
+  withPlacedOverConfidence,
+  placementTopicReason,
+  type PlacedArea,
+} from './placement-weigh.js';
 
 /**
  * Ranked recommendations. The rules, each tested in test/coach/recommend.test.ts:
@@ -109,6 +120,7 @@ const assessCommand = (area: string) => `pyroad assess ${area}`;
 export class Recommender {
   private readonly areaFinished = new Map<string, boolean>();
   private readonly byArea = new Map<string, TopicFacts[]>();
+  private readonly placed = new Map<string, PlacedArea | undefined>();
 
   constructor(private readonly input: RecommendInput) {
     for (const f of input.facts) {
@@ -123,6 +135,13 @@ export class Recommender {
   /** Still to learn: not skipped and not complete. */
   static toLearn(f: TopicFacts): boolean {
     return !f.skipped && !f.complete;
+  }
+
+  /** The placement's reading of an area while all its answers came from the placement (placement-weigh.ts). */
+  private placedOf(areaId: string): PlacedArea | undefined {
+    if (!this.placed.has(areaId))
+      this.placed.set(areaId, placedArea(this.byArea.get(areaId) ?? [], this.input.abilityOf?.(areaId)));
+    return this.placed.get(areaId);
   }
 
   /** The unmet prerequisites of a topic: topic ids, and area ids prefixed with "area:". */
@@ -155,19 +174,48 @@ export class Recommender {
       learning = [...learning, ...this.blockersOf(area)].slice(0, limit);
     const extra = (this.input.extra ?? []).filter((r) => area === undefined || r.area === area).slice(0, limit);
     const main = [...extra, ...merge(learning, reviews, limit - extra.length)];
-    return mixSteps(main, this.sideSteps(area), limit, this.input.byId);
+    const mixed = mixSteps(main, this.sideSteps(area, main), limit, this.input.byId);
+    const steps = withOverConfidence(mixed, {
+      facts: this.input.facts,
+      byId: this.input.byId,
+      limit,
+      area,
+      ready: (f) => this.ready(f),
+      stepFor: (f) => this.learn(f),
+    });
+    if (area !== undefined) return steps;
+    const placed = this.input.index.roadmap.areas
+      .map((a) => this.placedOf(a.id))
+      .filter((p): p is PlacedArea => p !== undefined);
+    const isLead = (r: Recommendation) => {
+      const f = r.topic === undefined ? undefined : this.input.byId.get(r.topic);
+      return f !== undefined && placedOverConfidence(f, this.placedOf(f.area.id)) !== undefined;
+    };
+    return withPlacedOverConfidence(
+      steps,
+      isLead,
+      overRatedAreas(placed, (id) => this.byArea.get(id) ?? []),
+    );
   }
 
   /**
    * Steps of other kinds for a full `next` (next-mix.ts): the first area the learner probably
    * knows but has not been quizzed on in full, the next ready project, exercises.
    */
-  private sideSteps(area: string | undefined): SideStep[] {
+  private sideSteps(area: string | undefined, main: readonly Recommendation[]): SideStep[] {
     const out: SideStep[] = [];
+    const commands = new Set(main.map((r) => r.action.command));
     for (const a of this.input.index.roadmap.areas) {
       if (area !== undefined && a.id !== area) continue;
-      const step = likelyKnownAssessment(this.byArea.get(a.id) ?? [], this.input.abilityOf?.(a.id));
-      if (step) {
+      const topics = this.byArea.get(a.id) ?? [];
+      // An area known only from the placement: offered when placed "knows it" (placement-weigh.ts).
+      const placed = this.placedOf(a.id);
+      const canStart =
+        !this.input.plan.orientation.has(a.id) && topics.some((f) => Recommender.toLearn(f) && this.ready(f));
+      const step = placed
+        ? (placedKnownStep(placed, topics) ?? (canStart ? placedPartlyStep(placed, topics) : undefined))
+        : likelyKnownAssessment(topics, this.input.abilityOf?.(a.id));
+      if (step && !commands.has(step.action.command)) {
         out.push({ step, group: 'likely-known' });
         break;
       }
@@ -196,6 +244,17 @@ export class Recommender {
       if (toLearn.length === 0) continue;
       anyToLearn = true;
       const ready = toLearn.filter((f) => this.ready(f));
+      const known = plan.orientation.has(area.id) ? undefined : placedKnownStep(this.placedOf(area.id), topics);
+      if (ready.length === 0 && known) {
+        // Placed "knows it" while it waits on other areas: knowing does not wait, so its quiz is offered.
+        waiting.push({
+          make: () => known,
+          area: area.id,
+          key: [STAGE_ORDER[area.stage], 3, plan.areaIndex.get(area.id) ?? 0, 0, 0],
+          blocked: true,
+        });
+        continue;
+      }
       if (ready.length === 0) {
         // Prerequisites guide, they do not block knowing: `--area X` on an area that waits still
         // offers its assessment first.
@@ -222,8 +281,12 @@ export class Recommender {
       // Skills are checked with a quiz first; projects, certificates and job steps are done, not quizzed.
       if (!orientation && !assessed && hasQuestions && area.stage === 'skills')
         offer({ make: () => this.assessArea(area), area: area.id, key: [stage, 2, areaKey, 0, ready[0]!.index] });
+      // Placed "knows it": its quiz comes before teaching its topics.
+      else if (known) offer({ make: () => known, area: area.id, key: [stage, 2, areaKey, 0, ready[0]!.index] });
       ready.forEach((f, j) => {
         const cls = f.misjudged ? 0 : f.status === 'learning' ? 1 : 2;
+        // Placed "knows it": its quiz, not its lessons, until the quiz says what is left to learn.
+        if (known && cls === 2) return;
         if (orientation && j === 0 && !assessed && cls === 2)
           offer({
             make: () => this.orientationStart(f),
@@ -303,10 +366,19 @@ export class Recommender {
     return found
       .sort((a, b) => STAGE_ORDER[a.area.stage] - STAGE_ORDER[b.area.stage] || a.index - b.index)
       .map((f) => ({
-        make: () => ({
-          ...this.learn(f),
-          reason: `${target.title} builds on it, and it is not done yet, so learn it first.`,
-        }),
+        make: () => {
+          // Placed "knows it": the quiz that confirms it, not its lessons (placement-weigh.ts).
+          const known = placedKnownStep(this.placedOf(f.area.id), this.byArea.get(f.area.id) ?? []);
+          if (known)
+            return {
+              ...known,
+              reason: `${target.title} builds on ${f.area.title}, where your placement put you at "knows it"; its quiz confirms that and opens the topics of ${target.title}.`,
+            };
+          return {
+            ...this.learn(f),
+            reason: `${target.title} builds on it, and it is not done yet, so learn it first.`,
+          };
+        },
         area: f.area.id,
         key: [f.index],
       }));
@@ -402,6 +474,8 @@ export class Recommender {
         reason: `A recognised certificate backs up what you have learned on a CV${cert.free ? ', and this one is free' : ''}.`,
         action: { text: `Earn: ${cert.title}${cert.free ? '' : ' (paid)'}`, url: cert.url },
       };
+    const overRated = placedOverConfidence(f, this.placedOf(f.area.id));
+    if (overRated) return { ...base, kind: 'review', reason: overRated, action: studyAction(topic) };
     if (f.rating !== undefined && f.rating >= 3 && f.quiz.answered === 0 && topic.questions.length > 0)
       return {
         ...base,
@@ -418,6 +492,8 @@ export class Recommender {
       builds > 1 ? `; ${builds} later topics build on it` : builds === 1 ? '; a later topic builds on it' : '';
     if (f.status === 'learning')
       return `You marked it as in progress${f.due ? ' and it is due for a re-check' : ''}, so finish it next${unlocks}.`;
+    const placed = placementTopicReason(f, `it is next on the path${unlocks}`);
+    if (placed) return placed;
     if (f.quiz.answered > 0) {
       const got = `You got ${f.quiz.correct} of ${f.quiz.answered} ${f.quiz.answered === 1 ? 'question' : 'questions'} right`;
       if (f.due) return `${got} and it is due for a re-check${unlocks}.`;

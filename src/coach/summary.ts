@@ -14,6 +14,7 @@ import { applicationsOf, followUpsOf } from './applications.js';
 import { portfolioSummary } from './portfolio-summary.js';
 import { proveApplySteps } from './prove-apply.js';
 import { exerciseSteps, withExerciseStep, type ExerciseRef } from './exercise-steps.js';
+import { trimToLimit } from './next-mix.js';
 
 export interface SummaryOptions {
   /** How many recommendations (default 3). */
@@ -111,7 +112,7 @@ export class Coach {
     const steps = exerciseSteps(this.facts, this.hands, this.exercises).filter(
       (r) => area === undefined || r.area === area,
     );
-    return withExerciseStep(recs, steps, limit);
+    return trimToLimit(withExerciseStep(recs, steps, limit + 1), limit, this.byId);
   }
 
   /** Due topic ids, soonest first. */

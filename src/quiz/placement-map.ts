@@ -21,6 +21,8 @@ export interface PlacementMap {
   session: string;
   /** Every area was placed (false after Ctrl-C). */
   complete: boolean;
+  /** Answers kept from an interrupted placement that this one went on with (0 for a fresh one). */
+  resumed: number;
   answered: number;
   correct: number;
   areas: MapArea[];
@@ -35,6 +37,7 @@ export function buildPlacementMap(
   areas: readonly Area[],
   state: Pick<ProgressState, 'topics'>,
   complete: boolean,
+  resumed = 0,
 ): PlacementMap {
   const byId = new Map(areas.map((a) => [a.id, a]));
   const mapAreas = results.map((r): MapArea => {
@@ -57,6 +60,7 @@ export function buildPlacementMap(
   return {
     session,
     complete,
+    resumed,
     answered: placed.reduce((n, a) => n + a.answered, 0),
     correct: placed.reduce((n, a) => n + a.correct, 0),
     areas: mapAreas,

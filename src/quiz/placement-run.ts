@@ -8,10 +8,12 @@ import { EXIT, PyroadError, dataError } from '../errors.js';
 import type { AnswerEvent } from '../progress/schema.js';
 import { PromptCancelled } from '../prompts.js';
 import { questionView, renderFeedback } from '../render/quiz.js';
-import { plural } from '../render/text.js';
+import { plural, wrap } from '../render/text.js';
+import { untrusted } from '../render/untrusted.js';
 import { renamesOf } from '../roadmap/renames.js';
 import { MAX_RATING } from './session.js';
 import { Placement, type PlacementQuestion } from './placement.js';
+import { unfinishedPlacement, type PlacementSession } from './placement-resume.js';
 import { buildPlacementMap, type PlacementMap } from './placement-map.js';
 import { seededShuffle } from './random.js';
 import { Recorder, type AssessDeps, type Screen } from './run.js';
@@ -100,30 +102,64 @@ export function runScriptedPlacement(deps: AssessDeps, text: string, source: str
       `${source}: ${plural(parsed.length, 'problem')}, nothing was recorded:`,
       parsed.map((p) => `  ${p}`),
     );
-  const state = deps.store.load(renamesOf(deps.index.roadmap));
+  const renames = renamesOf(deps.index.roadmap);
+  const state = deps.store.load(renames);
   const recorder = new Recorder(deps.store, state);
-  const session = deps.newId();
+  // A placement stopped before its end goes on: a script cannot be asked, and its answers are kept.
+  const open = unfinishedPlacement(state, deps.index.roadmap.areas, renames.questions);
+  const earlier = new Set(open?.answers.map((a) => a.question));
+  const session = open?.session ?? deps.newId();
   const at = () => deps.now().toISOString();
   recorder.save([...parsed.ratings].map(([topic, value]) => ({ e: 'rating', at: at(), topic, value })));
-  const placement = new Placement(deps.index.roadmap.areas, { seed, eligible: (q) => parsed.answers.has(q.id) });
+  const placement = new Placement(deps.index.roadmap.areas, {
+    seed,
+    eligible: (q) => parsed.answers.has(q.id) || earlier.has(q.id),
+    ...(open ? { earlier: open.answers } : {}),
+  });
   for (let step = placement.current(); step.kind !== 'done'; step = placement.current()) {
     const event = answerEvent(step, parsed.answers.get(step.question.id)!, session, at());
     recorder.save([event]);
     placement.answer(event.correct);
   }
-  return buildPlacementMap(session, placement.results(), deps.index.roadmap.areas, state, true);
+  return buildPlacementMap(session, placement.results(), deps.index.roadmap.areas, state, true, placement.resumed);
+}
+
+/** "You stopped the placement on 2026-03-02 after 7 answers. Pick up where you stopped?" */
+async function askResume(open: PlacementSession, screen: Screen): Promise<boolean> {
+  return screen.prompts.confirm({
+    message: `You stopped the placement on ${open.started.slice(0, 10)} after ${plural(open.answers.length, 'answer')}. Pick up where you stopped?`,
+    default: true,
+  });
 }
 
 /** The placement at a terminal: one question at a time, feedback after each. */
 export async function runInteractivePlacement(deps: AssessDeps, screen: Screen, seed: number): Promise<PlacementMap> {
-  const state = deps.store.load(renamesOf(deps.index.roadmap));
+  const renames = renamesOf(deps.index.roadmap);
+  const state = deps.store.load(renames);
   const recorder = new Recorder(deps.store, state);
-  const session = deps.newId();
-  const placement = new Placement(deps.index.roadmap.areas, { seed });
   let saved = 0;
+  let placement: Placement | undefined;
+  let session = '';
   try {
+    const open = unfinishedPlacement(state, deps.index.roadmap.areas, renames.questions);
+    const resume = open !== undefined && (await askResume(open, screen));
+    session = resume ? open.session : deps.newId();
+    placement = new Placement(deps.index.roadmap.areas, { seed, ...(resume ? { earlier: open.answers } : {}) });
+    if (placement.resumed)
+      screen.print(screen.style.dim(`Resuming the placement: ${plural(placement.resumed, 'answer')} kept.`));
+    let lastArea = '';
     for (let step = placement.current(); step.kind !== 'done'; step = placement.current()) {
       const order = choiceOrder(step, seed);
+      if (step.again && step.area.id !== lastArea)
+        screen.print(
+          screen.style.dim(
+            wrap(
+              `Back to ${untrusted(step.area.title, { oneLine: true })}: your answers there were mixed, so a few more questions settle it.`,
+              screen.columns,
+            ),
+          ),
+        );
+      lastArea = step.area.id;
       const view = questionView(
         {
           kind: 'question',
@@ -133,7 +169,7 @@ export async function runInteractivePlacement(deps: AssessDeps, screen: Screen, 
           number: step.number,
           total: placement.maxQuestions,
         },
-        `Placement · ${step.area.title}`,
+        step.again ? `Placement · ${step.area.title} · again` : `Placement · ${step.area.title}`,
         screen.style,
         screen.columns,
         screen.rows,
@@ -155,12 +191,15 @@ export async function runInteractivePlacement(deps: AssessDeps, screen: Screen, 
     }
   } catch (error) {
     if (!(error instanceof PromptCancelled)) throw error;
+    const kept = saved + (placement?.resumed ?? 0);
     throw new PyroadError(
       saved
-        ? `interrupted: ${plural(saved, 'placement answer')} saved; \`pyroad assess --placement\` starts a new placement`
-        : 'interrupted: nothing was saved',
+        ? `interrupted: ${plural(saved, 'placement answer')} saved; \`pyroad assess --placement\` resumes`
+        : kept
+          ? 'interrupted: nothing new was saved; `pyroad assess --placement` resumes'
+          : 'interrupted: nothing was saved',
       EXIT.interrupted,
     );
   }
-  return buildPlacementMap(session, placement.results(), deps.index.roadmap.areas, state, true);
+  return buildPlacementMap(session, placement.results(), deps.index.roadmap.areas, state, true, placement.resumed);
 }

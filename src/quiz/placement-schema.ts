@@ -19,9 +19,9 @@ export function placementJsonSchema(): Record<string, unknown> {
     band: z.string().describe('"likely intermediate, could be beginner": the estimate in words.'),
     verdict: z.enum(['knows it', 'partly', 'new']).nullable().describe('null when the area was not reached.'),
     stopped: z
-      .enum(['cap', 'precise', 'clear', 'no more questions'])
+      .enum(['cap', 'precise', 'clear', 'agree', 'no more questions'])
       .nullable()
-      .describe("Why the area's questions stopped."),
+      .describe("Why the area's questions stopped: 'agree' when its first answers were all right or all wrong."),
     evidence: z.string().describe('"3 of 3 right, up to hard".'),
     selfRating: z.number().min(0).max(4).nullable().describe("Mean self-rating of the area's rated topics."),
     calibration: z
@@ -31,6 +31,10 @@ export function placementJsonSchema(): Record<string, unknown> {
   const map = z.strictObject({
     session: z.string().describe("The id shared by the placement's answer events."),
     complete: z.boolean(),
+    resumed: z
+      .int()
+      .min(0)
+      .describe('Answers kept from an interrupted placement that this run went on with; 0 for a fresh one.'),
     answered: z.int().min(0),
     correct: z.int().min(0),
     areas: z.array(area).describe('Every skill area with questions, in path order.'),

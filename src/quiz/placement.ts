@@ -5,13 +5,16 @@
  *
  * Per area, 2 to 5 questions: the first at medium, then harder after a right answer and easier
  * after a wrong one (ability.ts, `nextLevel`), never the same question twice, topics of the area
- * not asked yet first. An area stops early once its Rasch estimate is clear (ability.ts,
- * `stopReason` with PLACEMENT_STOP). The whole placement stays within PLACEMENT_TOTAL_CAP
- * questions: each area's cap is what is left once every later area has its minimum set aside,
- * so on a roadmap with many areas the first uncertain ones get the spare questions, never the
- * last ones' minimum. Areas with no question to ask are left out.
+ * not asked yet first. Every area first gets 2; an area whose 2 answers agree (both right, both
+ * wrong) stops there, and the spare questions under PLACEMENT_TOTAL_CAP go to the areas whose
+ * answers were mixed, the most uncertain first, until their Rasch estimate is clear (ability.ts,
+ * `stopReason` with PLACEMENT_STOP) or they reach 5. So a learner sure of what they know answers
+ * about 2 an area, and the questions go where the answers disagree. Areas with no question to ask
+ * are left out. A placement is a function of its answers, so an interrupted one resumes
+ * (`earlier`) exactly where it stopped.
  */
 import {
+  BAND_CUTS,
   PLACEMENT_STOP,
   bandOf,
   describeBand,
@@ -60,12 +63,17 @@ export interface PlacementQuestion {
   number: number;
   areaNumber: number;
   areaCount: number;
+  /** A second-pass question: the area's answers were mixed, so it is asked again to settle them. */
+  again: boolean;
 }
 
 export type PlacementStep = PlacementQuestion | { kind: 'done' };
 
-/** Why an area stopped: its cap, a precise or clear estimate, or no question left to ask. */
-export type AreaStop = 'cap' | 'precise' | 'clear' | 'no more questions';
+/**
+ * Why an area stopped: its cap, a precise or clear estimate, its first answers agreeing (all right
+ * or all wrong: a first sign that needs no settling), or no question left to ask.
+ */
+export type AreaStop = 'cap' | 'precise' | 'clear' | 'agree' | 'no more questions';
 
 /** What one area's answers say. */
 export type Verdict = 'knows it' | 'partly' | 'new';
@@ -82,27 +90,53 @@ export interface PlacedAnswer {
   correct: boolean;
 }
 
+/** An answer given earlier (a placement being resumed): the question and whether it was right. */
+export interface EarlierAnswer {
+  question: string;
+  correct: boolean;
+}
+
 interface AreaRun {
   area: Area;
   /** Questions this area may still ask from, in a fixed, seeded order. */
   pool: { topic: Topic; question: Question }[];
   answers: PlacedAnswer[];
-  cap: number;
+  /** The questions it asks in the first pass (2, or fewer when the area or the total is small). */
   min: number;
-  stopped?: AreaStop;
+  /** How many areas list it as a prerequisite: of two equally uncertain areas, the one more builds on is settled first. */
+  dependents: number;
 }
 
+/** Lexicographic order of two keys of the same length. */
+const before = (a: readonly number[], b: readonly number[]): boolean => {
+  const j = a.findIndex((x, i) => x !== b[i]);
+  return j >= 0 && a[j]! < b[j]!;
+};
+
+/** Some answers right and some wrong: the estimate sits between bands and needs more questions. */
+const mixed = (answers: readonly PlacedAnswer[]): boolean =>
+  answers.some((a) => a.correct) && answers.some((a) => !a.correct);
+
+/**
+ * The placement's state is only the answers given so far: the next question follows from them
+ * (so a placement interrupted and resumed goes on as if it had not stopped). Two passes: first
+ * every area gets its minimum, in path order; then the questions the total cap leaves over go to
+ * the areas whose answers were mixed, the most uncertain first (its estimate nearest a band's
+ * edge), each until its estimate is clear or it reaches 5. An area answered all right or all
+ * wrong stops at its minimum ('agree'): the spare questions are worth more where answers disagree.
+ */
 export class Placement {
   readonly areas: readonly Area[];
   readonly totalCap: number;
   private readonly runs: AreaRun[];
-  private position = 0;
   private asked = 0;
   private pending: PlacementQuestion | undefined;
   /** The smallest number of questions each area is promised (2, or fewer when the total cannot hold 2 each). */
   readonly areaMin: number;
+  /** Earlier answers this placement took over (a resumed placement). */
+  readonly resumed: number;
 
-  constructor(areas: readonly Area[], options: PlacementOptions) {
+  constructor(areas: readonly Area[], options: PlacementOptions & { earlier?: readonly EarlierAnswer[] }) {
     const eligible = options.eligible;
     this.areas = placementAreas(areas, eligible);
     this.totalCap = Math.max(0, Math.floor(options.totalCap ?? PLACEMENT_TOTAL_CAP));
@@ -118,23 +152,30 @@ export class Placement {
         .map((item) => ({ item, key: streamKey(options.seed, item.question.id) }))
         .sort((a, b) => a.key - b.key || (a.item.question.id < b.item.question.id ? -1 : 1))
         .map(({ item }) => item);
-      return { area, pool, answers: [], cap: 0, min: 0 };
+      const dependents = areas.filter((b) => b.prerequisites.includes(area.id)).length;
+      return { area, pool, answers: [], min: Math.min(this.areaMin, pool.length), dependents };
     });
-    this.enterArea();
+    this.resumed = this.takeOver(options.earlier ?? []);
+    this.pending = this.pickNext();
   }
 
   /** How many questions it will ask at most: the total cap, or fewer when the areas cannot fill it. */
   get maxQuestions(): number {
     return Math.min(
       this.totalCap,
-      this.runs.reduce((n, r) => n + Math.min(PLACEMENT_STOP.cap, r.pool.length), 0),
+      this.runs.reduce((n, r) => n + Math.min(PLACEMENT_STOP.cap, r.pool.length + r.answers.length), 0),
     );
   }
 
   /** A fair estimate of the length up front: the minimum everywhere plus the spare the cap allows. */
   get expectedQuestions(): number {
-    const least = this.runs.reduce((n, r) => n + Math.min(this.areaMin, r.pool.length), 0);
+    const least = this.runs.reduce((n, r) => n + r.min, 0);
     return Math.min(this.maxQuestions, Math.max(least, Math.round((least + this.maxQuestions) / 2)));
+  }
+
+  /** Questions answered so far, earlier ones included. */
+  get answered(): number {
+    return this.asked;
   }
 
   current(): PlacementStep {
@@ -145,54 +186,100 @@ export class Placement {
   answer(correct: boolean): PlacedAnswer {
     const step = this.pending;
     if (!step) throw new Error('the placement is done');
-    const run = this.runs[this.position]!;
-    const placed: PlacedAnswer = {
-      topic: step.topic.id,
-      question: step.question.id,
-      level: step.level,
+    const run = this.runs[step.areaNumber - 1]!;
+    const placed = this.record(
+      run,
+      run.pool.find((p) => p.question.id === step.question.id)!,
       correct,
-    };
-    run.answers.push(placed);
-    run.pool = run.pool.filter((p) => p.question.id !== step.question.id);
-    this.asked++;
-    const reason = stopReason(estimateAbility(run.answers), { ...PLACEMENT_STOP, min: run.min, cap: run.cap });
-    if (reason) run.stopped = reason;
-    else if (run.pool.length === 0) run.stopped = 'no more questions';
-    if (run.stopped) {
-      this.position++;
-      this.enterArea();
-    } else this.pending = this.pick(run);
+    );
+    this.pending = this.pickNext();
     return placed;
   }
 
   /** Each area's result so far, in path order; areas not reached have no answers. */
   results(): AreaPlacement[] {
-    return this.runs.map((run) => placementOf(run.area, run.answers, run.stopped));
+    const done = this.pending === undefined;
+    return this.runs.map((run) => placementOf(run.area, run.answers, this.stopOf(run, done)));
   }
 
-  /** Sets the cap of the area at `position` and picks its first question; skips areas left with no room. */
-  private enterArea(): void {
-    this.pending = undefined;
-    while (this.position < this.runs.length) {
-      const run = this.runs[this.position]!;
-      const later = this.runs.slice(this.position + 1).reduce((n, r) => n + Math.min(this.areaMin, r.pool.length), 0);
-      const room = this.totalCap - this.asked - later;
-      run.cap = Math.max(0, Math.min(PLACEMENT_STOP.cap, run.pool.length, room));
-      run.min = Math.min(this.areaMin, run.cap);
-      if (run.cap > 0) {
-        this.pending = this.pick(run);
-        return;
+  private record(run: AreaRun, item: { topic: Topic; question: Question }, correct: boolean): PlacedAnswer {
+    const placed: PlacedAnswer = {
+      topic: item.topic.id,
+      question: item.question.id,
+      level: item.question.difficulty,
+      correct,
+    };
+    run.answers.push(placed);
+    run.pool = run.pool.filter((p) => p !== item);
+    this.asked++;
+    return placed;
+  }
+
+  /** Earlier answers, in the order given, each to its area; questions this placement cannot ask are left out. */
+  private takeOver(earlier: readonly EarlierAnswer[]): number {
+    let taken = 0;
+    for (const a of earlier) {
+      if (this.asked >= this.totalCap) break;
+      for (const run of this.runs) {
+        const item = run.pool.find((p) => p.question.id === a.question);
+        if (!item || run.answers.length >= PLACEMENT_STOP.cap) continue;
+        this.record(run, item, a.correct);
+        taken++;
+        break;
       }
-      run.stopped = 'cap';
-      this.position++;
     }
+    return taken;
+  }
+
+  /** Whether an area's mixed answers still leave its band unclear (a second-pass area). */
+  private unsettled(run: AreaRun): boolean {
+    if (run.pool.length === 0 || run.answers.length < run.min || !mixed(run.answers)) return false;
+    return stopReason(this.abilityOf(run), { ...PLACEMENT_STOP, min: run.min }) === undefined;
+  }
+
+  private abilityOf(run: AreaRun): Ability {
+    return estimateAbility(run.answers.map((a) => ({ level: a.level, correct: a.correct })));
+  }
+
+  /** The next question: the first pass in path order, then the most uncertain mixed area. */
+  private pickNext(): PlacementQuestion | undefined {
+    if (this.asked >= this.totalCap) return undefined;
+    const first = this.runs.findIndex((r) => r.answers.length < r.min && r.pool.length > 0);
+    if (first >= 0) return this.pick(first, false);
+    let best = -1;
+    let bestKey: readonly number[] = [];
+    this.runs.forEach((run, i) => {
+      if (!this.unsettled(run)) return;
+      // An area already given extra questions goes on until it settles; then the one nearest a
+      // band's edge; then the one more areas build on; then path order.
+      const theta = this.abilityOf(run).theta;
+      const edge = Math.min(Math.abs(theta - BAND_CUTS[0]), Math.abs(theta - BAND_CUTS[1]));
+      const key = [run.answers.length > run.min ? 0 : 1, Math.round(edge * 100), -run.dependents];
+      if (best < 0 || before(key, bestKey)) {
+        best = i;
+        bestKey = key;
+      }
+    });
+    return best >= 0 ? this.pick(best, true) : undefined;
+  }
+
+  /** Why an area stopped, or null while it may still be asked (or was never reached). */
+  private stopOf(run: AreaRun, done: boolean): AreaStop | undefined {
+    if (run.answers.length === 0) return done && run.pool.length > 0 ? 'cap' : undefined;
+    if (run.answers.length < run.min && run.pool.length > 0) return done ? 'cap' : undefined;
+    if (this.unsettled(run) && run.answers.length < PLACEMENT_STOP.cap) return done ? 'cap' : undefined;
+    const reason = stopReason(this.abilityOf(run), { ...PLACEMENT_STOP, min: run.min });
+    if (reason) return reason;
+    if (!mixed(run.answers)) return 'agree';
+    return 'no more questions';
   }
 
   /**
    * The next question of an area: the level `nextLevel` asks for, else the nearest level (towards
    * the direction of travel on a tie); at a level, a topic not asked yet first; then the seeded order.
    */
-  private pick(run: AreaRun): PlacementQuestion {
+  private pick(position: number, again: boolean): PlacementQuestion {
+    const run = this.runs[position]!;
     const last = run.answers.at(-1);
     const want = nextLevel(last);
     const harderFirst = last ? last.correct : true;
@@ -219,8 +306,9 @@ export class Placement {
       question,
       level: question.difficulty,
       number: this.asked + 1,
-      areaNumber: this.position + 1,
+      areaNumber: position + 1,
       areaCount: this.runs.length,
+      again,
     };
   }
 }

@@ -11,6 +11,8 @@ export function renderPlacementMap(map: PlacementMap, style: Style, width: numbe
   const lines: string[] = [''];
   const head = map.complete ? 'Your placement map' : 'Your placement map so far';
   lines.push(`${style.bold(head)} ${style.dim('·')} ${map.correct} of ${plural(map.answered, 'question')} right`);
+  if (map.resumed)
+    lines.push(style.dim(`Resumed: ${plural(map.resumed, 'answer')} from the placement you stopped are part of it.`));
   lines.push('');
   const titles = map.areas.map((a) => untrusted(a.title, { oneLine: true }));
   const titleWidth = Math.max(12, Math.min(28, width - 20, Math.max(...titles.map(displayWidth))));

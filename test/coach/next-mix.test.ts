@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/coach/summary.js';
-import { groupOf, mixSteps, sameStep } from '../../src/coach/next-mix.js';
+import { groupOf, mixSteps, sameStep, trimToLimit } from '../../src/coach/next-mix.js';
 import type { Recommendation } from '../../src/coach/types.js';
 import type { ProgressEvent } from '../../src/progress/schema.js';
 import { NOW, assessed, daysAgo, masterArea, pathRoadmap, stateOf } from './fixtures.js';
@@ -41,6 +41,25 @@ describe('mixSteps', () => {
       'c',
     ]);
     expect(groupOf(step('prove', 'p'), byId)).toBe('hands-on');
+  });
+});
+
+describe('trimToLimit', () => {
+  const byId = new Map();
+  it('drops the last step of a kind shown twice, so the only step of a kind stays', () => {
+    const list = [
+      step('learn', 'a'),
+      step('practice', 'x'),
+      step('learn', 'b'),
+      step('assess', 'c', 'pyroad assess c'),
+    ];
+    expect(trimToLimit(list, 3, byId).map((r) => r.topic)).toEqual(['a', 'x', 'c']);
+  });
+
+  it('drops from the end when every kind is shown once, and leaves a list within the limit alone', () => {
+    const list = [step('learn', 'a'), step('practice', 'x'), step('assess', 'c', 'pyroad assess c')];
+    expect(trimToLimit(list, 2, byId).map((r) => r.topic)).toEqual(['a', 'x']);
+    expect(trimToLimit(list, 5, byId)).toEqual(list);
   });
 });
 

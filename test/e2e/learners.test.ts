@@ -27,6 +27,10 @@ interface Script {
      */
     answer?: Record<string, number | string>;
     mark?: Record<string, 'learning' | 'done' | 'skip' | 'todo'>;
+    /** Area → a status for every topic of the area (a learner who worked through it). */
+    markAreas?: Record<string, 'learning' | 'done' | 'skip' | 'todo'>;
+    /** Topic or project → a link attached as evidence (`pyroad evidence add`). */
+    evidence?: Record<string, string>;
   }[];
 }
 
@@ -42,13 +46,19 @@ interface YamlQuestion {
   choices: unknown[];
 }
 const questions = new Map<string, YamlQuestion[]>();
+const topicsOf = new Map<string, string[]>();
 for (const file of readdirSync(join(ROOT, 'data', 'areas')))
   for (const area of (
     parse(readFileSync(join(ROOT, 'data', 'areas', file), 'utf8')) as {
-      areas: { topics: { id: string; questions: YamlQuestion[] }[] }[];
+      areas: { id: string; topics: { id: string; questions: YamlQuestion[] }[] }[];
     }
-  ).areas)
+  ).areas) {
+    topicsOf.set(
+      area.id,
+      area.topics.map((t) => t.id),
+    );
     for (const t of area.topics) questions.set(t.id, t.questions);
+  }
 
 function eventsOf(script: Script): ProgressEvent[] {
   const out: ProgressEvent[] = [];
@@ -62,11 +72,18 @@ function eventsOf(script: Script): ProgressEvent[] {
         .forEach((q, i) => {
           const correct = i < right!;
           const choice = correct ? q.answer : (q.answer + 1) % q.choices.length;
-          out.push({ e: 'answer', at: step.at, topic, question: q.id, choice, correct });
+          // "R/N" is a placement: its answers are marked so, as `assess --placement` saves them.
+          const placement = typeof value === 'string' ? { session: 'placement', source: 'placement' as const } : {};
+          out.push({ e: 'answer', at: step.at, topic, question: q.id, choice, correct, ...placement });
         });
     }
     for (const [topic, status] of Object.entries(step.mark ?? {}))
       out.push({ e: 'status', at: step.at, topic, status });
+    for (const [area, status] of Object.entries(step.markAreas ?? {}))
+      for (const topic of topicsOf.get(area)!) out.push({ e: 'status', at: step.at, topic, status });
+    Object.entries(step.evidence ?? {}).forEach(([topic, url], i) =>
+      out.push({ e: 'evidence', at: step.at, topic, ref: `link-${i + 1}`, url }),
+    );
   }
   return out;
 }

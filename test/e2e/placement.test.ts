@@ -104,6 +104,26 @@ describe('pyroad assess --placement with scripted learners', () => {
     }
   });
 
+  it('then `next` weighs the placement: quizzes for what they know, first topics for what is new', () => {
+    const strong = place('python-and-sql');
+    const r = runCli(['next', '--limit', '5', '--json'], { home: strong.home, env: { PYROAD_NOW: NOW } });
+    expect(r.code, r.stderr).toBe(0);
+    const recs = (JSON.parse(r.stdout) as { recommendations: { reason: string; action: { command?: string } }[] })
+      .recommendations;
+    expect(recs.length).toBeGreaterThanOrEqual(3);
+    const commands = recs.map((x) => x.action.command);
+    expect(commands).toEqual(expect.arrayContaining(['pyroad assess python', 'pyroad assess sql']));
+    expect(recs.find((x) => x.action.command === 'pyroad assess sql')!.reason).toMatch(
+      /^Your placement put you at "knows it" in SQL databases \(\d of \d right/,
+    );
+    // No reason cites a placement answer as a topic's score.
+    for (const x of recs) expect(x.reason).not.toMatch(/You got \d of \d questions? right/);
+    const newcomer = place('newcomer');
+    const first = runCli(['next', '--json'], { home: newcomer.home, env: { PYROAD_NOW: NOW } });
+    const steps = (JSON.parse(first.stdout) as { recommendations: { topic?: string; kind: string }[] }).recommendations;
+    expect(steps.some((x) => x.topic === 'python-control-flow' && x.kind === 'learn')).toBe(true);
+  });
+
   it('asks 2 to 5 questions per area and at most 40 in all; --json matches its schema', () => {
     const r = place('python-and-sql', ['--json']);
     expect(r.code).toBe(0);
@@ -127,6 +147,49 @@ describe('pyroad assess --placement with scripted learners', () => {
     const python = areas.find((a) => a.area === 'python')!;
     expect(python.mastery).toBeGreaterThan(0);
     expect(python.mastered).toBe(0);
+  });
+
+  it('goes on with a placement stopped half way, keeping its answers, and then starts afresh', () => {
+    const home = join(tmp.dir, 'home-resume');
+    mkdirSync(home);
+    // An interrupted placement: Python fundamentals answered (two right), nothing after it.
+    const python = roadmap.areas.find((a) => a.id === 'python')!;
+    const [q1, q2] = python.topics
+      .flatMap((t) => t.questions.map((q) => ({ t, q })))
+      .filter((x) => x.q.difficulty !== 'easy');
+    const earlier: ProgressEvent[] = [q1!, q2!].map(({ t, q }) => ({
+      e: 'answer',
+      at: '2026-03-01T20:00:00.000Z',
+      topic: t.id,
+      question: q.id,
+      choice: q.answer,
+      correct: true,
+      session: 'stopped-placement',
+      source: 'placement',
+    }));
+    new ProgressStore(join(home, 'progress.jsonl'), { warn: () => {}, now: () => new Date(NOW) }).append(earlier);
+    const file = answersFile('newcomer', LEARNERS.newcomer!);
+    const r = runCli(['assess', '--placement', '--answers', file, '--json'], { home, env: { PYROAD_NOW: NOW } });
+    expect(r.code, r.stderr).toBe(0);
+    const map = JSON.parse(r.stdout) as {
+      session: string;
+      resumed: number;
+      answered: number;
+      areas: { area: string; answered: number; correct: number }[];
+    };
+    expect(map.session).toBe('stopped-placement');
+    expect(map.resumed).toBe(2);
+    expect(map.answered).toBeLessThanOrEqual(40);
+    // The two kept answers are Python's: the newcomer's file would have got them wrong.
+    const placed = map.areas.find((a) => a.area === 'python')!;
+    expect(placed).toMatchObject({ answered: 2, correct: 2 });
+    const answers = new ProgressStore(join(home, 'progress.jsonl')).loadEvents().filter((e) => e.e === 'answer');
+    expect(answers.every((a) => a.e === 'answer' && a.session === 'stopped-placement')).toBe(true);
+    expect(new Set(answers.map((a) => a.e === 'answer' && a.question)).size).toBe(answers.length);
+    const text = runCli(['assess', '--placement', '--answers', file], { home, env: { PYROAD_NOW: NOW } });
+    // That placement is finished now: the next one is a new placement.
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).not.toContain('Resumed:');
   });
 
   it('refuses a bad file whole, naming each problem, and records nothing', () => {

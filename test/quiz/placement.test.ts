@@ -106,12 +106,12 @@ describe('placement: choosing the next question', () => {
   it('starts each area at medium, goes harder after a right answer and easier after a wrong one', () => {
     const p = new Placement([wideArea('a', 3)], { seed: 3 });
     const levels: string[] = [];
-    const answers = [true, true, false, false, true];
+    const answers = [true, false, false, true, true];
     runPlacement(p, (q, i) => {
       levels.push(q.level);
       return answers[i]!;
     });
-    expect(levels).toEqual(['medium', 'hard', 'hard', 'medium', 'easy']);
+    expect(levels).toEqual(['medium', 'hard', 'medium', 'easy', 'medium']);
   });
 
   it('prefers topics of the area not asked yet, and never repeats a question', () => {
@@ -123,7 +123,8 @@ describe('placement: choosing the next question', () => {
 
   it('falls back to the nearest level when the wanted one has run out', () => {
     const only = area('b', [topic('b-t', [leveled('b-m', 'medium'), leveled('b-e', 'easy'), leveled('b-e2', 'easy')])]);
-    const asked = runPlacement(new Placement([only], { seed: 1 }), () => true);
+    // Wrong at medium, right at easy: mixed, so a third question, at medium if there were one.
+    const asked = runPlacement(new Placement([only], { seed: 1 }), (q) => q.level === 'easy');
     expect(asked.map((q) => q.level)).toEqual(['medium', 'easy', 'easy']);
   });
 
@@ -136,14 +137,76 @@ describe('placement: choosing the next question', () => {
     expect(mixed.length).toBe(5);
   });
 
-  it("holds the total cap by giving the spare questions to the first areas, never a later area's minimum", () => {
+  it('gives the spare questions to the areas whose answers were mixed, never a later area its minimum', () => {
     const areas = Array.from({ length: 6 }, (_, i) => wideArea(`x${i}`, 2));
     const p = new Placement(areas, { seed: 4, totalCap: 14 });
-    const asked = runPlacement(p, (_q, i) => i % 2 === 0);
+    // Areas x1 and x4: right, wrong, …; the others all right.
+    const asked = runPlacement(p, (q) => !['x1', 'x4'].includes(q.area.id) || q.level !== 'hard');
     expect(asked.length).toBeLessThanOrEqual(14);
-    const counts = p.results().map((r) => r.answered);
-    expect(counts.every((n) => n >= 2 && n <= 5)).toBe(true);
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(14);
+    const counts = new Map(p.results().map((r) => [r.area, r.answered]));
+    expect([...counts.values()].every((n) => n >= 2 && n <= 5)).toBe(true);
+    expect(counts.get('x0')).toBe(2);
+    expect(counts.get('x2')).toBe(2);
+    expect((counts.get('x1') ?? 0) + (counts.get('x4') ?? 0)).toBe(6);
+    // The extra questions come after every area had its first two, marked as asked again.
+    expect(asked.slice(0, 12).every((q) => !q.again)).toBe(true);
+    expect(asked.slice(12).every((q) => q.again && ['x1', 'x4'].includes(q.area.id))).toBe(true);
+  });
+
+  it('mixed answers get more questions than answers that agree; never over 5 an area or over the total cap', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+        fc.integer({ min: 8, max: 40 }),
+        (seed, n, mixedAreas, totalCap) => {
+          const areas = Array.from({ length: n }, (_, i) => wideArea(`m${i}`, 2));
+          const isMixed = (id: string) => mixedAreas[Number(id.slice(1))]!;
+          const p = new Placement(areas, { seed, totalCap });
+          // A mixed area: right at medium and easy, wrong at hard; an agreeing one: always right.
+          const asked = runPlacement(p, (q) => !isMixed(q.area.id) || q.level !== 'hard');
+          expect(asked.length).toBeLessThanOrEqual(totalCap);
+          const results = p.results();
+          for (const r of results) {
+            expect(r.answered).toBeLessThanOrEqual(5);
+            expect(r.answered).toBeGreaterThanOrEqual(Math.min(2, Math.floor(totalCap / n)));
+            if (!isMixed(r.area)) expect(r.answered).toBe(p.areaMin);
+          }
+          // With room to spare, the first mixed area gets more than any area whose answers agree.
+          const firstMixed = results.find((r) => isMixed(r.area));
+          if (firstMixed && p.areaMin === 2 && totalCap - 2 * n >= 3)
+            expect(firstMixed.answered).toBeGreaterThan(p.areaMin);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('on the shipped roadmap: a learner sure everywhere answers 2 an area; mixed areas get the spare', () => {
+    const sure = new Placement(shipped.areas, { seed: 7 });
+    runPlacement(sure, () => true);
+    expect(sure.results().every((r) => r.answered === 2 && r.stopped === 'agree')).toBe(true);
+    const unsure = new Placement(shipped.areas, { seed: 7 });
+    const asked = runPlacement(unsure, (q) => q.level === 'easy');
+    expect(asked.length).toBe(PLACEMENT_TOTAL_CAP);
+    // Python fundamentals, which most areas build on, is settled first.
+    expect(unsure.results().find((r) => r.area === 'python')!.answered).toBeGreaterThan(2);
+  });
+
+  it('resumes from earlier answers exactly where an uninterrupted placement would go on', () => {
+    const areas = Array.from({ length: 5 }, (_, i) => wideArea(`r${i}`, 2));
+    const answer = (q: PlacementQuestion) => q.area.id !== 'r2' || q.level !== 'hard';
+    const whole = runPlacement(new Placement(areas, { seed: 11, totalCap: 14 }), answer);
+    for (const k of [0, 1, 3, 6, 11]) {
+      const earlier = whole.slice(0, k).map((q) => ({ question: q.question.id, correct: answer(q) }));
+      const resumed = new Placement(areas, { seed: 11, totalCap: 14, earlier });
+      expect(resumed.resumed).toBe(k);
+      expect(runPlacement(resumed, answer).map((q) => q.question.id)).toEqual(whole.slice(k).map((q) => q.question.id));
+    }
+    // Answers to questions it no longer has are left out.
+    const p = new Placement(areas, { seed: 11, earlier: [{ question: 'gone', correct: true }] });
+    expect(p.resumed).toBe(0);
   });
 
   it('scales the per-area minimum down when the total cannot hold 2 per area', () => {
