@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { PyroadError, usageError } from './errors.js';
 import { resolvePaths, type Paths } from './paths.js';
-import { loadRoadmap } from './roadmap/cache.js';
+import { loadRoadmap, loadRoadmapOutline } from './roadmap/cache.js';
 import type { Roadmap } from './roadmap/schema.js';
 import { colorLevel, makeStyle, type Style } from './render/style.js';
 import { guardOutput, safeJson, untrusted } from './render/untrusted.js';
@@ -63,7 +63,11 @@ export interface Context {
    * withGlobals), for renderers that wrap text: added before wrapping, a hint keeps to the width.
    */
   withHints<T>(data: T): T;
-  roadmap(): Promise<Roadmap>;
+  /**
+   * The roadmap in use. 'outline': without the wording of its questions (roadmap/outline.ts), for
+   * commands that never show a question; cheaper to load.
+   */
+  roadmap(view?: 'outline'): Promise<Roadmap>;
 }
 
 export const SHIPPED_ROADMAP = fileURLToPath(new URL('../data/roadmap.yaml', import.meta.url));
@@ -124,7 +128,16 @@ export async function createContext(
     makeStyle(colorLevel({ noColorFlag, isTTY: Boolean(streams.stdout.isTTY), setting: settings.color }, env)),
     makeStyle(colorLevel({ noColorFlag, isTTY: Boolean(streams.stderr.isTTY), setting: settings.color }, env)),
   ]);
-  let roadmapPromise: Promise<Roadmap> | undefined;
+  const roadmapPromises: { full?: Promise<Roadmap>; outline?: Promise<Roadmap> } = {};
+  const loadChosen = (view: 'full' | 'outline') =>
+    (view === 'outline' ? loadRoadmapOutline : loadRoadmap)(roadmapFile, paths.cacheDir).catch((error: unknown) => {
+      // A roadmap named in the settings fails every command: say where it comes from.
+      if (!(error instanceof PyroadError) || roadmapSource !== 'setting') throw error;
+      throw new PyroadError(error.message, error.exitCode, [
+        ...error.details,
+        `(this roadmap comes from the \`roadmap\` setting; \`pyroad config unset roadmap\` goes back to the shipped one)`,
+      ]);
+    });
   const context: Context = {
     paths,
     settings,
@@ -146,15 +159,10 @@ export async function createContext(
       void streams.stderr.write(
         `${guardOutput(`${errStyle.yellow('warning:')} ${untrusted(withGlobals(text, repeat))}`, errStyle.enabled)}\n`,
       ),
-    roadmap: () =>
-      (roadmapPromise ??= loadRoadmap(roadmapFile, paths.cacheDir).catch((error: unknown) => {
-        // A roadmap named in the settings fails every command: say where it comes from.
-        if (!(error instanceof PyroadError) || roadmapSource !== 'setting') throw error;
-        throw new PyroadError(error.message, error.exitCode, [
-          ...error.details,
-          `(this roadmap comes from the \`roadmap\` setting; \`pyroad config unset roadmap\` goes back to the shipped one)`,
-        ]);
-      })),
+    roadmap: (view = undefined) => {
+      const which = view ?? 'full';
+      return (roadmapPromises[which] ??= loadChosen(which));
+    },
   };
   if (problem) context.warn(problem);
   return context;

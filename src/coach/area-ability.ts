@@ -13,10 +13,10 @@ export function areaResponses(area: Area, state: Pick<ProgressState, 'topics'>):
     const progress = state.topics.get(topic.id);
     if (!progress || progress.answerCount === 0) continue;
     const levels = new Map(topic.questions.map((q) => [q.id, q.difficulty]));
-    for (const a of progress.answers) {
-      const level = levels.get(a.question);
-      if (level) out.push({ level, correct: a.correct });
-    }
+    progress.eachAnsweredQuestion((question, correct) => {
+      const level = levels.get(question);
+      if (level) out.push({ level, correct });
+    });
   }
   return out;
 }

@@ -46,7 +46,7 @@ const SILENT = { write: () => true } as unknown as Streams['stdout'];
 async function idsFor(words: readonly string[], streams: Streams): Promise<RoadmapIds> {
   try {
     const ctx = await createContext(globalsIn(words), { ...streams, stdout: SILENT, stderr: SILENT });
-    return roadmapIds(await ctx.roadmap());
+    return roadmapIds(await ctx.roadmap('outline')); // ids only: the outline is enough, and quicker
   } catch {
     return { areas: [], topics: [], projects: [] };
   }

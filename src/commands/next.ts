@@ -30,7 +30,7 @@ export function parseLimit(raw: string | undefined, fallback: number): number {
  */
 export async function runNext(ctx: Context, opts: NextOptions) {
   const limit = parseLimit(opts.limit, ctx.settings.nextLimit);
-  const index = indexRoadmap(await ctx.roadmap());
+  const index = indexRoadmap(await ctx.roadmap('outline'));
   const area = opts.area === undefined ? undefined : findArea(index, opts.area);
   const state = openStore(ctx).load(renamesOf(index.roadmap));
   const exercises = await roadmapExerciseIndex(index, ctx.paths.cacheDir, ctx.roadmapFile);

@@ -45,7 +45,7 @@ export async function runPlan(ctx: Context, opts: PlanOptions): Promise<Plan> {
     const { openSettings } = await import('../settings/store.js');
     openSettings(ctx.paths).set('plan.hoursPerWeek', String(parsed.hoursPerWeek));
   }
-  const roadmap = await ctx.roadmap();
+  const roadmap = await ctx.roadmap('outline');
   const index = indexRoadmap(roadmap);
   const state = openStore(ctx).load(renamesOf(roadmap));
   const coach = new Coach(index, state, now);

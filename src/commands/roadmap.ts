@@ -11,7 +11,8 @@ export function registerRoadmap(program: Program): void {
     .addHelpText('after', examples('pyroad roadmap', 'pyroad roadmap --json | jq ".areas[].id"'))
     .action(
       program.action(async (ctx, opts: { json?: boolean }) => {
-        const roadmap = await ctx.roadmap();
+        // The tree shows no question text; --json prints the roadmap whole.
+        const roadmap = await ctx.roadmap(opts.json ? undefined : 'outline');
         const [{ indexRoadmap }, { learnerSummary }] = await Promise.all([
           import('../roadmap/query.js'),
           import('./learner.js'),

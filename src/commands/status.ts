@@ -19,7 +19,7 @@ import { roadmapExerciseIndex } from '../practice/index-cache.js';
  * load than several lazy ones.
  */
 export async function runStatus(ctx: Context) {
-  const roadmap = await ctx.roadmap();
+  const roadmap = await ctx.roadmap('outline');
   const state = openStore(ctx).load(renamesOf(roadmap));
   const index = indexRoadmap(roadmap);
   const exercises = await roadmapExerciseIndex(index, ctx.paths.cacheDir, ctx.roadmapFile);

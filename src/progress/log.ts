@@ -1,3 +1,4 @@
+import { isPlainTime } from './quick-check.js';
 import type { AnswerEvent, ProgressEvent, RecordEvent, Status } from './schema.js';
 
 /**
@@ -111,7 +112,8 @@ export class EventLog implements Columns {
     const i = this.length++;
     const t = Date.parse(event.at);
     this.time[i] = t;
-    if (Number.isNaN(t) || new Date(t).toISOString() !== event.at) this.rawAt.set(i, event.at);
+    // isPlainTime: `at` is what toISOString gives back for it, checked without a Date (cohort: 150,000 events).
+    if (Number.isNaN(t) || !isPlainTime(event.at)) this.rawAt.set(i, event.at);
     this.flag[i] = 0;
     this.num[i] = -1;
     this.session[i] = -1;

@@ -63,6 +63,20 @@ export class TopicProgress {
     });
   }
 
+  /**
+   * Each answer's question (its current id) and result, in journal order, read from the log's
+   * columns: no event object or time string is made (the area ability reads every answer on every
+   * `status`, and the cohort for every learner).
+   */
+  readonly eachAnsweredQuestion = (visit: (question: string, correct: boolean) => void): void => {
+    const { ref, flag, strings } = this.log;
+    const questions = this.renames?.questions;
+    for (const i of this.answerIndices) {
+      const question = strings[ref[i]!]!;
+      visit(questions?.get(question) ?? question, (flag[i]! & 1) === 1);
+    }
+  };
+
   /** How many answers it has. */
   get answerCount(): number {
     return this.answerIndices.length;

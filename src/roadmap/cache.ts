@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { buildKey, cachePath, readCacheFile, writeCacheFile } from '../cache-file.js';
+import { outlineOf, type RoadmapOutline } from './outline.js';
 import type { Roadmap } from './schema.js';
 
 /**
@@ -14,6 +15,8 @@ interface CacheEntry {
 }
 
 const cacheFile = (cacheDir: string, root: string) => cachePath(cacheDir, 'roadmap', root, '.json');
+/** The outline (roadmap/outline.ts) sits next to the full copy, with the same key and file stamps. */
+const outlineFile = (cacheDir: string, root: string) => cachePath(cacheDir, 'roadmap', root, '.outline.json');
 
 /** A file as it is now: size, mtime, and ctime (which no one can set back by hand). */
 function stamp(path: string): [string, number, number, number] {
@@ -22,8 +25,13 @@ function stamp(path: string): [string, number, number, number] {
 }
 
 export function readCachedRoadmap(cacheDir: string, root: string): Roadmap | undefined {
+  return readEntry(cacheFile(cacheDir, root))?.roadmap;
+}
+
+/** A cache file's entry when it is for this build and every source file is unchanged. */
+function readEntry(file: string): CacheEntry | undefined {
   try {
-    const bytes = readCacheFile(cacheFile(cacheDir, root));
+    const bytes = readCacheFile(file);
     if (!bytes) return undefined;
     const entry = JSON.parse(bytes.toString('utf8')) as CacheEntry;
     if (entry.key !== buildKey()) return undefined;
@@ -31,7 +39,8 @@ export function readCachedRoadmap(cacheDir: string, root: string): Roadmap | und
       const [, s, m, c] = stamp(path);
       if (s !== size || m !== mtimeMs || c !== ctimeMs) return undefined;
     }
-    return entry.roadmap;
+    // A damaged file (valid JSON of another shape) is a miss like any other.
+    return Array.isArray((entry as Partial<CacheEntry>).roadmap?.areas) ? entry : undefined;
   } catch {
     return undefined;
   }
@@ -46,6 +55,7 @@ export function writeCachedRoadmap(cacheDir: string, root: string, roadmap: Road
     return; // a file vanished meanwhile: nothing worth caching
   }
   writeCacheFile(cacheFile(cacheDir, root), JSON.stringify(entry));
+  writeCacheFile(outlineFile(cacheDir, root), JSON.stringify({ ...entry, roadmap: outlineOf(roadmap) }));
 }
 
 /** The roadmap from the cache when it is fresh, else loaded, validated and cached. */
@@ -56,4 +66,20 @@ export async function loadRoadmap(root: string, cacheDir: string): Promise<Roadm
   const roadmap = loadRoadmapOrThrow(root);
   writeCachedRoadmap(cacheDir, root, roadmap);
   return roadmap;
+}
+
+/**
+ * The roadmap without its question wording (roadmap/outline.ts), for the commands that never show
+ * a question. From its own cache file when fresh; else from the full roadmap (cached or validated
+ * now), writing the outline for the next run.
+ */
+export async function loadRoadmapOutline(root: string, cacheDir: string): Promise<RoadmapOutline> {
+  const cached = readEntry(outlineFile(cacheDir, root));
+  if (cached) return cached.roadmap;
+  const full = readEntry(cacheFile(cacheDir, root));
+  if (!full) return outlineOf(await loadRoadmap(root, cacheDir)); // writes both files
+  // Stamped as the full copy was: both are valid for the same versions of the same files.
+  const outline = outlineOf(full.roadmap);
+  writeCacheFile(outlineFile(cacheDir, root), JSON.stringify({ ...full, roadmap: outline }));
+  return outline;
 }

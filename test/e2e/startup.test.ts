@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, childEnv, tempDir } from '../helpers/cli.js';
@@ -46,5 +47,23 @@ describe('start-up cost', () => {
   it('--version loads nothing but its own version module', () => {
     const loaded = importsOf(['--version']).filter((u) => u.includes('/node_modules/'));
     expect(loaded).toEqual([]);
+  });
+
+  it('next, status and plan read the outline cache (no question text); a damaged one is ignored and rewritten', () => {
+    const home = join(tmp.dir, 'outline');
+    const env = childEnv(home, { NO_COLOR: '1', PYROAD_NOW: '2026-06-01T12:00:00Z' });
+    const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
+    const first = ['next', 'status', 'plan'].map((c) => run([c]));
+    for (const r of first) expect(r.status, r.stderr).toBe(0);
+    const cache = join(home, 'cache');
+    const outline = readdirSync(cache).find((f) => /^roadmap-.*\.outline\.json$/.test(f));
+    expect(outline).toBeDefined();
+    writeFileSync(join(cache, outline!), '{"key": "not this build", "files": 7');
+    const again = ['next', 'status', 'plan'].map((c) => run([c]));
+    for (const [i, r] of again.entries()) {
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe(first[i]!.stdout);
+    }
   });
 });
