@@ -166,11 +166,12 @@ export async function runAssess(
     let placement = opts.placement;
     if (!placement && areaArg === undefined && deps.store.load().log.length === 0) {
       const { Placement, MINUTES_PER_QUESTION } = await import('../quiz/placement.js');
-      const about = new Placement(index.roadmap.areas, { seed: placementSeed }).expectedQuestions;
+      const sizing = new Placement(index.roadmap.areas, { seed: placementSeed });
+      const about = sizing.expectedQuestions;
       if (
         about > 0 &&
         (await prompts.confirm({
-          message: `Take the placement (about ${about} questions, ~${Math.ceil((about * MINUTES_PER_QUESTION) / 5) * 5} min)? It shows where you stand in every skill area.`,
+          message: `Take the placement (about ${about} questions, ${sizing.maxQuestions} at most, ~${Math.ceil((about * MINUTES_PER_QUESTION) / 5) * 5} min)? It shows where you stand in every skill area.`,
           default: true,
         }))
       )
@@ -211,7 +212,7 @@ export function registerAssess(program: Program): void {
     .addOption(
       new Option(
         '--placement',
-        'a short adaptive quiz across every skill area (about 40 questions), ending with a map',
+        'a short adaptive quiz across every skill area (2 to 5 questions each, 40 at most), ending with a map',
       ).conflicts(['quick', 'retake', 'questions']),
     )
     .addOption(
