@@ -134,8 +134,11 @@ export async function createContext(
     errStyle,
     streams,
     interactive: Boolean(streams.stdin.isTTY && streams.stdout.isTTY),
-    // The terminal's width; when output is not a terminal, COLUMNS if set, else 80.
-    columns: Math.max(40, Math.min(streams.stdout.columns ?? (Number(env.COLUMNS) || 80), 120)),
+    // The terminal's width; when output is not a terminal, COLUMNS if set, else 80. Read each time,
+    // so what is drawn after a resize (a quiz's summary, say) fits the terminal as it is now.
+    get columns() {
+      return Math.max(40, Math.min(streams.stdout.columns ?? (Number(env.COLUMNS) || 80), 120));
+    },
     withHints: (data) => (repeat ? mapStrings(data, (s) => withGlobals(s, repeat)) : data),
     print: (text = '') => void streams.stdout.write(`${guardOutput(withGlobals(text, repeat), style.enabled)}\n`),
     json: (value) => void streams.stdout.write(`${safeJson(value, 2)}\n`),

@@ -15,6 +15,7 @@ import { Placement, type PlacementQuestion } from './placement.js';
 import { buildPlacementMap, type PlacementMap } from './placement-map.js';
 import { seededShuffle } from './random.js';
 import { Recorder, type AssessDeps, type Screen } from './run.js';
+import { askFitting } from './redraw.js';
 
 /** The answer event for a placement answer. */
 function answerEvent(step: PlacementQuestion, choice: number, session: string, at: string): AnswerEvent {
@@ -120,37 +121,38 @@ export async function runInteractivePlacement(deps: AssessDeps, screen: Screen, 
   const session = deps.newId();
   const placement = new Placement(deps.index.roadmap.areas, { seed });
   let saved = 0;
+  // The feedback on the last answer, at the width of the moment (redrawn after a resize).
+  let feedback: (() => string) | undefined;
   try {
     for (let step = placement.current(); step.kind !== 'done'; step = placement.current()) {
       const order = choiceOrder(step, seed);
-      const view = questionView(
-        {
-          kind: 'question',
-          topic: step.topic,
-          question: step.question,
-          order,
-          number: step.number,
-          total: placement.maxQuestions,
-        },
-        `Placement · ${step.area.title}`,
-        screen.style,
-        screen.columns,
-        screen.rows,
+      const shown = step;
+      const choice = await askFitting(
+        screen,
+        () =>
+          questionView(
+            {
+              kind: 'question',
+              topic: shown.topic,
+              question: shown.question,
+              order,
+              number: shown.number,
+              total: placement.maxQuestions,
+            },
+            `Placement · ${shown.area.title}`,
+            screen.style,
+            screen.columns,
+            screen.rows,
+          ),
+        () => feedback?.(),
       );
-      screen.print(view.text);
-      const choice = await screen.prompts.select(view.select);
       const event = answerEvent(step, choice, session, deps.now().toISOString());
       recorder.save([event]);
       saved++;
       placement.answer(event.correct);
-      screen.print(
-        renderFeedback(
-          { topic: step.topic, question: step.question, chosen: choice, correct: event.correct },
-          order,
-          screen.style,
-          screen.columns,
-        ),
-      );
+      const answered = { topic: step.topic, question: step.question, chosen: choice, correct: event.correct };
+      feedback = () => renderFeedback(answered, order, screen.style, screen.columns);
+      screen.print(feedback());
     }
   } catch (error) {
     if (!(error instanceof PromptCancelled)) throw error;
