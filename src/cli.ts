@@ -5,6 +5,7 @@ import { didYouMean } from './didyoumean.js';
 import { EXIT, PyroadError, usageError } from './errors.js';
 import { VERSION } from './version.js';
 import { guardOutput, untrusted } from './render/untrusted.js';
+import { fitErrorLines } from './render/stderr.js';
 import { COMMAND_NAMES, registerCommands, unknownHelpTopic } from './commands/index.js';
 
 /** `-v` is the version in many tools; pyroad's is `-V`. */
@@ -18,7 +19,7 @@ export async function buildProgram(streams: Streams, argv: readonly string[] = [
     writeOut: (text: string) => void streams.stdout.write(guardOutput(text, false)),
     writeErr: (text: string) => void streams.stderr.write(guardOutput(text, false)),
     outputError: (text: string, write: (text: string) => void) =>
-      write(`pyroad: ${versionHint(text.replace(/^error: /, ''))}`),
+      write(fitErrorLines(`pyroad: ${versionHint(text.replace(/^error: /, ''))}`, streams.stderr)),
   };
   const program = new Command('pyroad')
     .description('Your coach on the road to a first job as a Python back-end developer.')
@@ -74,6 +75,8 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
 /** `repeat`: the global options typed on the command line, for the commands a message suggests. */
 export function reportError(error: unknown, streams: Streams, repeat = ''): number {
   const debug = /(^|,)\s*pyroad\s*(,|$)/.test(streams.env.DEBUG ?? '');
+  // At a terminal, a long message wraps to its width (render/stderr.ts); piped, it stays one line.
+  const say = (text: string) => void streams.stderr.write(fitErrorLines(text, streams.stderr));
   if (error instanceof CommanderError) {
     // commander has already printed help, the version or its own one-line message.
     if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version')
@@ -83,17 +86,17 @@ export function reportError(error: unknown, streams: Streams, repeat = ''): numb
   }
   if (error instanceof PyroadError) {
     // Messages name files, ids and values from outside: shown, never obeyed.
-    streams.stderr.write(`pyroad: ${untrusted(withGlobals(error.message, repeat))}\n`);
-    for (const line of error.details) streams.stderr.write(`${untrusted(withGlobals(line, repeat))}\n`);
+    say(`pyroad: ${untrusted(withGlobals(error.message, repeat))}\n`);
+    for (const line of error.details) say(`${untrusted(withGlobals(line, repeat))}\n`);
     if (debug && error.stack) streams.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
   if (isPromptExit(error)) {
-    streams.stderr.write('pyroad: interrupted\n');
+    say('pyroad: interrupted\n');
     return EXIT.interrupted;
   }
   const message = error instanceof Error ? error.message : String(error);
-  streams.stderr.write(`pyroad: internal error: ${untrusted(message)}\n`);
+  say(`pyroad: internal error: ${untrusted(message)}\n`);
   streams.stderr.write(
     debug && error instanceof Error && error.stack
       ? `${error.stack}\n`

@@ -6,6 +6,7 @@ import { loadRoadmap } from './roadmap/cache.js';
 import type { Roadmap } from './roadmap/schema.js';
 import { colorLevel, makeStyle, type Style } from './render/style.js';
 import { guardOutput, safeJson, untrusted } from './render/untrusted.js';
+import { fitErrorLines } from './render/stderr.js';
 import type { Settings } from './settings/keys.js';
 import { readSettings } from './settings/read.js';
 
@@ -19,7 +20,7 @@ export interface GlobalOptions {
 
 export interface Streams {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: Record<string, string | undefined>;
 }
@@ -144,7 +145,10 @@ export async function createContext(
     json: (value) => void streams.stdout.write(`${safeJson(value, 2)}\n`),
     warn: (text) =>
       void streams.stderr.write(
-        `${guardOutput(`${errStyle.yellow('warning:')} ${untrusted(withGlobals(text, repeat))}`, errStyle.enabled)}\n`,
+        fitErrorLines(
+          `${guardOutput(`${errStyle.yellow('warning:')} ${untrusted(withGlobals(text, repeat))}`, errStyle.enabled)}\n`,
+          streams.stderr,
+        ),
       ),
     roadmap: () =>
       (roadmapPromise ??= loadRoadmap(roadmapFile, paths.cacheDir).catch((error: unknown) => {
