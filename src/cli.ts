@@ -6,6 +6,7 @@ import { EXIT, PyroadError, usageError } from './errors.js';
 import { VERSION } from './version.js';
 import { guardOutput, untrusted } from './render/untrusted.js';
 import { fitErrorLines } from './render/stderr.js';
+import { fitHelpText, helpWidth, narrowHelp } from './render/help.js';
 import { COMMAND_NAMES, registerCommands, unknownHelpTopic } from './commands/index.js';
 
 /** `-v` is the version in many tools; pyroad's is `-V`. */
@@ -15,11 +16,15 @@ const versionHint = (text: string): string =>
 /** Builds the whole program. Kept separate from `main` so tests can drive it in-process. */
 export async function buildProgram(streams: Streams, argv: readonly string[] = []): Promise<Command> {
   // commander's own messages ("error: unknown option") look like every other pyroad error.
+  // Help fits the terminal's width (render/help.ts).
+  const width = helpWidth(streams.stdout, streams.env);
   const output = {
-    writeOut: (text: string) => void streams.stdout.write(guardOutput(text, false)),
+    writeOut: (text: string) => void streams.stdout.write(guardOutput(fitHelpText(text, width), false)),
     writeErr: (text: string) => void streams.stderr.write(guardOutput(text, false)),
     outputError: (text: string, write: (text: string) => void) =>
       write(fitErrorLines(`pyroad: ${versionHint(text.replace(/^error: /, ''))}`, streams.stderr)),
+    getOutHelpWidth: () => width,
+    getErrHelpWidth: () => width,
   };
   const program = new Command('pyroad')
     .description('Your coach on the road to a first job as a Python back-end developer.')
@@ -30,6 +35,7 @@ export async function buildProgram(streams: Streams, argv: readonly string[] = [
     .addOption(new Option('--home <dir>', 'keep settings and progress in this folder (env: PYROAD_HOME)'))
     .option('--no-color', 'no colours in output (NO_COLOR and FORCE_COLOR are honoured too)')
     .showSuggestionAfterError(true)
+    .configureHelp(narrowHelp)
     .configureOutput(output)
     .exitOverride();
   program.addHelpText(

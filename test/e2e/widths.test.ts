@@ -9,7 +9,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { afterAll, describe, expect, it } from 'vitest';
+import { COMMAND_NAMES } from '../../src/commands/index.js';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { run } from '../progress/helpers.js';
 
 const WIDE = join(ROOT, 'test', 'fixtures', 'roadmap', 'wide.yaml');
 const tmp = tempDir('pyroad-widths-');
@@ -91,4 +93,35 @@ describe('wide characters and combining marks stay within the width', () => {
         for (const url of URLS[args.join(' ')] ?? []) expect(words, `${url} whole on a line`).toContain(url);
         expect(r.stdout).not.toContain('\ufffd'); // no character cut in half
       });
+});
+
+/** A line only one word too wide for the terminal may make too wide (a path, a quoted shell argument). */
+const oneWord = (line: string) => /^\s*(?:\$ )?(?:"[^"]*"|\S+)(?: \\)?$/.test(line);
+
+describe('--help fits the terminal', () => {
+  const HELP = [
+    [],
+    ...COMMAND_NAMES.map((name) => [name]),
+    ['evidence', 'add'],
+    ['apply', 'update'],
+    ['config', 'set'],
+  ];
+  for (const columns of [40, 80, 200])
+    it(`pyroad --help and every command's help at ${columns} columns`, async () => {
+      for (const args of HELP) {
+        // In-process (fast): the help is the same program's, 26 of them.
+        const r = await run([...args, '--help'], { home, env: { COLUMNS: String(columns) } });
+        expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+        const long = r.stdout.split('\n').filter((line) => stringWidth(line) > columns && !oneWord(line));
+        expect(long, `pyroad ${args.join(' ')} --help: lines wider than ${columns} columns`).toEqual([]);
+      }
+    });
+
+  it('puts descriptions under their terms at 40 columns, beside them at 80', () => {
+    const narrow = runCli(['--help'], { home, env: { NO_COLOR: '1', COLUMNS: '40' } }).stdout;
+    expect(narrow).toMatch(/\n {2}assess \[options\] \[area\]\n {6}rate yourself and answer\n/);
+    expect(narrow).toMatch(/\n {2}\$ pyroad assess\n {6}rate yourself/);
+    const wide = runCli(['--help'], { home, env: { NO_COLOR: '1', COLUMNS: '80' } }).stdout;
+    expect(wide).toMatch(/\n {2}assess \[options\] \[area\] {2,}rate yourself/);
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * Issue 14: error lines fit a narrow terminal. At a terminal 40 columns wide a long error wraps at
+ * Issue 14: error lines and --help fit a narrow terminal. At a terminal 40 columns wide a long error wraps at
  * spaces, continuation lines indented, and a path:line:col is never broken (it runs past the edge
  * on its own line only when wider than the terminal). Piped, each message stays one line for
  * scripts that grep it. The built binary (`npm run build` first) runs in tmux.
@@ -82,5 +82,13 @@ describe.skipIf(!hasTmux)('error lines at 40 columns (tmux)', () => {
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     const b = runCli(BAD_ROADMAP, { home, env: { COLUMNS: '40', NO_COLOR: '1' } });
     expect(b.stderr).toContain(`${BROKEN}:6:12: stage: must be one of "skills", "prove", "apply"\n`);
+  });
+
+  it('--help wraps to the terminal it runs in (no COLUMNS), descriptions under their terms', async () => {
+    const { code, lines } = await at40(['evidence', '--help']);
+    expect(code).toBe(0);
+    expect(tooWide(lines)).toEqual([]);
+    expect(lines).toContain('  remove [options] <n>');
+    expect(lines).toContain('  $ pyroad evidence add \\');
   });
 });
