@@ -6,6 +6,8 @@
  */
 import { styleText } from 'node:util';
 import { EXIT, PyroadError } from './errors.js';
+import { wrap } from './render/text.js';
+import { displayWidth } from './render/width.js';
 
 /** The user pressed Ctrl-C (or the run was aborted) at a prompt. Callers may add what was saved. */
 export class PromptCancelled extends PyroadError {
@@ -147,6 +149,15 @@ export function createPrompts(io: PromptIO = {}): Prompts {
   // inquirer merges a theme into its defaults, one level of `prefix` included.
   const theme = (extra: { prefix?: { done: string } } & Record<string, unknown> = {}) =>
     io.color === false ? { ...plainTheme, ...extra, prefix: { ...plainTheme.prefix, ...extra.prefix } } : extra;
+  /**
+   * A message wrapped at spaces to the terminal's width as it is now (inquirer would cut it at the
+   * edge, mid-word), continuation lines under its first word; `reserve`: columns taken around it.
+   */
+  const fit = (message: string, reserve: number): string => {
+    const columns = (io.output as { columns?: number } | undefined)?.columns;
+    if (!columns || displayWidth(message) + reserve <= columns) return message;
+    return wrap(message, Math.max(20, columns - reserve)).replace(/\n/g, '\n  ');
+  };
   // A prompt's own signal (a redraw) joins the session's (Ctrl-C, SIGTERM).
   const withSignal = (signal?: AbortSignal) =>
     signal ? { ...context, signal: io.signal ? AbortSignal.any([io.signal, signal]) : signal } : context;
@@ -159,7 +170,7 @@ export function createPrompts(io: PromptIO = {}): Prompts {
             const { default: scale } = await import('./scale-prompt.js');
             return (await scale(
               {
-                message: options.message,
+                message: fit(options.message, 2),
                 choices: options.choices as SelectChoice<number>[],
                 ...(options.default !== undefined ? { default: options.default as number } : {}),
                 ...(options.width !== undefined ? { width: options.width } : {}),
@@ -173,7 +184,7 @@ export function createPrompts(io: PromptIO = {}): Prompts {
           const paint = io.color === false ? plain : (s: string) => styleText('cyan', s);
           return select<V>(
             {
-              message: options.message,
+              message: fit(options.message, 2),
               choices: options.choices,
               ...(options.default !== undefined ? { default: options.default } : {}),
               ...(options.pageSize ? { pageSize: options.pageSize } : {}),
@@ -200,14 +211,15 @@ export function createPrompts(io: PromptIO = {}): Prompts {
     confirm: (options: ConfirmOptions) =>
       guard(async () => {
         const { confirm } = await import('@inquirer/prompts');
-        return confirm({ message: options.message, default: options.default ?? true, theme: theme() }, context);
+        // "? " before the message, " (Y/n)" after it.
+        return confirm({ message: fit(options.message, 8), default: options.default ?? true, theme: theme() }, context);
       }),
     checkbox: <V>(options: CheckboxOptions<V>) =>
       guard(async () => {
         const { checkbox } = await import('@inquirer/prompts');
         return checkbox<V>(
           {
-            message: options.message,
+            message: fit(options.message, 2),
             choices: options.choices.map((c) => ({
               value: c.value,
               name: c.name,

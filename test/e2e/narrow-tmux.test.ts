@@ -91,4 +91,23 @@ describe.skipIf(!hasTmux)('error lines at 40 columns (tmux)', () => {
     expect(lines).toContain('  remove [options] <n>');
     expect(lines).toContain('  $ pyroad evidence add \\');
   });
+
+  it("a prompt's question wraps at spaces, not at the edge mid-word (the first run's placement offer)", async () => {
+    const fresh = join(tmp.dir, 'fresh');
+    mkdirSync(fresh);
+    const pane = terminal.start(['assess'], { home: fresh, env: { NO_COLOR: '1' }, columns: 40, rows: 30 });
+    try {
+      const text = await pane.waitFor(/\(Y\/n\)/);
+      const lines = pane.screen({ raw: true }).split('\n');
+      expect(lines.filter((l) => stringWidth(l) > 40)).toEqual([]);
+      // Every word whole: the question reads the same once its lines are joined.
+      expect(text.replace(/\n {2}/g, ' ')).toMatch(
+        /\? Take the placement \(about \d+ questions, ~\d+ min\)\? It shows/,
+      );
+      pane.keys('C-c');
+      expect(await pane.exitCode()).toBe(130);
+    } finally {
+      pane.kill();
+    }
+  });
 });
