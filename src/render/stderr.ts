@@ -5,7 +5,7 @@
  * a URL is copied from here, so one wider than the terminal runs past the edge on its own line (the
  * URL policy of render/text.ts). Piped, nothing changes: a script greps one line per message.
  */
-import { displayWidth } from './width.js';
+import { wrapWhole } from './text.js';
 
 /** The stream errors go to: whether it is a terminal, and how wide. */
 export interface ErrorStream {
@@ -19,21 +19,6 @@ export function fitErrorLines(text: string, stream: ErrorStream): string {
   if (width === undefined) return text;
   return text
     .split('\n')
-    .map((line) => {
-      if (displayWidth(line) <= width) return line;
-      const lead = /^\s*/.exec(line)![0];
-      const hang = `${lead}  `;
-      const out: string[] = [];
-      let current = lead;
-      for (const word of line.slice(lead.length).split(/ +/)) {
-        const start = current === lead || current === hang;
-        if (!start && displayWidth(current) + 1 + displayWidth(word) > width) {
-          out.push(current);
-          current = hang + word;
-        } else current = start ? current + word : `${current} ${word}`;
-      }
-      out.push(current);
-      return out.join('\n');
-    })
+    .map((line) => wrapWhole(line, width))
     .join('\n');
 }

@@ -94,6 +94,29 @@ export function wrapSegments(segments: readonly Segment[], width: number, indent
   return lines.join('\n');
 }
 
+/**
+ * A one-line message (a confirmation, an error) wrapped at spaces to `width`, its continuation
+ * lines indented by `hang` past its own indentation. Unlike wrap, no word is ever broken: a path,
+ * an id or a URL in a message is copied from it, so one wider than a line runs past the edge on a
+ * line of its own.
+ */
+export function wrapWhole(line: string, width: number, hang = '  '): string {
+  if (displayWidth(line) <= width) return line;
+  const lead = /^\s*/.exec(line)![0];
+  const next = lead + hang;
+  const out: string[] = [];
+  let current = lead;
+  for (const word of line.slice(lead.length).split(/ +/)) {
+    const start = current === lead || current === next;
+    if (!start && displayWidth(current) + 1 + displayWidth(word) > width) {
+      out.push(current);
+      current = next + word;
+    } else current = start ? current + word : `${current} ${word}`;
+  }
+  out.push(current);
+  return out.join('\n');
+}
+
 /** A bar such as "███████░░░" for a fraction in 0..1. */
 export function bar(fraction: number, width = 20): string {
   const filled = Math.round(Math.max(0, Math.min(1, fraction)) * width);

@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { wrap, wrapSegments } from '../../src/render/text.js';
+import { wrap, wrapSegments, wrapWhole } from '../../src/render/text.js';
 
 const widths = (text: string) => text.split('\n').map((line) => stringWidth(line));
 
@@ -56,5 +56,17 @@ describe('wrap breaks a word wider than the line', () => {
       // Every escape is whole: ESC [ digits m.
       for (const at of line.split('\u001b').slice(1)) expect(at).toMatch(/^\[\d+m/);
     }
+  });
+});
+
+describe('wrapWhole wraps a message without breaking a word', () => {
+  it('wraps at spaces, continuation lines indented; a path wider than a line stays whole on its own', () => {
+    const path = '/home/learner/exports/2026/progress-backup.md';
+    const out = wrapWhole(`✓ Exported progress to ${path} (markdown).`, 40);
+    expect(out.split('\n')).toEqual(['✓ Exported progress to', `  ${path}`, '  (markdown).']);
+  });
+
+  it('leaves a line that fits as it is', () => {
+    expect(wrapWhole('✓ Progress cleared.', 40)).toBe('✓ Progress cleared.');
   });
 });
