@@ -110,4 +110,36 @@ describe.skipIf(!hasTmux)('error lines at 40 columns (tmux)', () => {
       pane.kill();
     }
   });
+
+  it('a URL stays whole in a 40-column terminal: on a line of its own, never cut by pyroad', async () => {
+    const url = 'https://github.com/example/a-very-long-repository-name-for-http';
+    const linked = join(tmp.dir, 'linked');
+    mkdirSync(linked);
+    expect(runCli(['evidence', 'add', 'http-protocol', url], { home: linked }).code).toBe(0);
+    for (const args of [
+      ['evidence', 'list'],
+      ['show', 'http-protocol'],
+    ]) {
+      const pane = terminal.start(args, { home: linked, env: { NO_COLOR: '1' }, columns: 40, rows: 60 });
+      try {
+        expect(await pane.exitCode()).toBe(0);
+        // Joined as the terminal wrapped it (-J): the URL is one line's only word, whole.
+        const lines = pane.screen().split('\n');
+        expect(
+          lines.map((l) => l.trim()),
+          args.join(' '),
+        ).toContain(url);
+        expect(
+          tooWide(
+            lines.slice(
+              0,
+              lines.findIndex((l) => l.startsWith('EXIT=')),
+            ),
+          ),
+        ).toEqual([]);
+      } finally {
+        pane.kill();
+      }
+    }
+  });
 });
