@@ -5,6 +5,8 @@ import { didYouMean } from './didyoumean.js';
 import { EXIT, PyroadError, usageError } from './errors.js';
 import { VERSION } from './version.js';
 import { guardOutput, untrusted } from './render/untrusted.js';
+import { fitErrorLines } from './render/stderr.js';
+import { fitHelpText, helpWidth, narrowHelp } from './render/help.js';
 import { COMMAND_NAMES, registerCommands, unknownHelpTopic } from './commands/index.js';
 
 /** `-v` is the version in many tools; pyroad's is `-V`. */
@@ -14,11 +16,15 @@ const versionHint = (text: string): string =>
 /** Builds the whole program. Kept separate from `main` so tests can drive it in-process. */
 export async function buildProgram(streams: Streams, argv: readonly string[] = []): Promise<Command> {
   // commander's own messages ("error: unknown option") look like every other pyroad error.
+  // Help fits the terminal's width (render/help.ts).
+  const width = helpWidth(streams.stdout, streams.env);
   const output = {
-    writeOut: (text: string) => void streams.stdout.write(guardOutput(text, false)),
+    writeOut: (text: string) => void streams.stdout.write(guardOutput(fitHelpText(text, width), false)),
     writeErr: (text: string) => void streams.stderr.write(guardOutput(text, false)),
     outputError: (text: string, write: (text: string) => void) =>
-      write(`pyroad: ${versionHint(text.replace(/^error: /, ''))}`),
+      write(fitErrorLines(`pyroad: ${versionHint(text.replace(/^error: /, ''))}`, streams.stderr)),
+    getOutHelpWidth: () => width,
+    getErrHelpWidth: () => width,
   };
   const program = new Command('pyroad')
     .description('Your coach on the road to a first job as a Python back-end developer.')
@@ -29,6 +35,7 @@ export async function buildProgram(streams: Streams, argv: readonly string[] = [
     .addOption(new Option('--home <dir>', 'keep settings and progress in this folder (env: PYROAD_HOME)'))
     .option('--no-color', 'no colours in output (NO_COLOR and FORCE_COLOR are honoured too)')
     .showSuggestionAfterError(true)
+    .configureHelp(narrowHelp)
     .configureOutput(output)
     .exitOverride();
   program.addHelpText(
@@ -74,6 +81,8 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
 /** `repeat`: the global options typed on the command line, for the commands a message suggests. */
 export function reportError(error: unknown, streams: Streams, repeat = ''): number {
   const debug = /(^|,)\s*pyroad\s*(,|$)/.test(streams.env.DEBUG ?? '');
+  // At a terminal, a long message wraps to its width (render/stderr.ts); piped, it stays one line.
+  const say = (text: string) => void streams.stderr.write(fitErrorLines(text, streams.stderr));
   if (error instanceof CommanderError) {
     // commander has already printed help, the version or its own one-line message.
     if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version')
@@ -83,17 +92,17 @@ export function reportError(error: unknown, streams: Streams, repeat = ''): numb
   }
   if (error instanceof PyroadError) {
     // Messages name files, ids and values from outside: shown, never obeyed.
-    streams.stderr.write(`pyroad: ${untrusted(withGlobals(error.message, repeat))}\n`);
-    for (const line of error.details) streams.stderr.write(`${untrusted(withGlobals(line, repeat))}\n`);
+    say(`pyroad: ${untrusted(withGlobals(error.message, repeat))}\n`);
+    for (const line of error.details) say(`${untrusted(withGlobals(line, repeat))}\n`);
     if (debug && error.stack) streams.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
   if (isPromptExit(error)) {
-    streams.stderr.write('pyroad: interrupted\n');
+    say('pyroad: interrupted\n');
     return EXIT.interrupted;
   }
   const message = error instanceof Error ? error.message : String(error);
-  streams.stderr.write(`pyroad: internal error: ${untrusted(message)}\n`);
+  say(`pyroad: internal error: ${untrusted(message)}\n`);
   streams.stderr.write(
     debug && error instanceof Error && error.stack
       ? `${error.stack}\n`

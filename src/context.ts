@@ -6,6 +6,7 @@ import { loadRoadmap, loadRoadmapOutline } from './roadmap/cache.js';
 import type { Roadmap } from './roadmap/schema.js';
 import { colorLevel, makeStyle, type Style } from './render/style.js';
 import { guardOutput, safeJson, untrusted } from './render/untrusted.js';
+import { fitErrorLines } from './render/stderr.js';
 import type { SettingKey, Settings } from './settings/keys.js';
 import { readSettings } from './settings/read.js';
 
@@ -19,7 +20,7 @@ export interface GlobalOptions {
 
 export interface Streams {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: Record<string, string | undefined>;
 }
@@ -150,14 +151,20 @@ export async function createContext(
     errStyle,
     streams,
     interactive: Boolean(streams.stdin.isTTY && streams.stdout.isTTY),
-    // The terminal's width; when output is not a terminal, COLUMNS if set, else 80.
-    columns: Math.max(40, Math.min(streams.stdout.columns ?? (Number(env.COLUMNS) || 80), 120)),
+    // The terminal's width; when output is not a terminal, COLUMNS if set, else 80. Read each time,
+    // so what is drawn after a resize (a quiz's summary, say) fits the terminal as it is now.
+    get columns() {
+      return Math.max(40, Math.min(streams.stdout.columns ?? (Number(env.COLUMNS) || 80), 120));
+    },
     withHints: (data) => (repeat ? mapStrings(data, (s) => withGlobals(s, repeat)) : data),
     print: (text = '') => void streams.stdout.write(`${guardOutput(withGlobals(text, repeat), style.enabled)}\n`),
     json: (value) => void streams.stdout.write(`${safeJson(value, 2)}\n`),
     warn: (text) =>
       void streams.stderr.write(
-        `${guardOutput(`${errStyle.yellow('warning:')} ${untrusted(withGlobals(text, repeat))}`, errStyle.enabled)}\n`,
+        fitErrorLines(
+          `${guardOutput(`${errStyle.yellow('warning:')} ${untrusted(withGlobals(text, repeat))}`, errStyle.enabled)}\n`,
+          streams.stderr,
+        ),
       ),
     roadmap: (view = undefined) => {
       const which = view ?? 'full';

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Context } from './context.js';
 import { PyroadError, dataError } from './errors.js';
+import { fitErrorLines } from './render/stderr.js';
 
 /**
  * The text of a file named on the command line, or of stdin for `-`. A file that cannot be read
@@ -11,7 +12,10 @@ export async function readInput(ctx: Context, source: string, what: string): Pro
     // On a terminal nothing arrives until the user types or pastes: say so rather than wait silently.
     if (ctx.streams.stdin.isTTY)
       ctx.streams.stderr.write(
-        'pyroad: reading from the terminal: paste the text, then press Ctrl-D on a line of its own (Ctrl-C cancels).\n',
+        fitErrorLines(
+          'pyroad: reading from the terminal: paste the text, then press Ctrl-D on a line of its own (Ctrl-C cancels).\n',
+          ctx.streams.stderr,
+        ),
       );
     const chunks: Buffer[] = [];
     for await (const chunk of ctx.streams.stdin)

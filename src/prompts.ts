@@ -4,13 +4,27 @@
  * inquirer's colours in line with pyroad's colour decision. Tests replace this module, or drive
  * it through @inquirer/testing.
  */
+import { styleText } from 'node:util';
 import { EXIT, PyroadError } from './errors.js';
+import { wrap } from './render/text.js';
+import { displayWidth } from './render/width.js';
 
 /** The user pressed Ctrl-C (or the run was aborted) at a prompt. Callers may add what was saved. */
 export class PromptCancelled extends PyroadError {
   constructor() {
     super('interrupted', EXIT.interrupted);
     this.name = 'PromptCancelled';
+  }
+}
+
+/**
+ * The caller took the prompt down through its own signal (SelectOptions.signal), to ask it again
+ * (after a resize, say): no answer, and not a cancel.
+ */
+export class PromptWithdrawn extends Error {
+  constructor() {
+    super('the prompt was withdrawn');
+    this.name = 'PromptWithdrawn';
   }
 }
 
@@ -40,6 +54,10 @@ export interface SelectOptions<V> {
   loop?: boolean;
   /** The terminal's width when the view was made (the scale prompt fits its answered line to it). */
   width?: number;
+  /** Aborting it takes the prompt down without an answer: PromptWithdrawn is thrown. */
+  signal?: AbortSignal;
+  /** Told the choice under the cursor each time the list is drawn (to ask again with it as `default`). */
+  onActive?: (value: V) => void;
 }
 
 export interface ConfirmOptions {
@@ -74,14 +92,35 @@ const isCancel = (error: unknown): boolean =>
   error instanceof Error &&
   (error.name === 'ExitPromptError' || error.name === 'AbortPromptError' || error.name === 'CancelPromptError');
 
-/** Runs a prompt and maps every way of cancelling it to PromptCancelled: the one place that does. */
-async function guard<T>(run: () => Promise<T>): Promise<T> {
+/**
+ * Runs a prompt and maps every way of cancelling it to PromptCancelled: the one place that does. A
+ * prompt taken down by the caller's own `withdraw` signal (and not also cancelled) is PromptWithdrawn.
+ */
+async function guard<T>(run: () => Promise<T>, cancel?: AbortSignal, withdraw?: AbortSignal): Promise<T> {
   try {
     return await run();
   } catch (error) {
+    if (isCancel(error) && withdraw?.aborted && !cancel?.aborted) throw new PromptWithdrawn();
     if (isCancel(error)) throw new PromptCancelled();
     throw error;
   }
+}
+
+/**
+ * Which choice inquirer's select draws under the cursor, told through its `highlight` style (the
+ * one thing it paints only on that choice: "❯ " or "❯ 3. " before the name).
+ */
+function watchActive<V>(
+  choices: readonly SelectChoice<V>[],
+  onActive: (value: V) => void,
+  paint: (text: string) => string,
+): (text: string) => string {
+  return (text) => {
+    const name = text.slice(text.indexOf(' ') + 1);
+    const i = choices.findIndex((c, k) => name === c.name || name === `${k + 1}. ${c.name}`);
+    if (i >= 0) onActive(choices[i]!.value);
+    return paint(text);
+  };
 }
 
 const plain = (s: string): string => s;
@@ -110,49 +149,77 @@ export function createPrompts(io: PromptIO = {}): Prompts {
   // inquirer merges a theme into its defaults, one level of `prefix` included.
   const theme = (extra: { prefix?: { done: string } } & Record<string, unknown> = {}) =>
     io.color === false ? { ...plainTheme, ...extra, prefix: { ...plainTheme.prefix, ...extra.prefix } } : extra;
+  /**
+   * A message wrapped at spaces to the terminal's width as it is now (inquirer would cut it at the
+   * edge, mid-word), continuation lines under its first word; `reserve`: columns taken around it.
+   */
+  const fit = (message: string, reserve: number): string => {
+    const columns = (io.output as { columns?: number } | undefined)?.columns;
+    if (!columns || displayWidth(message) + reserve <= columns) return message;
+    return wrap(message, Math.max(20, columns - reserve)).replace(/\n/g, '\n  ');
+  };
+  // A prompt's own signal (a redraw) joins the session's (Ctrl-C, SIGTERM).
+  const withSignal = (signal?: AbortSignal) =>
+    signal ? { ...context, signal: io.signal ? AbortSignal.any([io.signal, signal]) : signal } : context;
   return {
     select: <V>(options: SelectOptions<V>) =>
-      guard(async () => {
-        if (options.numbered === 'value') {
-          const { default: scale } = await import('./scale-prompt.js');
-          return (await scale(
+      guard(
+        async () => {
+          const context = withSignal(options.signal);
+          if (options.numbered === 'value') {
+            const { default: scale } = await import('./scale-prompt.js');
+            return (await scale(
+              {
+                message: fit(options.message, 2),
+                choices: options.choices as SelectChoice<number>[],
+                ...(options.default !== undefined ? { default: options.default as number } : {}),
+                ...(options.width !== undefined ? { width: options.width } : {}),
+                ...(options.onActive ? { onActive: options.onActive as (value: number) => void } : {}),
+                theme: theme(),
+              },
+              context,
+            )) as V;
+          }
+          const { select } = await import('@inquirer/prompts');
+          const paint = io.color === false ? plain : (s: string) => styleText('cyan', s);
+          return select<V>(
             {
-              message: options.message,
-              choices: options.choices as SelectChoice<number>[],
-              ...(options.default !== undefined ? { default: options.default as number } : {}),
-              ...(options.width !== undefined ? { width: options.width } : {}),
-              theme: theme(),
+              message: fit(options.message, 2),
+              choices: options.choices,
+              ...(options.default !== undefined ? { default: options.default } : {}),
+              ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+              ...(options.loop !== undefined ? { loop: options.loop } : {}),
+              theme: theme({
+                ...(options.numbered ? { indexMode: 'number' } : {}),
+                ...(options.doneMark !== undefined ? { prefix: { done: options.doneMark } } : {}),
+                ...(options.onActive
+                  ? {
+                      style: {
+                        ...(io.color === false ? plainTheme.style : {}),
+                        highlight: watchActive(options.choices, options.onActive, paint),
+                      },
+                    }
+                  : {}),
+              }),
             },
             context,
-          )) as V;
-        }
-        const { select } = await import('@inquirer/prompts');
-        return select<V>(
-          {
-            message: options.message,
-            choices: options.choices,
-            ...(options.default !== undefined ? { default: options.default } : {}),
-            ...(options.pageSize ? { pageSize: options.pageSize } : {}),
-            ...(options.loop !== undefined ? { loop: options.loop } : {}),
-            theme: theme({
-              ...(options.numbered ? { indexMode: 'number' } : {}),
-              ...(options.doneMark !== undefined ? { prefix: { done: options.doneMark } } : {}),
-            }),
-          },
-          context,
-        );
-      }),
+          );
+        },
+        io.signal,
+        options.signal,
+      ),
     confirm: (options: ConfirmOptions) =>
       guard(async () => {
         const { confirm } = await import('@inquirer/prompts');
-        return confirm({ message: options.message, default: options.default ?? true, theme: theme() }, context);
+        // "? " before the message, " (Y/n)" after it.
+        return confirm({ message: fit(options.message, 8), default: options.default ?? true, theme: theme() }, context);
       }),
     checkbox: <V>(options: CheckboxOptions<V>) =>
       guard(async () => {
         const { checkbox } = await import('@inquirer/prompts');
         return checkbox<V>(
           {
-            message: options.message,
+            message: fit(options.message, 2),
             choices: options.choices.map((c) => ({
               value: c.value,
               name: c.name,

@@ -40,6 +40,8 @@ export interface ScaleConfig<V> {
   theme?: object;
   /** The terminal's width: the answered line is wrapped at a space to fit it. */
   width?: number;
+  /** Told the value under the cursor each time the list is drawn. */
+  onActive?: (value: V) => void;
 }
 
 const HIDE_CURSOR = '\x1b[?25l';
@@ -79,6 +81,7 @@ export default createPrompt(<V extends number>(config: ScaleConfig<V>, done: (va
     if (config.width === undefined || displayWidth(line) <= config.width) return line;
     return `${[prefix, message].join(' ')}\n  ${theme.style.answer(answer)}`;
   }
+  config.onActive?.(chosen.value);
   const width = Math.max(...choices.map((c) => String(c.value).length));
   const lines = choices.map((c, i) => {
     const line = `${i === active ? theme.icon.cursor : ' '} ${String(c.value).padStart(width)}  ${c.name}`;

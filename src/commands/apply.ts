@@ -5,7 +5,7 @@ import { didYouMean } from '../didyoumean.js';
 import { usageError } from '../errors.js';
 import { APPLICATION_STAGES } from '../progress/format.js';
 import type { ApplicationEvent } from '../progress/schema.js';
-import { wrap } from '../render/text.js';
+import { wrap, wrapWhole } from '../render/text.js';
 import { hasControlOrBidi, untrusted } from '../render/untrusted.js';
 
 /**
@@ -190,7 +190,10 @@ export function registerApply(program: Program): void {
         const r = await runApplyUpdate(ctx, n, stage, opts);
         if (opts.json) return ctx.json(r);
         ctx.print(
-          `${ctx.style.green('✓')} Application ${r.n}: ${one(r.company)} — ${r.stage}${r.date ? ` on ${r.date}` : ''} ${ctx.style.dim(`(was ${r.previous})`)}`,
+          wrapWhole(
+            `${ctx.style.green('✓')} Application ${r.n}: ${one(r.company)} — ${r.stage}${r.date ? ` on ${r.date}` : ''} ${ctx.style.dim(`(was ${r.previous})`)}`,
+            ctx.columns,
+          ),
         );
       }),
     );

@@ -161,6 +161,22 @@ export async function runAssess(
       get rows() {
         return (ctx.streams.stdout as { rows?: number }).rows ?? 24;
       },
+      // A terminal tells of a resize (SIGWINCH): the open question is drawn again to fit (quiz/redraw.ts).
+      ...(ctx.streams.stdout.isTTY
+        ? {
+            onResize: (listener: () => void) => {
+              const { stdout } = ctx.streams;
+              stdout.on('resize', listener);
+              return () => void stdout.off('resize', listener);
+            },
+            // Scrolls what is on screen up into the scroll-back (kept, unlike an erase, in every
+            // terminal), then starts again at the top.
+            clear: () =>
+              void ctx.streams.stdout.write(
+                `${'\n'.repeat((ctx.streams.stdout as { rows?: number }).rows ?? 24)}\x1b[H\x1b[J`,
+              ),
+          }
+        : {}),
     };
     // A first run (no area named, nothing on record) offers the placement before the area picker.
     let placement = opts.placement;

@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { didYouMean } from '../didyoumean.js';
 import { dataError, usageError } from '../errors.js';
 import type { CohortLearner } from '../coach/cohort.js';
+import { fitErrorLines } from '../render/stderr.js';
 import { guardOutput, untrusted } from '../render/untrusted.js';
 import { renamesOf } from '../roadmap/renames.js';
 
@@ -63,7 +64,10 @@ async function readLearners(
   const skip = (file: string, why: string) => {
     skipped++;
     ctx.streams.stderr.write(
-      `${guardOutput(`pyroad: skipped ${untrusted(file, { oneLine: true })}: ${untrusted(why, { oneLine: true })}`, false)}\n`,
+      fitErrorLines(
+        `${guardOutput(`pyroad: skipped ${untrusted(file, { oneLine: true })}: ${untrusted(why, { oneLine: true })}`, false)}\n`,
+        ctx.streams.stderr,
+      ),
     );
   };
   const learners: CohortLearner[] = [];

@@ -133,12 +133,6 @@ export function registerConfig(program: Program): void {
       ),
   );
   // src/cli.ts routes output and exit codes for top-level commands; these are one level down.
-  for (const sub of subs)
-    sub
-      .configureOutput({
-        writeOut: (s) => void program.streams.stdout.write(s),
-        writeErr: (s) => void program.streams.stderr.write(s),
-      })
-      .exitOverride()
-      .showSuggestionAfterError(true);
+  // Their output routing (guarded, fitted to the width) is inherited from the program's.
+  for (const sub of subs) sub.exitOverride().showSuggestionAfterError(true);
 }

@@ -6,6 +6,7 @@ import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
 import { didYouMean } from '../didyoumean.js';
 import { usageError } from '../errors.js';
+import { wrapWhole } from '../render/text.js';
 
 export const EXPORT_FORMATS = ['json', 'markdown', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -120,7 +121,7 @@ export function registerExport(program: Program): void {
         }
         const file = resolve(opts.output);
         writeOutputFile(file, text, 'cannot write', { createFolders: false });
-        ctx.print(`Exported progress to ${untrusted(file, { oneLine: true })} (${format}).`);
+        ctx.print(wrapWhole(`Exported progress to ${untrusted(file, { oneLine: true })} (${format}).`, ctx.columns));
       }),
     );
 }

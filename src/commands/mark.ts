@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { didYouMean } from '../didyoumean.js';
 import { usageError } from '../errors.js';
 import { STATUSES, type Status } from '../progress/format.js';
-import { wrap } from '../render/text.js';
+import { wrap, wrapWhole } from '../render/text.js';
 
 const isStatus = (value: string): value is Status => (STATUSES as readonly string[]).includes(value);
 
@@ -91,10 +91,13 @@ export function registerMark(program: Program): void {
           return;
         }
         const name = `${result.title} ${ctx.style.dim(`(${result.topic})`)}`;
-        if (!result.changed) ctx.print(`${name} is already ${result.status}; nothing changed.`);
+        if (!result.changed) ctx.print(wrapWhole(`${name} is already ${result.status}; nothing changed.`, ctx.columns));
         else
           ctx.print(
-            `${ctx.style.green('✓')} ${name}: ${ctx.style.bold(result.status)}${result.previous ? ctx.style.dim(` (was ${result.previous})`) : ''}`,
+            wrapWhole(
+              `${ctx.style.green('✓')} ${name}: ${ctx.style.bold(result.status)}${result.previous ? ctx.style.dim(` (was ${result.previous})`) : ''}`,
+              ctx.columns,
+            ),
           );
         const quiz = result.quizDisagrees;
         if (quiz)

@@ -6,6 +6,7 @@ import { writeOutputFile } from '../output.js';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
+import { wrapWhole } from '../render/text.js';
 
 export interface ReportOptions {
   /** A file path, or `-` for stdout. */
@@ -43,7 +44,9 @@ export function registerReport(program: Program): void {
         }
         const file = resolve(options.output);
         writeOutputFile(file, page, 'cannot write the report to');
-        ctx.print(`Wrote ${shownPath(file)} (${Math.ceil(Buffer.byteLength(page) / 1024)} KB).`);
+        ctx.print(
+          wrapWhole(`Wrote ${shownPath(file)} (${Math.ceil(Buffer.byteLength(page) / 1024)} KB).`, ctx.columns),
+        );
         if (options.open) {
           if (!(await openInBrowser(file)))
             ctx.warn(`found no way to open a browser here; open ${shownPath(file)} yourself`);

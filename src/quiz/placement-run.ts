@@ -18,6 +18,7 @@ import { buildPlacementMap, type PlacementMap } from './placement-map.js';
 import { seededShuffle } from './random.js';
 import { Recorder, type AssessDeps, type Screen } from './run.js';
 import { jsonSyntaxMessage } from '../json-error.js';
+import { askFitting } from './redraw.js';
 
 /** The answer event for a placement answer. */
 function answerEvent(step: PlacementQuestion, choice: number, session: string, at: string): AnswerEvent {
@@ -140,15 +141,18 @@ export async function runInteractivePlacement(deps: AssessDeps, screen: Screen, 
   let saved = 0;
   let placement: Placement | undefined;
   let session = '';
+  // The feedback on the last answer, at the width of the moment (redrawn after a resize).
+  let feedback: (() => string) | undefined;
   try {
     const open = unfinishedPlacement(state, deps.index.roadmap.areas, renames.questions);
     const resume = open !== undefined && (await askResume(open, screen));
     session = resume ? open.session : deps.newId();
-    placement = new Placement(deps.index.roadmap.areas, { seed, ...(resume ? { earlier: open.answers } : {}) });
-    if (placement.resumed)
-      screen.print(screen.style.dim(`Resuming the placement: ${plural(placement.resumed, 'answer')} kept.`));
+    const current = new Placement(deps.index.roadmap.areas, { seed, ...(resume ? { earlier: open.answers } : {}) });
+    placement = current;
+    if (current.resumed)
+      screen.print(screen.style.dim(`Resuming the placement: ${plural(current.resumed, 'answer')} kept.`));
     let lastArea = '';
-    for (let step = placement.current(); step.kind !== 'done'; step = placement.current()) {
+    for (let step = current.current(); step.kind !== 'done'; step = current.current()) {
       const order = choiceOrder(step, seed);
       if (step.again && step.area.id !== lastArea)
         screen.print(
@@ -160,34 +164,33 @@ export async function runInteractivePlacement(deps: AssessDeps, screen: Screen, 
           ),
         );
       lastArea = step.area.id;
-      const view = questionView(
-        {
-          kind: 'question',
-          topic: step.topic,
-          question: step.question,
-          order,
-          number: step.number,
-          total: placement.maxQuestions,
-        },
-        step.again ? `Placement · ${step.area.title} · again` : `Placement · ${step.area.title}`,
-        screen.style,
-        screen.columns,
-        screen.rows,
+      const shown = step;
+      const choice = await askFitting(
+        screen,
+        () =>
+          questionView(
+            {
+              kind: 'question',
+              topic: shown.topic,
+              question: shown.question,
+              order,
+              number: shown.number,
+              total: current.maxQuestions,
+            },
+            shown.again ? `Placement · ${shown.area.title} · again` : `Placement · ${shown.area.title}`,
+            screen.style,
+            screen.columns,
+            screen.rows,
+          ),
+        () => feedback?.(),
       );
-      screen.print(view.text);
-      const choice = await screen.prompts.select(view.select);
       const event = answerEvent(step, choice, session, deps.now().toISOString());
       recorder.save([event]);
       saved++;
-      placement.answer(event.correct);
-      screen.print(
-        renderFeedback(
-          { topic: step.topic, question: step.question, chosen: choice, correct: event.correct },
-          order,
-          screen.style,
-          screen.columns,
-        ),
-      );
+      current.answer(event.correct);
+      const answered = { topic: step.topic, question: step.question, chosen: choice, correct: event.correct };
+      feedback = () => renderFeedback(answered, order, screen.style, screen.columns);
+      screen.print(feedback());
     }
   } catch (error) {
     if (!(error instanceof PromptCancelled)) throw error;

@@ -27,6 +27,7 @@ import { streamKey } from './random.js';
 import { areaStatuses, defaultArea } from './picker.js';
 import { QuizSession, planSession, type Step } from './session.js';
 import { buildSummary, type AssessSummary } from './summary.js';
+import { askFitting } from './redraw.js';
 
 /** The progress store as the quiz needs it (see src/progress/store.ts). */
 export interface EventStore {
@@ -53,6 +54,10 @@ export interface Screen {
   style: Style;
   columns: number;
   rows: number;
+  /** Calls `listener` each time the terminal is resized; returns how to stop. Absent: no terminal. */
+  onResize?(listener: () => void): () => void;
+  /** Clears the terminal's screen (the scroll-back keeps what was on it). */
+  clear?(): void;
 }
 
 export interface SessionChoices {
@@ -88,6 +93,14 @@ export class Driver {
     private readonly now: () => Date,
   ) {}
 
+  /** The feedback on the last answer, drawn at the screen's width now (for a redraw). */
+  private feedback: (() => string) | undefined;
+
+  /** What the last apply() returned, redrawn at the current width; undefined if nothing. */
+  lastFeedback(): string | undefined {
+    return this.feedback?.();
+  }
+
   view(step: Exclude<Step, { kind: 'done' }>): View {
     const { style, columns, rows } = this.screen;
     const title = this.session.plan.area.title;
@@ -103,19 +116,22 @@ export class Driver {
     if (step.kind === 'rate') {
       this.recorder.save(this.session.rate(value, at));
       const skipped = this.session.skipped.get(step.topic.id);
-      return skipped
-        ? this.screen.style.dim(
-            wrap(
-              `No questions on ${untrusted(step.topic.title, { oneLine: true })}: you have never heard of it (${plural(skipped, 'question')} skipped).`,
-              this.screen.columns,
-            ),
-          )
+      this.feedback = skipped
+        ? () =>
+            this.screen.style.dim(
+              wrap(
+                `No questions on ${untrusted(step.topic.title, { oneLine: true })}: you have never heard of it (${plural(skipped, 'question')} skipped).`,
+                this.screen.columns,
+              ),
+            )
         : undefined;
+      return this.lastFeedback();
     }
     if (step.kind !== 'question') throw new Error('the session is done');
     const { events, feedback } = this.session.answer(value, at);
     this.recorder.save(events);
-    return renderFeedback(feedback, step.order, this.screen.style, this.screen.columns);
+    this.feedback = () => renderFeedback(feedback, step.order, this.screen.style, this.screen.columns);
+    return this.lastFeedback();
   }
 
   start(): void {
@@ -138,22 +154,26 @@ function interrupted(saved: { answers: number; ratings: number }, area?: Area): 
 
 async function pickArea(deps: AssessDeps, state: ProgressState, screen: Screen): Promise<Area> {
   const statuses = areaStatuses(deps.index, state, deps.coach?.(state));
-  // "❯ " + title + two spaces + state, within the terminal's width.
-  const titleWidth = Math.min(
-    36,
-    Math.max(...statuses.map((s) => displayWidth(s.title))),
-    Math.max(12, screen.columns - 20),
-  );
-  const room = Math.max(12, screen.columns - 4 - titleWidth - 1);
-  const chosen = await screen.prompts.select<string>({
-    message: 'Which area do you want to assess?',
-    choices: statuses.map((s) => ({
-      value: s.area,
-      name: areaChoiceName(s, screen.style, titleWidth, room),
-      short: s.title,
-    })),
-    ...(defaultArea(statuses) ? { default: defaultArea(statuses)! } : {}),
-    pageSize: Math.max(5, Math.min(statuses.length, screen.rows - 4)),
+  const chosen = await askFitting(screen, () => {
+    // "❯ " + title + two spaces + state, within the terminal's width.
+    const titleWidth = Math.min(
+      36,
+      Math.max(...statuses.map((s) => displayWidth(s.title))),
+      Math.max(12, screen.columns - 20),
+    );
+    const room = Math.max(12, screen.columns - 4 - titleWidth - 1);
+    return {
+      select: {
+        message: 'Which area do you want to assess?',
+        choices: statuses.map((s) => ({
+          value: s.area,
+          name: areaChoiceName(s, screen.style, titleWidth, room),
+          short: s.title,
+        })),
+        ...(defaultArea(statuses) ? { default: defaultArea(statuses)! } : {}),
+        pageSize: Math.max(5, Math.min(statuses.length, screen.rows - 4)),
+      },
+    };
   });
   return deps.index.areas.get(chosen)!;
 }
@@ -219,9 +239,12 @@ export async function runInteractive(
         ),
       );
     for (let step = session.current(); step.kind !== 'done'; step = session.current()) {
-      const view = driver.view(step);
-      screen.print(view.text);
-      const value = await screen.prompts.select(view.select);
+      const shown = step;
+      const value = await askFitting(
+        screen,
+        () => driver.view(shown),
+        () => driver.lastFeedback(),
+      );
       const feedback = driver.apply(value);
       if (feedback) screen.print(feedback);
     }

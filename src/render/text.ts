@@ -2,10 +2,20 @@
 import { breakWord, displayWidth } from './width.js';
 
 /**
+ * The one URL policy: a word holding a URL is never broken, so it can be clicked and copied. It
+ * goes on the next line when it does not fit, and runs past the edge only when it is wider than a
+ * line by itself.
+ */
+export const isUrlWord = (word: string): boolean => /\b(?:https?|ftp|file):\/\/\S/i.test(word);
+
+/** A word as pieces that each fit `width` columns (see breakWord); a URL stays one piece. */
+const piecesOf = (word: string, width: number): string[] => (isUrlWord(word) ? [word] : breakWord(word, width));
+
+/**
  * Wraps text to `width` columns, keeping existing line breaks; `indent` prefixes every line. An
  * inline code span (`like this`) is never broken across lines unless it is wider than a line; a
- * word wider than a line (a long URL, path, or a run of CJK text without spaces) is broken by
- * display width, never inside a character.
+ * URL never is (isUrlWord); another word wider than a line (a long path, or a run of CJK text
+ * without spaces) is broken by display width, never inside a character.
  */
 export function wrap(text: string, width: number, indent = ''): string {
   const out: string[] = [];
@@ -20,7 +30,7 @@ export function wrap(text: string, width: number, indent = ''): string {
     const space = Math.max(1, room - displayWidth(lead));
     for (const whole of paragraph.trim().match(WORDS) ?? []) {
       // A word wider than the line starts a line of its own, then goes on over the next ones.
-      const pieces = breakWord(whole, space);
+      const pieces = piecesOf(whole, space);
       for (const word of pieces) {
         if (line.trim() !== '' && displayWidth(line) + 1 + displayWidth(word) > room) {
           out.push(line);
@@ -56,7 +66,7 @@ export function wrapSegments(segments: readonly Segment[], width: number, indent
   for (const [text, paint = (s: string) => s] of segments) {
     for (const match of text.matchAll(/(\s*)(\S+)/g)) {
       // A word wider than a line is broken into pieces that each fit one (no gap between them).
-      breakWord(match[2]!, Math.max(1, width - displayWidth(hang))).forEach((piece, i) =>
+      piecesOf(match[2]!, Math.max(1, width - displayWidth(hang))).forEach((piece, i) =>
         words.push({ text: piece, paint, gap: i === 0 ? pending + match[1]! : '' }),
       );
       pending = '';
@@ -82,6 +92,29 @@ export function wrapSegments(segments: readonly Segment[], width: number, indent
   }
   lines.push(line);
   return lines.join('\n');
+}
+
+/**
+ * A one-line message (a confirmation, an error) wrapped at spaces to `width`, its continuation
+ * lines indented by `hang` past its own indentation. Unlike wrap, no word is ever broken: a path,
+ * an id or a URL in a message is copied from it, so one wider than a line runs past the edge on a
+ * line of its own.
+ */
+export function wrapWhole(line: string, width: number, hang = '  '): string {
+  if (displayWidth(line) <= width) return line;
+  const lead = /^\s*/.exec(line)![0];
+  const next = lead + hang;
+  const out: string[] = [];
+  let current = lead;
+  for (const word of line.slice(lead.length).split(/ +/)) {
+    const start = current === lead || current === next;
+    if (!start && displayWidth(current) + 1 + displayWidth(word) > width) {
+      out.push(current);
+      current = next + word;
+    } else current = start ? current + word : `${current} ${word}`;
+  }
+  out.push(current);
+  return out.join('\n');
 }
 
 /** A bar such as "███████░░░" for a fraction in 0..1. */
