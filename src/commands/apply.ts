@@ -180,7 +180,7 @@ export function registerApply(program: Program): void {
   apply
     .command('update')
     .argument('<n>', "the application's number in `pyroad apply list`")
-    .argument('<stage>', UPDATES.join(', '))
+    .argument('<stage>', `one of: ${UPDATES.join(', ')}`)
     .option('--note <text>', 'what happened; a skill named in a rejection shows up in `pyroad next`')
     .option('--on <date>', 'the interview day, YYYY-MM-DD')
     .option('--json', 'print the result as JSON')

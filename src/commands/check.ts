@@ -201,7 +201,7 @@ export function renderCheckReport(report: CheckReport, ctx: Pick<Context, 'style
 export function registerCheck(program: Program): void {
   program.command
     .command('check')
-    .argument('<project>', 'a project id (see `pyroad roadmap`)')
+    .argument('<project>', 'a project with checks (see `pyroad roadmap`)')
     .description("run a project's HTTP checks against your own running server; the result is kept as evidence")
     .option('--url <url>', "your server's address (default: http://127.0.0.1:8000)")
     .option('--base-path <path>', 'a prefix for every path, for an API mounted under e.g. /api')
