@@ -97,6 +97,35 @@ describe('pyroad cohort', () => {
     expect(r.stdout).not.toContain('\u0007');
   });
 
+  it('counts the same export once, named twice or copied, with a warning', () => {
+    const ana = join(exports, 'ana.json');
+    const copy = join(tmp.dir, 'ana-copy.json');
+    writeFileSync(copy, readFileSync(ana));
+    const r = cohort(ana, ana, copy, join(exports, 'ben.json'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Cohort: 2 learners/);
+    expect(r.stdout.split('\n').filter((l) => /^ana /.test(l))).toHaveLength(1);
+    expect(r.stderr).toBe(
+      `pyroad: ${ana} is named more than once; counted once\npyroad: ${copy} is the same export as ${ana}; counted once\n`,
+    );
+  });
+
+  it('with no export to read, one error line and exit 1, not an empty table', () => {
+    const empty = join(tmp.dir, 'empty');
+    mkdirSync(empty, { recursive: true });
+    expect(cohort(empty)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `pyroad: no export to summarise: no .json files in ${empty}\n`,
+    });
+    const missing = join(tmp.dir, 'nowhere.json');
+    expect(cohort(missing)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `pyroad: no export to summarise: ${missing}: no such file or folder\n`,
+    });
+  });
+
   it('an unknown format is a usage error with a suggestion', () => {
     const r = cohort(exports, '--format', 'cvs');
     expect(r.code).toBe(2);
