@@ -58,6 +58,7 @@ async function readLearners(
     import('../progress/import.js'),
     import('../roadmap/query.js'),
   ]);
+  const { futureDated } = await import('../progress/dates.js');
   const index = indexRoadmap(await ctx.roadmap());
   const skips: { file: string; why: string }[] = [];
   const skip = (file: string, why: string) => void skips.push({ file, why });
@@ -102,7 +103,10 @@ async function readLearners(
       continue;
     }
     // Ids this roadmap lacks (renamed, or from another version of it) are ignored, as import keeps them.
-    const { problems } = checkReferences(parsed.events, index, parsed.roadmapTitle, renamesOf(index.roadmap));
+    const problems = [
+      ...checkReferences(parsed.events, index, parsed.roadmapTitle, renamesOf(index.roadmap)).problems,
+      ...futureDated(parsed.events, ctx.now(), 1),
+    ];
     if (problems.length) {
       skip(file, problems[0]!);
       continue;

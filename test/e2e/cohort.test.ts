@@ -110,6 +110,21 @@ describe('pyroad cohort', () => {
     );
   });
 
+  it('skips an export with a record dated in the future, naming the record', () => {
+    const doc = JSON.parse(readFileSync(join(exports, 'ben.json'), 'utf8')) as {
+      progress: { events: { at: string }[] };
+    };
+    doc.progress.events[0]!.at = '2099-01-01T00:00:00.000Z';
+    const future = join(tmp.dir, 'future.json');
+    writeFileSync(future, JSON.stringify(doc));
+    const r = cohort(join(exports, 'ana.json'), future);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain('2099');
+    expect(r.stderr).toMatch(
+      /^pyroad: skipped .*future\.json: the quiz session on area "basics" is dated 2099-01-01T00:00:00\.000Z, after now \(2026-12-20\)/,
+    );
+  });
+
   it('with no export to read, one error line and exit 1, not an empty table', () => {
     const empty = join(tmp.dir, 'empty');
     mkdirSync(empty, { recursive: true });

@@ -164,6 +164,14 @@ describe('pyroad apply and the follow-ups in next', () => {
     [['apply', 'update', '7', 'screen'], /there is no application 7/],
     [['apply', 'update', '1', 'screen', '--on', '2026-03-10'], /--on is the interview day/],
     [['apply', 'update', '1', 'interview', '--on', '10/03/2026'], /--on must be a date/],
+    [
+      ['apply', 'update', '1', 'interview', '--on', '1999-01-01'],
+      /^pyroad: --on 1999-01-01 is before the application was added \(2026-03-01\)\n$/,
+    ],
+    [
+      ['apply', 'update', '1', 'interview', '--on', '2099-01-01'],
+      /^pyroad: --on 2099-01-01 is more than two years ahead \(2028-02-29 at the latest\)\n$/,
+    ],
     [['apply', 'add', 'Acme', 'Dev', '--source', 'refferal'], /did you mean "referral"/],
     [['apply', 'add', 'Acme', 'Dev', '--url', 'http://jobs.example.com'], /--url .* uses http/],
     [['apply', 'add', 'Ac\u001b]0;pwned\u0007me', 'Dev'], /control/],
@@ -183,7 +191,8 @@ describe('pyroad apply and the follow-ups in next', () => {
     const file = join(tmp.dir, 'export.json');
     writeFileSync(file, exported.stdout);
     const other = newHome();
-    const imported = runIn(other, ['import', file]);
+    // Imported after the last record was made: the export holds changes up to 2026-03-09.
+    const imported = runIn(other, ['import', file], '2026-03-12T12:00:00Z');
     expect(imported.code, imported.stderr).toBe(0);
     const a = JSON.parse(runIn(home, ['status', '--json'], '2026-03-12T12:00:00Z').stdout) as Summary;
     const b = JSON.parse(runIn(other, ['status', '--json'], '2026-03-12T12:00:00Z').stdout) as Summary;
