@@ -99,10 +99,28 @@ describe('pyroad evidence', () => {
     expect(report.stdout).toContain('<a href="https://github.com/ada/site"');
   });
 
+  it('the same link on the same topic is attached once: adding it again names it, exit 0', () => {
+    const before = journal(home).length;
+    const again = run(['evidence', 'add', 'portfolio-site-project', 'https://github.com/ada/site']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout.replace(/\s+/g, ' ')).toContain(
+      'Already attached as link 1 to A portfolio site with a REST API (portfolio-site-project): https://github.com/ada/site; nothing added',
+    );
+    expect(journal(home)).toHaveLength(before);
+    const json = JSON.parse(
+      run(['evidence', 'add', 'portfolio-site-project', 'https://github.com/ada/site', '--json']).stdout,
+    ) as { n: number; alreadyAttached: boolean };
+    expect(json).toMatchObject({ n: 1, alreadyAttached: true });
+  });
+
   it.each([
     [['evidence', 'add', 'portfolio-site-project', 'http://example.com'], /uses http; use https/],
     [['evidence', 'add', 'portfolio-site-project', 'javascript:alert(1)'], /uses javascript:/],
     [['evidence', 'add', 'portfolio-site-project', './no-such-file.pdf'], /does not exist/],
+    [
+      ['evidence', 'add', 'portfolio-site-project', tmp.dir],
+      /^pyroad: .* is a folder; give a file in it, or an https URL/,
+    ],
     [['evidence', 'add', 'portfolio', 'https://github.com/ada/site'], /is an area/],
     [['evidence', 'add', 'flaks', 'https://github.com/ada/site'], /did you mean "flask"/],
     [['evidence', 'add', 'flask', 'https://github.com/ada/site', '--note', 'a\u001b[2Jb'], /control/],
