@@ -135,6 +135,26 @@ describe('pyroad evidence', () => {
   });
 });
 
+describe('usage problems exit 2', () => {
+  const home = newHome();
+  it.each([['evidence'], ['apply'], []])('%j with no subcommand: help on stderr, nothing on stdout', (...args) => {
+    const r = runIn(home, args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^Usage: pyroad/);
+  });
+
+  it('--milestone and --item together are named, not "too many arguments"', () => {
+    const r = runIn(home, ['mark', 'portfolio-site-project', '--milestone', '1', 'todo', '--item', '2', 'done']);
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'pyroad: --milestone and --item cannot be combined: tick a milestone and a checklist step in two commands\n',
+    });
+  });
+});
+
 describe('pyroad apply and the follow-ups in next', () => {
   const home = newHome();
   const run = (args: string[], now = NOW) => runIn(home, args, now);
