@@ -123,8 +123,13 @@ export function recentChange(
 ): RecentChange {
   const cutoff = now.getTime() - days * DAY_MS;
   const cutoffDay = new Date(cutoff).toISOString().slice(0, 10);
+  const today = now.toISOString().slice(0, 10);
   let before: HistoryPoint | undefined;
-  for (const p of points) if (p.date < cutoffDay) before = p;
+  let last: HistoryPoint | undefined;
+  for (const p of points) {
+    if (p.date < cutoffDay) before = p;
+    if (p.date <= today) last = p;
+  }
   let answered = 0;
   let marked = 0;
   const topics = new Set<string>();
@@ -141,11 +146,19 @@ export function recentChange(
   }
   const masteryBefore = before?.mastery ?? 0;
   const readinessBefore = before?.readiness ?? 0;
+  // The change is over the same window as the counts: nothing in the window, no change (whatever
+  // else moved the current figures); records after `now` (a clock set back) are not in it.
+  const after =
+    last === before
+      ? { mastery: masteryBefore, readiness: readinessBefore }
+      : last === points.at(-1)
+        ? current
+        : { mastery: last!.mastery, readiness: last!.readiness ?? 0 };
   return {
     days,
     since: new Date(cutoff).toISOString(),
-    mastery: round3(current.mastery - masteryBefore),
-    readiness: round3(current.readiness - readinessBefore),
+    mastery: round3(after.mastery - masteryBefore),
+    readiness: round3(after.readiness - readinessBefore),
     masteryBefore,
     readinessBefore,
     answered,
