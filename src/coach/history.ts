@@ -148,12 +148,20 @@ export function recentChange(
   const readinessBefore = before?.readiness ?? 0;
   // The change is over the same window as the counts: nothing in the window, no change (whatever
   // else moved the current figures); records after `now` (a clock set back) are not in it.
+  // Hands-on records (checks, ticks, links, exercises) move mastery too, but are not in `points`.
+  let handsOn = false;
+  for (const [i] of log.records) {
+    const t = log.time[i]!;
+    const topic = log.topic(i);
+    if (t > cutoff && t <= now.getTime() && topic !== undefined && known(topic)) handsOn = true;
+  }
   const after =
-    last === before
-      ? { mastery: masteryBefore, readiness: readinessBefore }
-      : last === points.at(-1)
-        ? current
-        : { mastery: last!.mastery, readiness: last!.readiness ?? 0 };
+    last !== points.at(-1)
+      ? // Records after now (a clock set back): the window ends at the last day up to now.
+        { mastery: last?.mastery ?? masteryBefore, readiness: last?.readiness ?? readinessBefore }
+      : last === before && !handsOn
+        ? { mastery: masteryBefore, readiness: readinessBefore }
+        : current;
   return {
     days,
     since: new Date(cutoff).toISOString(),

@@ -36,6 +36,26 @@ describe('recentChange', () => {
     expect(r).toMatchObject({ answered: 0, topicsAssessed: 0, marked: 0, mastery: 0, readiness: 0 });
   });
 
+  it('hands-on records in the window (a check run) move the figures with no answers', () => {
+    const check: ProgressEvent = {
+      e: 'check',
+      at: at(2),
+      topic: 'http',
+      fingerprint: 'abcdef12',
+      total: 1,
+      passed: 1,
+      failed: [],
+    };
+    const r = recentChange(
+      EventLog.of([events[1]!, check]),
+      [point(40, 0.05, 0)],
+      NOW,
+      { mastery: 0.15, readiness: 0.1 },
+      known,
+    );
+    expect(r).toMatchObject({ answered: 0, mastery: 0.1, readiness: 0.1 });
+  });
+
   it('a clock before every record: no answers and no change (records after now are not in the window)', () => {
     const early = new Date('2020-01-01T00:00:00Z');
     const r = recentChange(
