@@ -87,7 +87,8 @@ export function reportError(error: unknown, streams: Streams, repeat = ''): numb
     // commander has already printed help, the version or its own one-line message.
     if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version')
       return EXIT.ok;
-    if (error.code === 'commander.help') return EXIT.ok;
+    // Anything else is a usage problem, including a command with subcommands given none
+    // (`pyroad evidence`, commander.help): its help went to stderr.
     return EXIT.usage;
   }
   if (error instanceof PyroadError) {

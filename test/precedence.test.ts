@@ -68,6 +68,16 @@ describe('where a value comes from: flag, then environment, then setting, then d
     expect(w.progress).toBe(join(tmp.dir, 'xdg-data', 'pyroad', 'progress.jsonl'));
   });
 
+  it('where says the default home came from the platform folders, and which XDG_* it followed', async () => {
+    const plain = await run(['where'], { HOME: user });
+    expect(plain.stdout).toContain("Your platform's per-user folders (the default: no --home or PYROAD_HOME given).");
+    const xdg = await run(['where'], { HOME: user, XDG_DATA_HOME: join(tmp.dir, 'xdg-data') });
+    expect(xdg.stdout).toContain('no --home or PYROAD_HOME given; from XDG_DATA_HOME).');
+    const env = await run(['where'], { HOME: user, PYROAD_HOME: envHome });
+    expect(env.stdout).toContain(`Everything is kept in ${envHome} (from PYROAD_HOME).`);
+    expect(env.stdout).not.toContain('per-user folders');
+  });
+
   it('without HOME or a home given: a usage error, not the account database', async () => {
     const r = await run(['where'], {});
     expect(r.code).toBe(2);

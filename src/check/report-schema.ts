@@ -33,7 +33,10 @@ export function checkReportJsonSchema(): Record<string, unknown> {
     subset: z.boolean().describe('Only some checks ran (--only, --from): not proof on its own.'),
     total: z.int().min(0),
     passed: z.int().min(0),
-    failed: z.array(z.string()).describe('Ids of the checks that did not pass.'),
+    failed: z.array(z.string()).describe('Ids of the checks that were run and did not pass (fail or error).'),
+    skipped: z
+      .array(z.string())
+      .describe('Ids of the checks not run (a capture they need was not made, or the time limit was reached).'),
     results: z.array(result),
   });
   return {

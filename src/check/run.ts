@@ -199,7 +199,14 @@ export async function runChecks(
   checks: readonly Check[],
   target: Target,
   resolved: Resolved,
-  opts: { onStart?: (i: number, check: Check) => void; clock?: () => number } = {},
+  opts: {
+    onStart?: (i: number, check: Check) => void;
+    clock?: () => number;
+    /** Captures made by checks that were left out of this run (--only, --from): name → check id. */
+    notRun?: ReadonlyMap<string, string>;
+    /** How to run those checks too, said after the skip's reason: "run it too or drop --only". */
+    notRunHint?: string;
+  } = {},
 ): Promise<CheckResult[]> {
   const clock = opts.clock ?? (() => performance.now());
   const started = clock();
@@ -212,13 +219,12 @@ export async function runChecks(
     const base = { id: check.id, title: check.title, method: check.request.method, path: check.request.path };
     const missing = missingCaptures(check, captures);
     if (missing.length) {
-      const from = missing.map((m) => producer.get(m)).filter((x) => x !== undefined);
       results.push({
         ...base,
         status: 'skip',
         ms: 0,
         differences: [],
-        message: `needs ${missing.map((m) => `{{${m}}}`).join(', ')}, which ${from.length ? `check ${from.join(', ')} did not give` : 'no check run before it gave'}`,
+        message: skipReason(missing, producer, opts.notRun, opts.notRunHint),
         why: check.why,
       });
       continue;
@@ -280,4 +286,36 @@ export async function runChecks(
     });
   }
   return results;
+}
+
+/**
+ * Why a check was not run for want of captures: the check that was run and did not give them, or
+ * the check left out of this run that would ("needs create-note's captured id; run it too or drop
+ * --only").
+ */
+export function skipReason(
+  missing: readonly string[],
+  ran: ReadonlyMap<string, string>,
+  notRun: ReadonlyMap<string, string> = new Map(),
+  hint = '',
+): string {
+  const left = missing.filter((m) => !ran.has(m) && notRun.has(m));
+  if (left.length) {
+    const owners = [...new Set(left.map((m) => notRun.get(m)!))];
+    const what = owners
+      .map((o) => `${o}'s captured ${left.filter((m) => notRun.get(m) === o).join(', ')}`)
+      .join(' and ');
+    const them = owners.length === 1 ? 'it' : 'them';
+    return `needs ${what}; run ${them} too${hint ? ` or ${hint}` : ''}`;
+  }
+  const from = [...new Set(missing.map((m) => ran.get(m)).filter((x) => x !== undefined))];
+  return `needs ${missing.map((m) => `{{${m}}}`).join(', ')}, which ${from.length ? `check ${from.join(', ')} did not give` : 'no check run before it gave'}`;
+}
+
+/** Which check captures each name, in the order of the project's checks (the first one wins). */
+export function captureProducers(checks: readonly Check[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const check of checks)
+    for (const name of Object.keys(check.capture ?? {})) if (!out.has(name)) out.set(name, check.id);
+  return out;
 }

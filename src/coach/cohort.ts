@@ -2,7 +2,9 @@ import type { ProgressEvent } from '../progress/schema.js';
 import { foldEvents } from '../progress/state.js';
 import type { RoadmapIndex } from '../roadmap/query.js';
 import type { Stage } from '../roadmap/schema.js';
+import { checksFingerprint } from '../check/fingerprint.js';
 import { handsOnEvidence, passedLatestFullRun } from './evidence.js';
+import { projectStage, workByTopic } from './portfolio.js';
 import { summarize } from './summary.js';
 
 /**
@@ -28,7 +30,7 @@ export interface CohortRow {
   areas: number;
   /** The coach's biggest gaps (area titles with a note), at most 3. */
   gaps: string[];
-  /** Portfolio projects with any hands-on record (a check run, a link, a ticked milestone) or marked done. */
+  /** Portfolio projects built: every milestone ticked or marked done (or proven by their checks). */
   projectsBuilt: number;
   /** Portfolio projects whose latest full run of checks passed. */
   projectsProven: number;
@@ -71,11 +73,19 @@ function rowOf(index: RoadmapIndex, learner: CohortLearner, now: Date): CohortRo
   const evidence = handsOnEvidence(state.log);
   const projects = [...index.topics.values()].filter((t) => t.topic.project !== undefined);
   const status = new Map(summary.topics.map((t) => [t.topic, t.status]));
-  const built = projects.filter((p) => {
-    const h = evidence.get(p.topic.id);
-    const tried = h && (h.lastCheck || h.links.length || h.ticked.milestone.size);
-    return tried || status.get(p.topic.id) === 'done';
-  });
+  // Built as `status` and the README say it: every milestone ticked or marked done (portfolio.ts);
+  // a project proven by its checks was built too.
+  const work = workByTopic(
+    projects.map((p) => p.topic),
+    evidence,
+    (topic) => (topic.project?.checks?.length ? checksFingerprint(topic.project.checks) : undefined),
+  );
+  const proven = projects.filter((p) => passedLatestFullRun(evidence.get(p.topic.id)));
+  const built = projects.filter(
+    (p) =>
+      proven.includes(p) ||
+      ['built', 'proven'].includes(projectStage(work.get(p.topic.id), status.get(p.topic.id) === 'done')),
+  );
   let lastActive: string | undefined;
   for (const e of learner.events) if (lastActive === undefined || e.at > lastActive) lastActive = e.at;
   return {
@@ -87,7 +97,7 @@ function rowOf(index: RoadmapIndex, learner: CohortLearner, now: Date): CohortRo
     areas: summary.areas.length,
     gaps: summary.gaps.slice(0, 3),
     projectsBuilt: built.length,
-    projectsProven: projects.filter((p) => passedLatestFullRun(evidence.get(p.topic.id))).length,
+    projectsProven: proven.length,
     ...(lastActive === undefined ? {} : { lastActive }),
     reviewsOverdue: summary.topics.filter((t) => t.due).length,
     weak: summary.topics.filter((t) => t.answered > 0 && t.mastery < WEAK).map((t) => t.topic),

@@ -123,8 +123,13 @@ export function recentChange(
 ): RecentChange {
   const cutoff = now.getTime() - days * DAY_MS;
   const cutoffDay = new Date(cutoff).toISOString().slice(0, 10);
+  const today = now.toISOString().slice(0, 10);
   let before: HistoryPoint | undefined;
-  for (const p of points) if (p.date < cutoffDay) before = p;
+  let last: HistoryPoint | undefined;
+  for (const p of points) {
+    if (p.date < cutoffDay) before = p;
+    if (p.date <= today) last = p;
+  }
   let answered = 0;
   let marked = 0;
   const topics = new Set<string>();
@@ -141,11 +146,27 @@ export function recentChange(
   }
   const masteryBefore = before?.mastery ?? 0;
   const readinessBefore = before?.readiness ?? 0;
+  // The change is over the same window as the counts: nothing in the window, no change (whatever
+  // else moved the current figures); records after `now` (a clock set back) are not in it.
+  // Hands-on records (checks, ticks, links, exercises) move mastery too, but are not in `points`.
+  let handsOn = false;
+  for (const [i] of log.records) {
+    const t = log.time[i]!;
+    const topic = log.topic(i);
+    if (t > cutoff && t <= now.getTime() && topic !== undefined && known(topic)) handsOn = true;
+  }
+  const after =
+    last !== points.at(-1)
+      ? // Records after now (a clock set back): the window ends at the last day up to now.
+        { mastery: last?.mastery ?? masteryBefore, readiness: last?.readiness ?? readinessBefore }
+      : last === before && !handsOn
+        ? { mastery: masteryBefore, readiness: readinessBefore }
+        : current;
   return {
     days,
     since: new Date(cutoff).toISOString(),
-    mastery: round3(current.mastery - masteryBefore),
-    readiness: round3(current.readiness - readinessBefore),
+    mastery: round3(after.mastery - masteryBefore),
+    readiness: round3(after.readiness - readinessBefore),
     masteryBefore,
     readinessBefore,
     answered,

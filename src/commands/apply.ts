@@ -106,6 +106,11 @@ export async function runApplyUpdate(ctx: Context, raw: string, stage: string, o
         ? `there is no application ${n}; \`pyroad apply list\` shows 1 to ${apps.length}`
         : `there is no application ${n}; none is logged yet (pyroad apply add "<company>" "<role>")`,
     );
+  if (date !== undefined) {
+    const { interviewDayProblem } = await import('../coach/interview-day.js');
+    const problem = interviewDayProblem(date, app.appliedAt, ctx.now());
+    if (problem) throw usageError(problem);
+  }
   // Strictly after the application's latest change, so that the history keeps its order.
   const latest = Date.parse(app.updatedAt);
   const now = ctx.now().getTime();
@@ -180,7 +185,7 @@ export function registerApply(program: Program): void {
   apply
     .command('update')
     .argument('<n>', "the application's number in `pyroad apply list`")
-    .argument('<stage>', UPDATES.join(', '))
+    .argument('<stage>', `one of: ${UPDATES.join(', ')}`)
     .option('--note <text>', 'what happened; a skill named in a rejection shows up in `pyroad next`')
     .option('--on <date>', 'the interview day, YYYY-MM-DD')
     .option('--json', 'print the result as JSON')

@@ -113,7 +113,7 @@ export async function runCheckCommand(ctx: Context, projectId: string, opts: Che
         `these checks sign in as ${user === 'main' ? 'your test user' : 'a second test user'}: give its token with ${option} TOKEN (or ${variable})`,
       );
   }
-  const [{ resolveTarget, runChecks }, { checksFingerprint }] = await Promise.all([
+  const [{ resolveTarget, runChecks, captureProducers }, { checksFingerprint }] = await Promise.all([
     import('../check/run.js'),
     import('../check/fingerprint.js'),
   ]);
@@ -126,6 +126,8 @@ export async function runCheckCommand(ctx: Context, projectId: string, opts: Che
     { url, basePath, timeoutMs, maxBodyBytes: MAX_BODY_BYTES, runLimitMs: RUN_LIMIT_MS, tokens },
     resolved,
     {
+      notRun: new Map([...captureProducers(checks)].filter(([, id]) => !selected.some((c) => c.id === id))),
+      notRunHint: opts.only !== undefined ? 'drop --only' : opts.from !== undefined ? 'start earlier with --from' : '',
       onStart: live
         ? (i, check) =>
             void ctx.streams.stderr.write(
@@ -137,7 +139,9 @@ export async function runCheckCommand(ctx: Context, projectId: string, opts: Che
   if (live) ctx.streams.stderr.write('\r\x1b[2K');
   const at = ctx.now().toISOString();
   const fingerprint = checksFingerprint(checks);
+  // Recorded as not passed either way; the report tells a skipped check from a failing one.
   const failed = results.filter((r) => r.status !== 'pass').map((r) => r.id);
+  const skipped = results.filter((r) => r.status === 'skip').map((r) => r.id);
   const subset = selected.length !== checks.length;
   const { openStore } = await import('../progress/open.js');
   openStore(ctx).append([
@@ -161,7 +165,8 @@ export async function runCheckCommand(ctx: Context, projectId: string, opts: Che
     subset,
     total: results.length,
     passed: results.length - failed.length,
-    failed,
+    failed: failed.filter((id) => !skipped.includes(id)),
+    skipped,
     results,
   };
 }
@@ -190,10 +195,20 @@ export function renderCheckReport(report: CheckReport, ctx: Pick<Context, 'style
         `All ${report.total} checks pass: ${one(report.project)} is proven by ${report.total}/${report.total} checks on ${date}.`,
       ),
     );
-  else if (report.failed.length === 0)
-    lines.push(`${report.total} of the selected checks pass; run them all (no --only or --from) to prove the project.`);
-  else
-    lines.push(style.red(`${report.passed}/${report.total} checks pass; failing: ${one(report.failed.join(', '))}.`));
+  else if (report.failed.length === 0 && report.skipped.length === 0)
+    lines.push(
+      wrap(
+        `${report.total} of the selected checks pass; run them all (no --only or --from) to prove the project.`,
+        columns,
+      ),
+    );
+  else {
+    // Skipped checks were not run: said apart from the failing ones, with the reasons above.
+    const parts = [`${report.passed}/${report.total} checks pass`];
+    if (report.failed.length) parts.push(`failing: ${one(report.failed.join(', '))}`);
+    if (report.skipped.length) parts.push(`skipped: ${one(report.skipped.join(', '))}`);
+    lines.push(style.red(wrap(`${parts.join('; ')}.`, columns)));
+  }
   lines.push(style.dim('This run is recorded in your progress.'));
   return lines.join('\n');
 }
@@ -201,7 +216,7 @@ export function renderCheckReport(report: CheckReport, ctx: Pick<Context, 'style
 export function registerCheck(program: Program): void {
   program.command
     .command('check')
-    .argument('<project>', 'a project id (see `pyroad roadmap`)')
+    .argument('<project>', 'a project with checks (see `pyroad roadmap`)')
     .description("run a project's HTTP checks against your own running server; the result is kept as evidence")
     .option('--url <url>', "your server's address (default: http://127.0.0.1:8000)")
     .option('--base-path <path>', 'a prefix for every path, for an API mounted under e.g. /api')
@@ -225,8 +240,13 @@ export function registerCheck(program: Program): void {
         const report = await runCheckCommand(ctx, project, opts);
         if (opts.json) ctx.json(report);
         else ctx.print(renderCheckReport(report, ctx));
-        if (report.failed.length)
-          throw dataError(`${report.failed.length} of ${report.total} checks did not pass (${report.project})`);
+        const notPassed = report.failed.length + report.skipped.length;
+        if (notPassed)
+          throw dataError(
+            report.failed.length
+              ? `${notPassed} of ${report.total} checks did not pass (${report.project})`
+              : `${notPassed} of ${report.total} checks skipped, none failed (${report.project}): see why above`,
+          );
       }),
     );
 }

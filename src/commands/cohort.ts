@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Option } from 'commander';
 import { examples, type Program } from '../command.js';
@@ -59,30 +59,38 @@ async function readLearners(
     import('../progress/import.js'),
     import('../roadmap/query.js'),
   ]);
+  const { futureDated } = await import('../progress/dates.js');
   const index = indexRoadmap(await ctx.roadmap());
-  let skipped = 0;
-  const skip = (file: string, why: string) => {
-    skipped++;
-    ctx.streams.stderr.write(
-      fitErrorLines(
-        `${guardOutput(`pyroad: skipped ${untrusted(file, { oneLine: true })}: ${untrusted(why, { oneLine: true })}`, false)}\n`,
-        ctx.streams.stderr,
-      ),
-    );
-  };
+  const skips: { file: string; why: string }[] = [];
+  const skip = (file: string, why: string) => void skips.push({ file, why });
+  const duplicates: string[] = [];
   const learners: CohortLearner[] = [];
+  // The same export named twice (the same file, or a copy of it) is one learner, counted once.
+  const seen = new Map<string, string>();
   for (const file of filesOf(paths, skip)) {
     let text: string;
+    let real: string;
     try {
       if (statSync(file).size > MAX_EXPORT_BYTES) {
         skip(file, `larger than ${MAX_EXPORT_BYTES / 1024 / 1024} MB, not an export`);
         continue;
       }
       text = readFileSync(file, 'utf8');
+      real = realpathSync(file);
     } catch (error) {
       skip(file, `cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
       continue;
     }
+    const same = seen.get(real) ?? seen.get(text);
+    if (same !== undefined) {
+      duplicates.push(
+        same === file || seen.has(real)
+          ? `${file} is named more than once; counted once`
+          : `${file} is the same export as ${same}; counted once`,
+      );
+      continue;
+    }
+    seen.set(real, file).set(text, file);
     const parsed = readCohortExport(text);
     if (parsed.problem !== undefined) {
       skip(file, parsed.problem);
@@ -96,7 +104,10 @@ async function readLearners(
       continue;
     }
     // Ids this roadmap lacks (renamed, or from another version of it) are ignored, as import keeps them.
-    const { problems } = checkReferences(parsed.events, index, parsed.roadmapTitle, renamesOf(index.roadmap));
+    const problems = [
+      ...checkReferences(parsed.events, index, parsed.roadmapTitle, renamesOf(index.roadmap)).problems,
+      ...futureDated(parsed.events, ctx.now(), 1),
+    ];
     if (problems.length) {
       skip(file, problems[0]!);
       continue;
@@ -104,7 +115,25 @@ async function readLearners(
     // The learner's own `name` setting when the export carries one, else the file's name.
     learners.push({ name: parsed.name ?? basename(file).replace(/\.json$/i, ''), file, events: parsed.events });
   }
-  return { learners, skipped };
+  const line = (file: string, why: string) =>
+    `${untrusted(file, { oneLine: true })}: ${untrusted(why, { oneLine: true })}`;
+  if (learners.length === 0) {
+    // Nothing to summarise: one error, not an empty table.
+    if (skips.length === 0)
+      throw dataError(
+        `no export to summarise: no .json files in ${paths.map((p) => untrusted(p, { oneLine: true })).join(', ')}`,
+      );
+    if (skips.length === 1) throw dataError(`no export to summarise: ${line(skips[0]!.file, skips[0]!.why)}`);
+    throw dataError(
+      `no export to summarise: none of ${skips.length} could be used`,
+      skips.map((k) => `  ${line(k.file, k.why)}`),
+    );
+  }
+  const warn = (text: string) =>
+    ctx.streams.stderr.write(fitErrorLines(`${guardOutput(`pyroad: ${text}`, false)}\n`, ctx.streams.stderr));
+  for (const d of duplicates) warn(untrusted(d, { oneLine: true }));
+  for (const k of skips) warn(`skipped ${line(k.file, k.why)}`);
+  return { learners, skipped: skips.length };
 }
 
 export function registerCohort(program: Program): void {

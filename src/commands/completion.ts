@@ -46,9 +46,16 @@ const SILENT = { write: () => true } as unknown as Streams['stdout'];
 async function idsFor(words: readonly string[], streams: Streams): Promise<RoadmapIds> {
   try {
     const ctx = await createContext(globalsIn(words), { ...streams, stdout: SILENT, stderr: SILENT });
-    return roadmapIds(await ctx.roadmap('outline')); // ids only: the outline is enough, and quicker
+    const roadmap = await ctx.roadmap('outline'); // ids only: the outline is enough, and quicker
+    const topics = new Set(roadmap.areas.flatMap((a) => a.topics.map((t) => t.id)));
+    const { exerciseIndex } = await import('../practice/index-cache.js');
+    const exercises = await exerciseIndex(topics, ctx.paths.cacheDir).catch(() => []);
+    return roadmapIds(
+      roadmap,
+      exercises.map((x) => x.id),
+    );
   } catch {
-    return { areas: [], topics: [], projects: [] };
+    return roadmapIds({ areas: [] });
   }
 }
 

@@ -2,12 +2,12 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
-import { dataError } from '../errors.js';
+import { PyroadError, dataError } from '../errors.js';
 import { plural, wrapSegments } from '../render/text.js';
 import { untrusted } from '../render/untrusted.js';
 
 export interface Finding {
-  what: 'roadmap' | 'progress' | 'permissions';
+  what: 'roadmap' | 'home' | 'settings' | 'progress' | 'permissions';
   ok: boolean;
   /** One line: what was found, or what was repaired. */
   text: string;
@@ -38,6 +38,31 @@ export async function runDoctor(ctx: Context): Promise<Finding[]> {
         },
   );
 
+  // A home that is a file holds neither settings nor progress: say that once, not "nothing recorded".
+  const fileHome = folderThatIsAFile(ctx);
+  if (fileHome) {
+    findings.push({
+      what: 'home',
+      ok: false,
+      text: `${fileHome} is a file, not a folder: settings and progress cannot be kept there; give --home a folder (or move the file)`,
+    });
+    return findings;
+  }
+
+  const { readSettings } = await import('../settings/read.js');
+  const settings = readSettings(ctx.paths.settingsFile);
+  findings.push(
+    settings.problem
+      ? { what: 'settings', ok: false, text: settingsProblem(ctx.paths.settingsFile, settings.problem) }
+      : {
+          what: 'settings',
+          ok: true,
+          text: existsSync(ctx.paths.settingsFile)
+            ? `${ctx.paths.settingsFile} reads`
+            : 'all defaults (no settings file)',
+        },
+  );
+
   const { openStore } = await import('../progress/open.js');
   const store = openStore(ctx);
   const file = ctx.paths.progressFile;
@@ -57,7 +82,10 @@ export async function runDoctor(ctx: Context): Promise<Finding[]> {
           : { what: 'progress', ok: true, text: `${plural(state.log.length, 'event')} read from ${file}` },
       );
     } catch (error) {
-      findings.push({ what: 'progress', ok: false, text: error instanceof Error ? error.message : String(error) });
+      // The message and what to do about it (a PyroadError's details), as one finding.
+      const details = error instanceof PyroadError ? error.details.map((d) => d.trim()) : [];
+      const message = error instanceof Error ? error.message : String(error);
+      findings.push({ what: 'progress', ok: false, text: [message, ...details].join('. ') });
     }
 
   const problems: string[] = [];
@@ -74,7 +102,8 @@ export async function runDoctor(ctx: Context): Promise<Finding[]> {
     } catch {
       problems.push(`${file} cannot be read and written`);
     }
-    if ((statSync(file).mode & 0o077) !== 0)
+    // A journal that is a folder is reported under progress; its mode says nothing.
+    if (statSync(file).isFile() && (statSync(file).mode & 0o077) !== 0)
       problems.push(`${file} can be read by other users (chmod 600 ${file} makes it private)`);
   }
   findings.push(
@@ -83,6 +112,22 @@ export async function runDoctor(ctx: Context): Promise<Finding[]> {
       : { what: 'permissions', ok: true, text: 'folders writable, progress private' },
   );
   return findings;
+}
+
+/** The first of pyroad's folders that exists as something other than a folder. */
+function folderThatIsAFile(ctx: Context): string | undefined {
+  const { home, configDir, dataDir, cacheDir } = ctx.paths;
+  return [home, configDir, dataDir, cacheDir].find(
+    (dir): dir is string => dir !== undefined && existsSync(dir) && !statSync(dir).isDirectory(),
+  );
+}
+
+/** The settings reader's warning, said as a problem to fix: `config set` refuses such a file. */
+function settingsProblem(file: string, problem: string): string {
+  const fix = 'fix it, or delete it to go back to the defaults (`pyroad config set` refuses to change it until then)';
+  if (problem.includes('is not valid JSON')) return `${file} is not valid JSON: ${fix}`;
+  if (problem.includes('does not hold a settings object')) return `${file} does not hold a settings object: ${fix}`;
+  return problem.replace(/; using default settings$/, '');
 }
 
 export function registerDoctor(program: Program): void {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
@@ -49,10 +49,23 @@ export async function runEvidenceAdd(ctx: Context, id: string, target: string, n
     const path = resolve(url);
     if (!existsSync(path))
       throw usageError(`${one(path)} does not exist; give an https URL or the path of a file you have`);
+    if (statSync(path).isDirectory())
+      throw usageError(`${one(path)} is a folder; give a file in it, or an https URL to where the work is published`);
     url = path;
   }
   const text = note === undefined ? undefined : plainText(note, '--note', 500);
   const state = store.load(renamesOf(await ctx.roadmap()));
+  // The same link on the same topic is attached once: adding it again says where it is.
+  const same = portfolio.numberedLinks(state.log).find((l) => l.topic === topic.id && l.url === url);
+  if (same)
+    return {
+      n: same.n,
+      topic: topic.id,
+      title: topic.title,
+      url,
+      ...(same.note ? { note: same.note } : {}),
+      alreadyAttached: true,
+    };
   const event = {
     e: 'evidence' as const,
     at: ctx.now().toISOString(),
@@ -68,6 +81,7 @@ export async function runEvidenceAdd(ctx: Context, id: string, target: string, n
     title: topic.title,
     url,
     ...(text ? { note: text } : {}),
+    alreadyAttached: false,
   };
 }
 
@@ -121,9 +135,13 @@ export function registerEvidence(program: Program): void {
         ctx.print(
           wrapSegments(
             [
-              [`${ctx.style.green('✓')} Link ${added.n} attached to ${added.title}`],
+              [
+                added.alreadyAttached
+                  ? `${ctx.style.green('✓')} Already attached as link ${added.n} to ${one(added.title)}`
+                  : `${ctx.style.green('✓')} Link ${added.n} attached to ${one(added.title)}`,
+              ],
               [` (${added.topic})`, ctx.style.dim],
-              [`: ${one(added.url)}`],
+              [`: ${one(added.url)}${added.alreadyAttached ? '; nothing added' : ''}`],
             ],
             ctx.columns,
             '',

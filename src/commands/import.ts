@@ -46,6 +46,8 @@ export async function runImport(ctx: Context, source: string, opts: ImportOption
     const refs = checkReferences(parsed.events, indexRoadmap(roadmap), parsed.roadmapTitle, renamesOf(roadmap));
     problems.push(...refs.problems);
     unknown = refs.unknown;
+    const { futureDated } = await import('../progress/dates.js');
+    problems.push(...futureDated(parsed.events, ctx.now()));
   }
   if (problems.length)
     throw dataError(

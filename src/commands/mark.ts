@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
 import { didYouMean } from '../didyoumean.js';
@@ -79,38 +80,50 @@ export function registerMark(program: Program): void {
       ) +
         '\nStatuses: todo (not started), learning (working on it), done (finished; counts as complete),\nskip (not for me; next never recommends it).\n',
     )
-    .action(
-      program.action(async (ctx, id: string, status: string | undefined, opts: MarkOptions) => {
-        if (opts.milestone !== undefined || opts.item !== undefined || status === undefined) {
-          await markTicks(ctx, id, status, opts);
-          return;
-        }
-        const result = await runMark(ctx, id, status);
-        if (opts.json) {
-          ctx.json(result);
-          return;
-        }
-        const name = `${result.title} ${ctx.style.dim(`(${result.topic})`)}`;
-        if (!result.changed) ctx.print(wrapWhole(`${name} is already ${result.status}; nothing changed.`, ctx.columns));
-        else
-          ctx.print(
-            wrapWhole(
-              `${ctx.style.green('✓')} ${name}: ${ctx.style.bold(result.status)}${result.previous ? ctx.style.dim(` (was ${result.previous})`) : ''}`,
-              ctx.columns,
-            ),
-          );
-        const quiz = result.quizDisagrees;
-        if (quiz)
-          ctx.print(
-            wrap(
-              `Your quiz on it went poorly (${quiz.correct} of ${quiz.answered} right), and the quiz counts for more ` +
-                `than a mark: it is not counted as mastered, and \`pyroad next\` may still suggest it until a ` +
-                `re-check goes better (\`pyroad assess ${quiz.area}\`).`,
-              ctx.columns,
-            ),
-          );
-      }),
-    );
+    // Extra words are checked here, so that `--milestone 1 todo --item 2 done` is told what is wrong.
+    .allowExcessArguments(true)
+    .action(async (...args: unknown[]) => {
+      const cmd = args.at(-1) as Command;
+      if (cmd.args.length > 2) {
+        const opts = cmd.opts<MarkOptions>();
+        throw usageError(
+          opts.milestone !== undefined && opts.item !== undefined
+            ? '--milestone and --item cannot be combined: tick a milestone and a checklist step in two commands'
+            : `too many arguments for 'mark': it takes an id and a status, got ${cmd.args.length} words`,
+        );
+      }
+      await markAction(...args);
+    });
+  const markAction = program.action(async (ctx, id: string, status: string | undefined, opts: MarkOptions) => {
+    if (opts.milestone !== undefined || opts.item !== undefined || status === undefined) {
+      await markTicks(ctx, id, status, opts);
+      return;
+    }
+    const result = await runMark(ctx, id, status);
+    if (opts.json) {
+      ctx.json(result);
+      return;
+    }
+    const name = `${result.title} ${ctx.style.dim(`(${result.topic})`)}`;
+    if (!result.changed) ctx.print(wrapWhole(`${name} is already ${result.status}; nothing changed.`, ctx.columns));
+    else
+      ctx.print(
+        wrapWhole(
+          `${ctx.style.green('✓')} ${name}: ${ctx.style.bold(result.status)}${result.previous ? ctx.style.dim(` (was ${result.previous})`) : ''}`,
+          ctx.columns,
+        ),
+      );
+    const quiz = result.quizDisagrees;
+    if (quiz)
+      ctx.print(
+        wrap(
+          `Your quiz on it went poorly (${quiz.correct} of ${quiz.answered} right), and the quiz counts for more ` +
+            `than a mark: it is not counted as mastered, and \`pyroad next\` may still suggest it until a ` +
+            `re-check goes better (\`pyroad assess ${quiz.area}\`).`,
+          ctx.columns,
+        ),
+      );
+  });
 }
 
 interface MarkOptions {

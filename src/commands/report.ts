@@ -43,7 +43,8 @@ export function registerReport(program: Program): void {
           return;
         }
         const file = resolve(options.output);
-        writeOutputFile(file, page, 'cannot write the report to');
+        // A missing folder is refused, as `export` does: a typo should not make folders.
+        writeOutputFile(file, page, 'cannot write the report to', { createFolders: false });
         ctx.print(
           wrapWhole(`Wrote ${shownPath(file)} (${Math.ceil(Buffer.byteLength(page) / 1024)} KB).`, ctx.columns),
         );

@@ -93,7 +93,10 @@ export function registerStatus(program: Program): void {
           ctx.print('');
           ctx.print(`${ctx.style.bold('Exercises:')} ${result.exercises.passed} of ${result.exercises.total} passed`);
         }
-        const note = unknownProgressNote(result.unknown.map((id) => untrusted(id, { oneLine: true })));
+        const note = unknownProgressNote(
+          result.unknown.map((id) => untrusted(id, { oneLine: true })),
+          ctx.sources.roadmap,
+        );
         if (note) {
           ctx.print();
           ctx.print(wrap(note, ctx.columns));

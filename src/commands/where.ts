@@ -86,6 +86,21 @@ The cache only speeds things up and can be deleted at any time.
               ctx.columns,
             ),
           );
+        else {
+          // The default home says where it came from too: the platform's folders, and any XDG_* set.
+          const xdg = ['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME'].filter((v) => ctx.streams.env[v]);
+          ctx.print(
+            wrapSegments(
+              [
+                [
+                  `Your platform's per-user folders (the default: no --home or PYROAD_HOME given${xdg.length ? `; from ${xdg.join(', ')}` : ''}).`,
+                  ctx.style.dim,
+                ],
+              ],
+              ctx.columns,
+            ),
+          );
+        }
       }),
     );
 }

@@ -5,6 +5,10 @@ export interface RoadmapIds {
   areas: string[];
   topics: string[];
   projects: string[];
+  /** Projects that have HTTP checks: the only ones `pyroad check` runs. */
+  checked: string[];
+  /** Exercise ids for the roadmap's topics (`pyroad practice`). */
+  exercises: string[];
 }
 
 /**
@@ -31,13 +35,15 @@ function valuesOf(kind: ValueKind, ids: RoadmapIds, typed: string): Completion {
       return { kind: 'words', words: kind.words.filter((w) => w.startsWith(typed)) };
     case 'ids': {
       const all =
-        kind.of === 'area'
-          ? ids.areas
-          : kind.of === 'project'
-            ? ids.projects
-            : kind.of === 'topic'
-              ? ids.topics
-              : [...ids.areas, ...ids.topics];
+        kind.of === 'any'
+          ? [...ids.areas, ...ids.topics]
+          : {
+              area: ids.areas,
+              project: ids.projects,
+              checked: ids.checked,
+              topic: ids.topics,
+              exercise: ids.exercises,
+            }[kind.of];
       return { kind: 'words', words: all.filter((id) => id.startsWith(typed)) };
     }
   }
@@ -91,24 +97,30 @@ export function complete(root: CompletionNode, words: readonly string[], ids: Ro
       .concat('--help');
     return { kind: 'words', words: [...new Set(flags)].filter((f) => f.startsWith(typed)) };
   }
-  if (positional === 0 && node.commands.length)
-    return {
-      kind: 'words',
-      words: node.commands.flatMap((c) => [c.name]).filter((name) => name.startsWith(typed)),
-    };
   const args = node.arguments;
   const argument = args[positional] ?? (args.at(-1)?.variadic ? args.at(-1) : undefined);
-  return argument ? valuesOf(argument.value, ids, typed) : NONE;
+  const values = argument ? valuesOf(argument.value, ids, typed) : NONE;
+  if (positional === 0 && node.commands.length) {
+    // A command with subcommands and an argument of its own (`practice [id]`) offers both.
+    const commands = node.commands.map((c) => c.name).filter((name) => name.startsWith(typed));
+    return { kind: 'words', words: values.kind === 'words' ? [...commands, ...values.words] : commands };
+  }
+  return values;
 }
 
-/** The ids of a roadmap, by kind, in path order. */
-export function roadmapIds(roadmap: {
-  areas: readonly { id: string; topics: readonly { id: string; project?: unknown }[] }[];
-}): RoadmapIds {
+/** The ids of a roadmap, by kind, in path order; `exercises` are the ids of its exercises. */
+export function roadmapIds(
+  roadmap: {
+    areas: readonly { id: string; topics: readonly { id: string; project?: { checks?: readonly unknown[] } }[] }[];
+  },
+  exercises: readonly string[] = [],
+): RoadmapIds {
   const topics = roadmap.areas.flatMap((a) => a.topics);
   return {
     areas: roadmap.areas.map((a) => a.id),
     topics: topics.map((t) => t.id),
     projects: topics.filter((t) => t.project !== undefined).map((t) => t.id),
+    checked: topics.filter((t) => t.project?.checks?.length).map((t) => t.id),
+    exercises: [...exercises],
   };
 }

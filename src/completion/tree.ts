@@ -32,13 +32,14 @@ export interface CompletionNode {
  */
 export type ValueKind =
   | { kind: 'words'; words: string[] }
-  | { kind: 'ids'; of: 'area' | 'topic' | 'project' | 'any' }
+  | { kind: 'ids'; of: 'area' | 'topic' | 'project' | 'checked' | 'exercise' | 'any' }
   | { kind: 'file' }
   | { kind: 'dir' }
   | { kind: 'none' };
 
 /** A list of values written in the help text the way pyroad's commands write them. */
-const LISTED = /(?:one of|format): ((?:[a-z0-9][\w-]*, )+[a-z0-9][\w-]*)/i;
+// Words may hold dots (setting keys such as `practice.dir`).
+const LISTED = /(?:one of|format): ((?:[a-z0-9][\w.-]*, )+[a-z0-9][\w.-]*)/i;
 
 /**
  * What a value is, from the name commander knows it by (`<area>`, `--output <file>`) and its
@@ -52,9 +53,10 @@ export function valueKindOf(name: string, choices: readonly string[] | undefined
   if (/dir|folder|home/.test(n)) return { kind: 'dir' };
   if (/file|output|path|export/.test(n)) return { kind: 'file' };
   if (/area/.test(n)) return { kind: 'ids', of: 'area' };
-  if (/project/.test(n)) return { kind: 'ids', of: 'project' };
+  // `check` takes only projects that have checks; its argument says so.
+  if (/project/.test(n)) return { kind: 'ids', of: /with checks/i.test(description) ? 'checked' : 'project' };
   if (/topic/.test(n)) return { kind: 'ids', of: 'topic' };
-  if (/^ids?$/.test(n)) return { kind: 'ids', of: 'any' };
+  if (/^ids?$/.test(n)) return { kind: 'ids', of: /exercise/i.test(description) ? 'exercise' : 'any' };
   return { kind: 'none' };
 }
 

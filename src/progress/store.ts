@@ -330,6 +330,8 @@ export class ProgressStore {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       return withLock(this.file, change, this.options.lock);
     } catch (error) {
+      // EISDIR here is the journal being a folder, not its folder being one.
+      if ((error as NodeJS.ErrnoException).code === 'EISDIR' && isFolder(this.file)) throw isDirectory(this.file);
       throw cannotWrite(this.dir, error);
     }
   }
@@ -563,4 +565,12 @@ function findLastNewline(fd: number, size: number): number {
     end = start;
   }
   return -1;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

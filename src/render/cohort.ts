@@ -52,7 +52,7 @@ export function renderCohortTable(cohort: Cohort, columns: number): string {
     ...(table ? [line(header), ...cells.map(line)] : cells.map(block)),
     '',
     wrap(
-      'ready: toward the goal · areas: mastered of all · built/proven: portfolio projects worked on / whose checks all passed · active: last record · overdue: reviews due · top gap: the coach’s first gap',
+      'ready: toward the goal · areas: mastered of all · built/proven: portfolio projects with every milestone ticked / whose checks all passed · active: last record · overdue: reviews due · top gap: the coach’s first gap',
       Math.min(columns, 100),
     ),
   ];

@@ -35,7 +35,8 @@ export function renderStats(stats: BankStats, style: Style, width: number): stri
     out.push(wrap(`${style.yellow('warning:')} ${warning.message}`, width));
     const shown = warning.questions.slice(0, 12);
     const more = warning.questions.length - shown.length;
-    out.push(wrap(`look at: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`, width, '  '));
+    // A warning about the bank as a whole names no question: no empty "look at:" line then.
+    if (shown.length) out.push(wrap(`look at: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`, width, '  '));
   }
   if (!stats.warnings.length) out.push('', `${style.green('✓')} no answer cue beats chance past its limit`);
   return out.join('\n');

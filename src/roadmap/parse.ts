@@ -212,6 +212,14 @@ function salvage(raw: Record<string, unknown>): Pick<ParsedFile, 'data' | 'ids'>
   return { data: { version: 1, include, areas: rawAreas.map(salvageArea) }, ids };
 }
 
+/**
+ * The stand-ins salvage made for areas, topics and questions that failed the schema: checks that
+ * need real content (authoring warnings) skip them, so a broken file still gets those warnings for
+ * the rest of its content in the same run.
+ */
+export const STAND_INS = new WeakSet<object>();
+const standIn = <T extends object>(value: T): T => (STAND_INS.add(value), value);
+
 type Loose = Record<string, unknown>;
 const asLoose = (value: unknown): Loose => (value && typeof value === 'object' ? (value as Loose) : {});
 let standIns = 0;
@@ -225,28 +233,31 @@ function salvageArea(value: unknown): Area {
   const parsed = areaSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   const raw = asLoose(value);
-  return {
+  return standIn({
     id: idOf(raw),
     title: '',
     stage: 'skills',
     summary: '',
     prerequisites: idList(raw.prerequisites),
     topics: listOf(raw.topics, salvageTopic),
-  };
+  });
 }
 
 function salvageTopic(value: unknown): Topic {
   const parsed = topicSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   const raw = asLoose(value);
-  return {
+  // A project's `proves` are references: kept, so they are checked in the same run.
+  const project = raw.project && typeof raw.project === 'object' ? asLoose(raw.project) : undefined;
+  return standIn({
     id: idOf(raw),
     title: '',
     summary: '',
     prerequisites: idList(raw.prerequisites),
     resources: [],
     questions: listOf(raw.questions, salvageQuestion),
-  };
+    ...(project ? { project: { proves: idList(project.proves), milestones: [], done_when: '' } } : {}),
+  });
 }
 
 function salvageQuestion(value: unknown): Question {
@@ -256,13 +267,13 @@ function salvageQuestion(value: unknown): Question {
   // The choices as written, when they are text, so a repeated choice is found in the same run.
   const written =
     Array.isArray(raw.choices) && raw.choices.length > 0 && raw.choices.every((c) => typeof c === 'string');
-  return {
+  return standIn({
     id: idOf(raw),
     prompt: '',
     choices: written ? (raw.choices as string[]) : ['\u0000a', '\u0000b'],
     answer: 0,
-    difficulty: 'medium',
-  };
+    difficulty: 'medium' as const,
+  });
 }
 
 function describeIssue(file: string, locate: Locator, issue: z.core.$ZodIssue, raw: unknown): Problem[] {
@@ -285,7 +296,9 @@ function describeIssue(file: string, locate: Locator, issue: z.core.$ZodIssue, r
       return [{ file, ...locate.at(path.slice(0, -1)), message: `missing required field "${field}"` }];
     message = `expected ${article(issue.expected)}${issue.expected}, got ${describeValue(value)}`;
   } else if (issue.code === 'invalid_value' && 'values' in issue) {
-    message = `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    const value = valueAt(raw, path);
+    const values = issue.values.map(String);
+    message = `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${typeof value === 'string' ? didYouMean(value, values) : ''}`;
   } else if (issue.code === 'too_small' && issue.origin === 'array') {
     message = issue.message.startsWith('Too small') ? `needs at least ${String(issue.minimum)} items` : issue.message;
   }

@@ -35,14 +35,28 @@ export function unknownProgressIds(recorded: Iterable<string>, roadmap: Roadmap)
   return [...recorded].filter((id) => !live.has(id)).sort();
 }
 
-/** The one line `status` shows about progress the roadmap does not know, or nothing. */
-export function unknownProgressNote(ids: readonly string[]): string | undefined {
+/**
+ * The one line `status` shows about progress the roadmap does not know, or nothing. The way back
+ * depends on how this roadmap was picked (`roadmapFrom`): a --roadmap for this run is dropped, an
+ * environment variable unset, a setting changed.
+ */
+export function unknownProgressNote(
+  ids: readonly string[],
+  roadmapFrom: 'flag' | 'env' | 'setting' | 'default' = 'setting',
+): string | undefined {
   if (ids.length === 0) return undefined;
   const shown = ids.slice(0, 5).join(', ') + (ids.length > 5 ? ` and ${ids.length - 5} more` : '');
   const one = ids.length === 1;
+  const it = one ? 'it' : 'them';
+  const back = {
+    flag: `or run without --roadmap to use your usual roadmap, if it has ${it}`,
+    env: `or unset PYROAD_ROADMAP to use your usual roadmap, if it has ${it}`,
+    setting: `or switch back to the roadmap that has ${it} (pyroad config set roadmap FILE)`,
+    default: `or use the roadmap that has ${it} (pyroad config set roadmap FILE)`,
+  }[roadmapFrom];
   return (
     `Progress for ${one ? 'a topic' : `${ids.length} topics`} not in this roadmap is kept but not counted: ${shown}. ` +
-    `To count it, list the old id under the new topic's "formerly:", or switch back to the roadmap that has ${one ? 'it' : 'them'} (pyroad config set roadmap FILE).`
+    `To count it, list the old id under the new topic's "formerly:", ${back}.`
   );
 }
 

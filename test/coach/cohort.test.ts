@@ -34,10 +34,33 @@ describe('buildCohort', () => {
     expect(cohort.areas.map((a) => a.id)).toEqual(index.roadmap.areas.map((a) => a.id));
   });
 
-  it('projects: built when worked on, proven only when a full run of the checks passed', () => {
+  it('projects: built when every milestone is ticked, proven only when a full run of the checks passed', () => {
     expect([row('ana').projectsBuilt, row('ana').projectsProven]).toEqual([1, 1]);
-    expect([row('cy').projectsBuilt, row('cy').projectsProven]).toEqual([1, 0]);
+    // A failing check run is work, not a built project.
+    expect([row('cy').projectsBuilt, row('cy').projectsProven]).toEqual([0, 0]);
     expect([row('ben').projectsBuilt, row('ben').projectsProven]).toEqual([0, 0]);
+    const tick = (item: number): ProgressEvent => ({
+      e: 'tick',
+      at: daysAgo(1),
+      topic: 'api-project',
+      list: 'milestone',
+      item,
+      done: true,
+    });
+    const rows = buildCohort(
+      index,
+      [
+        { name: 'one', file: 'one.json', events: [tick(0)] },
+        { name: 'all', file: 'all.json', events: [tick(0), tick(1), tick(2)] },
+        { name: 'done', file: 'done.json', events: [status('api-project', 'done')] },
+      ],
+      NOW,
+    ).learners;
+    expect(rows.map((r) => [r.name, r.projectsBuilt, r.projectsProven])).toEqual([
+      ['one', 0, 0],
+      ['all', 1, 0],
+      ['done', 1, 0],
+    ]);
   });
 
   it('last active is the latest record; none for an empty export', () => {

@@ -12,12 +12,15 @@ function program(): Command {
   p.command('__complete', { hidden: true });
   return p;
 }
-const ids = roadmapIds({
-  areas: [
-    { id: 'python', topics: [{ id: 'python-functions' }, { id: 'todo-api', project: {} }] },
-    { id: 'sql', topics: [{ id: 'sql-joins' }] },
-  ],
-});
+const ids = roadmapIds(
+  {
+    areas: [
+      { id: 'python', topics: [{ id: 'python-functions' }, { id: 'todo-api', project: {} }] },
+      { id: 'sql', topics: [{ id: 'sql-joins' }, { id: 'notes-api', project: { checks: [{}] } }] },
+    ],
+  },
+  ['squares', 'stack'],
+);
 const words = (tree: Command, ...typed: string[]) => {
   const r = complete(completionTree(tree), typed, ids);
   return r.kind === 'words' ? r.words : `:${r.kind}`;
@@ -38,7 +41,20 @@ describe('complete', () => {
     expect(words(program(), 'next', '--area', '')).toEqual(['python', 'sql']);
     const p = program();
     p.command('check').argument('<project>', 'a project id');
-    expect(words(p, 'check', '')).toEqual(['todo-api']);
+    expect(words(p, 'check', '')).toEqual(['todo-api', 'notes-api']);
+  });
+
+  it('offers only projects with checks, exercise ids, and listed words with dots', () => {
+    const p = program();
+    p.command('check').argument('<project>', 'a project with checks');
+    const practice = p.command('practice').argument('[id]', 'an exercise to start');
+    practice.command('hint').argument('<id>', 'the exercise');
+    p.command('config').command('set').argument('<key>', 'one of: color, practice.dir, practice.python, name');
+    expect(words(p, 'check', '')).toEqual(['notes-api']);
+    expect(words(p, 'practice', '')).toEqual(['hint', 'help', 'squares', 'stack']);
+    expect(words(p, 'practice', 'hint', 'sq')).toEqual(['squares']);
+    expect(words(p, 'config', 'set', 'pr')).toEqual(['practice.dir', 'practice.python']);
+    expect(words(p, 'config', 'set', '')).toEqual(['color', 'practice.dir', 'practice.python', 'name']);
   });
 
   it('offers options (the command’s and the global ones) and their values', () => {

@@ -112,6 +112,28 @@ describe('pyroad check against the reference server', () => {
     expect(r.stderr).toBe('pyroad: 1 of 1 checks did not pass (notes-api-project)\n');
   });
 
+  it('a check left without the capture it needs is skipped, with the check to run too, not failing', async () => {
+    const r = await withReference([], (url) =>
+      pyroad(['check', 'notes-api-project', '--url', url, '--only', 'read-note', ...tokens], { COLUMNS: '40' }),
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('- read-note');
+    const flat = r.stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain("skipped: needs create-note's captured note_id; run it too or drop --only");
+    expect(flat).toContain('0/1 checks pass; skipped: read-note.');
+    expect(r.stdout).not.toContain('failing');
+    // Every line fits the terminal's 40 columns, the summary too.
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+    expect(r.stderr).toBe('pyroad: 1 of 1 checks skipped, none failed (notes-api-project): see why above\n');
+    const json = await withReference([], (url) =>
+      pyroad(['check', 'notes-api-project', '--url', url, '--only', 'read-note,unknown-note', '--json', ...tokens]),
+    );
+    const report = JSON.parse(json.stdout) as { failed: string[]; skipped: string[]; passed: number };
+    expect([report.failed, report.skipped, report.passed]).toEqual([[], ['read-note'], 1]);
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'check.schema.json'), 'utf8')) as object;
+    expect(new Validator(schema as never, '2020-12').validate(report).errors).toEqual([]);
+  });
+
   it('--base-path puts a prefix before every path; --from starts part-way', async () => {
     const r = await withReference([], (url) =>
       pyroad([

@@ -97,6 +97,50 @@ describe('pyroad cohort', () => {
     expect(r.stdout).not.toContain('\u0007');
   });
 
+  it('counts the same export once, named twice or copied, with a warning', () => {
+    const ana = join(exports, 'ana.json');
+    const copy = join(tmp.dir, 'ana-copy.json');
+    writeFileSync(copy, readFileSync(ana));
+    const r = cohort(ana, ana, copy, join(exports, 'ben.json'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Cohort: 2 learners/);
+    expect(r.stdout.split('\n').filter((l) => /^ana /.test(l))).toHaveLength(1);
+    expect(r.stderr).toBe(
+      `pyroad: ${ana} is named more than once; counted once\npyroad: ${copy} is the same export as ${ana}; counted once\n`,
+    );
+  });
+
+  it('skips an export with a record dated in the future, naming the record', () => {
+    const doc = JSON.parse(readFileSync(join(exports, 'ben.json'), 'utf8')) as {
+      progress: { events: { at: string }[] };
+    };
+    doc.progress.events[0]!.at = '2099-01-01T00:00:00.000Z';
+    const future = join(tmp.dir, 'future.json');
+    writeFileSync(future, JSON.stringify(doc));
+    const r = cohort(join(exports, 'ana.json'), future);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain('2099');
+    expect(r.stderr).toMatch(
+      /^pyroad: skipped .*future\.json: the quiz session on area "basics" is dated 2099-01-01T00:00:00\.000Z, after now \(2026-12-20\)/,
+    );
+  });
+
+  it('with no export to read, one error line and exit 1, not an empty table', () => {
+    const empty = join(tmp.dir, 'empty');
+    mkdirSync(empty, { recursive: true });
+    expect(cohort(empty)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `pyroad: no export to summarise: no .json files in ${empty}\n`,
+    });
+    const missing = join(tmp.dir, 'nowhere.json');
+    expect(cohort(missing)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `pyroad: no export to summarise: ${missing}: no such file or folder\n`,
+    });
+  });
+
   it('an unknown format is a usage error with a suggestion', () => {
     const r = cohort(exports, '--format', 'cvs');
     expect(r.code).toBe(2);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SETTING_KEYS } from '../../src/settings/keys.js';
 import { BIN, ROOT, childEnv, runCli, tempDir } from '../helpers/cli.js';
 
 // The completion scripts loaded in real shells, which are then asked for completions: the shell
@@ -85,6 +86,24 @@ describe.each([
     expect(ask('mark', 'loops', 'd')).toEqual(['done']);
     expect(ask('config', 'get', 'next')).toEqual(['nextLimit']);
   });
+
+  it.runIf(available)(
+    'completes every setting key, projects with checks, exercises and stages',
+    { timeout: 120_000 },
+    () => {
+      expect(ask('config', 'set', '')).toEqual(SETTING_KEYS);
+      expect(ask('config', 'set', 'pr')).toEqual(['practice.dir', 'practice.python']);
+      expect(ask('config', 'get', 'plan')).toEqual(['plan.hoursPerWeek']);
+      expect(ask('apply', 'update', '1', '')).toEqual(['screen', 'interview', 'offer', 'rejected', 'withdrawn']);
+      const shipped = join(ROOT, 'data', 'roadmap.yaml');
+      const checked = ask('--roadmap', shipped, 'check', '');
+      expect(checked).toContain('notes-api-project');
+      expect(checked).not.toContain('pypi-package-project');
+      expect(checked).not.toContain('platform-app-project');
+      expect(ask('--roadmap', shipped, 'practice', 'list-comp')).toEqual(['list-comprehension-squares']);
+      expect(ask('--roadmap', shipped, 'practice', 'hint', 'list-comp')).toEqual(['list-comprehension-squares']);
+    },
+  );
 
   it.runIf(available)('ids follow --roadmap typed on the line', { timeout: 120_000 }, () => {
     expect(ask('--roadmap', join(ROOT, 'data', 'roadmap.yaml'), 'show', 'sql-q')).toEqual(['sql-queries']);

@@ -99,10 +99,28 @@ describe('pyroad evidence', () => {
     expect(report.stdout).toContain('<a href="https://github.com/ada/site"');
   });
 
+  it('the same link on the same topic is attached once: adding it again names it, exit 0', () => {
+    const before = journal(home).length;
+    const again = run(['evidence', 'add', 'portfolio-site-project', 'https://github.com/ada/site']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout.replace(/\s+/g, ' ')).toContain(
+      'Already attached as link 1 to A portfolio site with a REST API (portfolio-site-project): https://github.com/ada/site; nothing added',
+    );
+    expect(journal(home)).toHaveLength(before);
+    const json = JSON.parse(
+      run(['evidence', 'add', 'portfolio-site-project', 'https://github.com/ada/site', '--json']).stdout,
+    ) as { n: number; alreadyAttached: boolean };
+    expect(json).toMatchObject({ n: 1, alreadyAttached: true });
+  });
+
   it.each([
     [['evidence', 'add', 'portfolio-site-project', 'http://example.com'], /uses http; use https/],
     [['evidence', 'add', 'portfolio-site-project', 'javascript:alert(1)'], /uses javascript:/],
     [['evidence', 'add', 'portfolio-site-project', './no-such-file.pdf'], /does not exist/],
+    [
+      ['evidence', 'add', 'portfolio-site-project', tmp.dir],
+      /^pyroad: .* is a folder; give a file in it, or an https URL/,
+    ],
     [['evidence', 'add', 'portfolio', 'https://github.com/ada/site'], /is an area/],
     [['evidence', 'add', 'flaks', 'https://github.com/ada/site'], /did you mean "flask"/],
     [['evidence', 'add', 'flask', 'https://github.com/ada/site', '--note', 'a\u001b[2Jb'], /control/],
@@ -114,6 +132,26 @@ describe('pyroad evidence', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(journal(home)).toHaveLength(before);
+  });
+});
+
+describe('usage problems exit 2', () => {
+  const home = newHome();
+  it.each([['evidence'], ['apply'], []])('%j with no subcommand: help on stderr, nothing on stdout', (...args) => {
+    const r = runIn(home, args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^Usage: pyroad/);
+  });
+
+  it('--milestone and --item together are named, not "too many arguments"', () => {
+    const r = runIn(home, ['mark', 'portfolio-site-project', '--milestone', '1', 'todo', '--item', '2', 'done']);
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'pyroad: --milestone and --item cannot be combined: tick a milestone and a checklist step in two commands\n',
+    });
   });
 });
 
@@ -182,6 +220,14 @@ describe('pyroad apply and the follow-ups in next', () => {
     [['apply', 'update', '7', 'screen'], /there is no application 7/],
     [['apply', 'update', '1', 'screen', '--on', '2026-03-10'], /--on is the interview day/],
     [['apply', 'update', '1', 'interview', '--on', '10/03/2026'], /--on must be a date/],
+    [
+      ['apply', 'update', '1', 'interview', '--on', '1999-01-01'],
+      /^pyroad: --on 1999-01-01 is before the application was added \(2026-03-01\)\n$/,
+    ],
+    [
+      ['apply', 'update', '1', 'interview', '--on', '2099-01-01'],
+      /^pyroad: --on 2099-01-01 is more than two years ahead \(2028-02-29 at the latest\)\n$/,
+    ],
     [['apply', 'add', 'Acme', 'Dev', '--source', 'refferal'], /did you mean "referral"/],
     [['apply', 'add', 'Acme', 'Dev', '--url', 'http://jobs.example.com'], /--url .* uses http/],
     [['apply', 'add', 'Ac\u001b]0;pwned\u0007me', 'Dev'], /control/],
@@ -201,7 +247,8 @@ describe('pyroad apply and the follow-ups in next', () => {
     const file = join(tmp.dir, 'export.json');
     writeFileSync(file, exported.stdout);
     const other = newHome();
-    const imported = runIn(other, ['import', file]);
+    // Imported after the last record was made: the export holds changes up to 2026-03-09.
+    const imported = runIn(other, ['import', file], '2026-03-12T12:00:00Z');
     expect(imported.code, imported.stderr).toBe(0);
     const a = JSON.parse(runIn(home, ['status', '--json'], '2026-03-12T12:00:00Z').stdout) as Summary;
     const b = JSON.parse(runIn(other, ['status', '--json'], '2026-03-12T12:00:00Z').stdout) as Summary;

@@ -56,7 +56,7 @@ describe('pyroad report (built binary)', () => {
     expect(r.stdout).not.toContain('Nothing recorded yet.');
   });
 
-  it('replaces an existing report and creates missing folders', () => {
+  it('replaces an existing report; a missing folder is refused, as export refuses it', () => {
     const { cwd, run } = setup();
     const target = join(cwd, 'reports', 'march', 'me.html');
     mkdirSync(dirname(target), { recursive: true });
@@ -65,8 +65,13 @@ describe('pyroad report (built binary)', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(target, 'utf8')).toMatch(/^<!doctype html>/);
     expect(readdirSync(dirname(target))).toEqual(['me.html']);
-    expect(run(['report', '-o', 'new/folder/r.html']).code).toBe(0);
-    expect(existsSync(join(cwd, 'new', 'folder', 'r.html'))).toBe(true);
+    const missing = run(['report', '-o', 'new/folder/r.html']);
+    expect(missing).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `pyroad: cannot write the report to ${join(cwd, 'new', 'folder', 'r.html')}: the folder ${join(cwd, 'new', 'folder')} does not exist\n`,
+    });
+    expect(existsSync(join(cwd, 'new'))).toBe(false);
   });
 
   it('a folder as --output: exit 1, one clear line, no stack trace, no temp file left', () => {

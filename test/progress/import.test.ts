@@ -127,6 +127,23 @@ describe('pyroad import: the whole file is checked first', () => {
     expect(r.stderr).toContain('chose choice 7, but that question has 5 choices (0 to 4)');
   });
 
+  it('a record dated in the future (beyond a day of clock skew) is refused, naming the file and the record', async () => {
+    const r = await importText(
+      JSON.stringify(
+        exportDoc([answer('loops-range', 'loops', 0, true, '2099-01-01T00:00:00.000Z'), rating('loops', 3)]),
+      ),
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `pyroad: cannot import ${join(home.dir, 'incoming.json')}: the answer to "loops-range" is dated 2099-01-01T00:00:00.000Z, after now (2026-03-01): records cannot come from the future\n  Nothing was imported.\n`,
+    );
+    // Within a day is clock skew, not the future.
+    const skew = await importText(
+      JSON.stringify(exportDoc([answer('loops-range', 'loops', 0, true, '2026-03-01T20:00:00.000Z')])),
+    );
+    expect(skew.code, skew.stderr).toBe(0);
+  });
+
   it('every schema problem, with where it is', async () => {
     const doc = exportDoc([
       { e: 'rating', at: 'yesterday', topic: 'loops', value: 9 },

@@ -62,6 +62,45 @@ describe('optional fields', () => {
   });
 });
 
+describe('every problem and warning in one run', () => {
+  it('warnings, an unknown project.proves in a broken included topic and a stage typo, all at once', () => {
+    const r = load({
+      'roadmap.yaml': mutate('    stage: skills\n', '    stage: skils\n', LEAN).replace(
+        /^version: 1\n/m,
+        'version: 1\ninclude: [more.yaml]\n',
+      ),
+      'more.yaml': `version: 1
+areas:
+  - id: extra
+    title: Extra
+    summary: More.
+    stage: prove
+    topics:
+      - id: site
+        title: Site
+        summary: A site.
+        unknownfield: 1
+        project:
+          proves: [acme-styl]
+          milestones: [Build it]
+          done_when: It is live.
+`,
+    });
+    expect(r.errors).toEqual([
+      '11:9: unknown field "unknownfield"',
+      '13:20: unknown topic "acme-styl" in project.proves',
+      '7:12: stage: must be one of "skills", "prove", "apply" (did you mean "skills"?)',
+    ]);
+    // The warnings of the file with the stage typo come in the same run; none for the stand-ins.
+    expect(r.warns).toEqual([
+      '10:9: topic "loops" has no "why": the learner is not told why it matters',
+      '18:13: question "loops-range" has no "explanation": a learner who answers wrong is not told why',
+      '38:9: topic "http" has no "resources": the learner is given nothing to study it with',
+    ]);
+    expect(r.warns.join('\n')).not.toMatch(/"site"/);
+  });
+});
+
 describe('duplicate choices', () => {
   it('compares exactly after trimming: case matters in code', () => {
     const cased = load(mutate('choices: ["0, 1, 2", "1, 2, 3", "0, 1, 2, 3"]', 'choices: ["null", "NULL", "None"]'));

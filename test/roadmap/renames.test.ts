@@ -60,6 +60,12 @@ describe('formerly', () => {
     expect(flat).toContain('Progress for a topic not in this roadmap is kept but not counted: loops.');
     expect(flat).toContain('list the old id under the new topic\'s "formerly:"');
     expect(status.stdout.match(/not in this roadmap/g)).toHaveLength(1);
+    expect(flat).toContain('or unset PYROAD_ROADMAP to use your usual roadmap, if it has it.');
+    // Picked with --roadmap for this run: the way back is to drop it, not a setting to change.
+    const flag = await run(['--roadmap', forgotFile, 'status'], { home });
+    const flagFlat = flag.stdout.replace(/\s+/g, ' ');
+    expect(flagFlat).toContain('or run without --roadmap to use your usual roadmap, if it has it.');
+    expect(flagFlat).not.toContain('config set roadmap');
     // The old roadmap still reads it.
     const old = await run(['status', '--json'], { home });
     const topics = (JSON.parse(old.stdout) as { topics: { topic: string; status: string }[] }).topics;
