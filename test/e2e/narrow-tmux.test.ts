@@ -102,7 +102,7 @@ describe.skipIf(!hasTmux)('error lines at 40 columns (tmux)', () => {
       expect(lines.filter((l) => stringWidth(l) > 40)).toEqual([]);
       // Every word whole: the question reads the same once its lines are joined.
       expect(text.replace(/\n {2}/g, ' ')).toMatch(
-        /\? Take the placement \(about \d+ questions, ~\d+ min\)\? It shows/,
+        /\? Take the placement \(about \d+ questions, \d+ at most, ~\d+ min\)\? It shows/,
       );
       pane.keys('C-c');
       expect(await pane.exitCode()).toBe(130);

@@ -24,7 +24,7 @@ describe.skipIf(!hasTmux)('pyroad assess --placement in a real terminal (tmux)',
     const home = join(tmp.dir, 'home');
     mkdirSync(home, { recursive: true });
     const run = terminal.start(['assess'], { home, env: { PYROAD_NOW: '2026-03-02T09:00:00.000Z' } });
-    let text = await run.waitFor(/Take the placement \(about \d+ questions, ~\d+ min\)\?/);
+    let text = await run.waitFor(/Take the placement \(about \d+ questions, \d+ at most, ~\d+ min\)\?/);
     run.keys('Enter');
 
     text = await run.waitFor(/Placement · .* · question 1 of 40[\s\S]*\? Your answer/);

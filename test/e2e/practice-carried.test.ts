@@ -195,6 +195,6 @@ describe("a roadmap's own exercises", () => {
     const r = run('check', '--dir', desk);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('all 4 tests pass');
+    expect(r.stdout).toContain('all 5 tests pass');
   });
 });

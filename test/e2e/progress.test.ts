@@ -161,6 +161,7 @@ describe('pyroad progress commands (built binary)', () => {
       progress: join(home, 'progress.jsonl'),
       cache: join(home, 'cache'),
       practice: join(home, 'practice'),
+      consents: join(home, 'consents.json'),
       roadmap: ROADMAP,
       sources: { home: 'env', roadmap: 'env' },
     });
