@@ -81,7 +81,9 @@ describe.skipIf(!hasTmux)('error lines at 40 columns (tmux)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     const b = runCli(BAD_ROADMAP, { home, env: { COLUMNS: '40', NO_COLOR: '1' } });
-    expect(b.stderr).toContain(`${BROKEN}:6:12: stage: must be one of "skills", "prove", "apply"\n`);
+    expect(b.stderr).toContain(
+      `${BROKEN}:6:12: stage: must be one of "skills", "prove", "apply" (did you mean "skills"?)\n`,
+    );
   });
 
   it('--help wraps to the terminal it runs in (no COLUMNS), descriptions under their terms', async () => {
