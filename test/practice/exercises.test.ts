@@ -17,16 +17,23 @@ const { exercises, problems } = readExercises();
 const SOLUTIONS = join(ROOT, 'test', 'fixtures', 'exercises');
 /** Solutions that give the right results while breaking a rule the task states: each must fail. */
 const SHORTCUTS = join(ROOT, 'test', 'fixtures', 'exercise-shortcuts');
+/** Correct solutions written differently from the reference (`<id>-<n>.py`): each must pass. */
+const VARIANTS = join(ROOT, 'test', 'fixtures', 'exercise-variants');
 const temp = tempDir('pyroad-exercises-');
 afterAll(temp.cleanup);
 
 /** Resolved once: a version manager's shim would cost a second per start, eighty times over. */
 const PYTHON = systemPython(temp.dir);
 
-async function check(exercise: Exercise, source: 'starter' | 'solution' | 'shortcut'): Promise<Verdict> {
-  const dir = join(temp.dir, `${exercise.id}-${source}`);
+async function check(
+  exercise: Exercise,
+  source: 'starter' | 'solution' | 'shortcut' | 'variant',
+  variant = '',
+): Promise<Verdict> {
+  const dir = join(temp.dir, `${exercise.id}-${source}${variant}`);
   mkdirSync(dir, { recursive: true });
   if (source === 'starter') writeFileSync(join(dir, exercise.file), exercise.starter);
+  else if (source === 'variant') copyFileSync(join(VARIANTS, `${variant}.py`), join(dir, exercise.file));
   else copyFileSync(join(source === 'solution' ? SOLUTIONS : SHORTCUTS, `${exercise.id}.py`), join(dir, exercise.file));
   const outcome = await runHarness({
     python: PYTHON,
@@ -78,13 +85,23 @@ describe('shipped exercises', () => {
     }
   });
 
-  it('catch a solution that breaks the rule the task states', async () => {
+  it('catch a solution that breaks the rule the task states', { timeout: 120_000 }, async () => {
     const shortcuts = readdirSync(SHORTCUTS).map((f) => f.replace(/\.py$/, ''));
     expect(shortcuts.length).toBeGreaterThan(0);
     for (const id of shortcuts) {
       const exercise = exercises.find((x) => x.id === id);
       expect(exercise, id).toBeDefined();
       expect((await check(exercise!, 'shortcut')).outcome, id).toBe('failed');
+    }
+  });
+
+  it('pass correct solutions written in another style than the reference', { timeout: 120_000 }, async () => {
+    const variants = readdirSync(VARIANTS).map((f) => f.replace(/\.py$/, ''));
+    expect(variants.length).toBeGreaterThan(0);
+    for (const name of variants) {
+      const exercise = exercises.find((x) => name.startsWith(`${x.id}-`) && /^\d+$/.test(name.slice(x.id.length + 1)));
+      expect(exercise, name).toBeDefined();
+      expect(await check(exercise!, 'variant', name), name).toMatchObject({ outcome: 'passed' });
     }
   });
 });
