@@ -1,4 +1,5 @@
-import Conf from 'conf';
+import type Conf from 'conf';
+import { confFile } from '../settings/conf-file.js';
 import { dataError } from '../errors.js';
 import { consentFile, type Consent } from './consent.js';
 
@@ -15,15 +16,7 @@ export class ConsentStore {
 
   constructor(readonly configDir: string) {
     try {
-      this.conf = new Conf<{ roadmaps: Stored }>({
-        cwd: configDir,
-        configName: 'consents',
-        projectSuffix: '',
-        configFileMode: 0o600,
-        accessPropertiesByDotNotation: false,
-        clearInvalidConfig: false,
-        watch: false,
-      });
+      this.conf = confFile<{ roadmaps: Stored }>(configDir, 'consents');
     } catch (error) {
       throw unusable(consentFile(configDir), error);
     }

@@ -1,4 +1,5 @@
-import Conf from 'conf';
+import type Conf from 'conf';
+import { confFile } from './conf-file.js';
 import { dataError, usageError } from '../errors.js';
 import { didYouMean } from '../didyoumean.js';
 import type { Paths } from '../paths.js';
@@ -27,15 +28,7 @@ export class SettingsStore {
     configDir: string,
   ) {
     try {
-      this.conf = new Conf<Partial<Settings>>({
-        cwd: configDir,
-        configName: 'settings',
-        projectSuffix: '',
-        configFileMode: 0o600,
-        accessPropertiesByDotNotation: false,
-        clearInvalidConfig: false,
-        watch: false,
-      });
+      this.conf = confFile<Partial<Settings>>(configDir, 'settings');
     } catch (error) {
       throw unusable(file, error);
     }
