@@ -171,6 +171,9 @@ unittest.TestResult.addError = _keep_error
 unittest.TestResult.addFailure = _keep_failure
 
 if __name__ == "__main__":
+    # First of all: says that the interpreter runs this harness, whatever happens next.
+    sys.stdout.write("PYROAD-HARNESS\n")
+    sys.stdout.flush()
     if sys.version_info < (3, 9):
         sys.stdout.write("\nPYROAD-TOO-OLD %d.%d\n" % sys.version_info[:2])
     else:

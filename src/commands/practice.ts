@@ -203,7 +203,7 @@ function renderCheck(ctx: Context, r: CheckResult): void {
     for (const line of lines.slice(0, 20)) ctx.print(`  | ${untrusted(line, { oneLine: true })}`);
     if (lines.length > 20) ctx.print(style.dim(`  | … ${lines.length - 20} more lines`));
   }
-  if (v.outcome !== 'passed')
+  if (v.outcome === 'failed' || (v.outcome === 'stopped' && !v.setup))
     ctx.print(
       style.dim(
         `Edit ${untrusted(r.file, { oneLine: true })} and check again; \`pyroad practice hint ${r.exercise}\` gives a hint.`,

@@ -22,8 +22,11 @@ export interface Failure {
 export type Verdict =
   | { outcome: 'passed'; tests: number; output: string; outputSize: number }
   | { outcome: 'failed'; tests: number; first: Failure; output: string; outputSize: number }
-  /** The run did not finish: a time limit, an output flood, a crash, an interpreter too old. */
-  | { outcome: 'stopped'; reason: string; output: string; outputSize: number };
+  /**
+   * The run did not finish: a time limit, an output flood, a crash, an interpreter too old.
+   * `setup`: the interpreter, not the learner's code, is at fault (editing the file will not help).
+   */
+  | { outcome: 'stopped'; reason: string; output: string; outputSize: number; setup?: true };
 
 export interface RunOutcome {
   stdout: string;
@@ -35,6 +38,8 @@ export interface RunOutcome {
 }
 
 export const RESULT_MARKER = 'PYROAD-RESULT ';
+/** The harness's first line: the interpreter did run it. */
+export const HARNESS_STARTED = 'PYROAD-HARNESS';
 const TOO_OLD = 'PYROAD-TOO-OLD ';
 /** The harness's line when a package an exercise `requires:` cannot be imported. */
 const MISSING = 'PYROAD-MISSING ';
@@ -113,6 +118,14 @@ export function judge(run: RunOutcome): Verdict {
   }
   if (!data || typeof data !== 'object' || typeof data.tests !== 'number') {
     const why = lastLine(run.stderr) || `exit code ${run.code ?? 'none'}`;
+    if (!lines.includes(HARNESS_STARTED))
+      return {
+        outcome: 'stopped',
+        reason: `the interpreter never ran pyroad's test harness (${why}): is it Python 3? Name one with --python or \`pyroad config set practice.python PATH\``,
+        output: '',
+        outputSize: 0,
+        setup: true,
+      };
     return {
       outcome: 'stopped',
       reason: `Python stopped before the tests finished: ${why}`,

@@ -88,6 +88,13 @@ describe('pyroad practice', () => {
     expect(r.stderr).toContain('install Python 3.9 or later');
   });
 
+  it("an interpreter that is not Python is blamed, not the learner's file", () => {
+    const r = cli('check', ID, '--dir', work, '--python', '/bin/false');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("the interpreter never ran pyroad's test harness (exit code 1): is it Python 3?");
+    expect(r.stdout).not.toContain('Edit ');
+  });
+
   it('--reset keeps the old file as a backup', () => {
     const r = cli(ID, '--dir', work, '--reset', '--yes');
     expect(r.code).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judge, RESULT_MARKER, type RunOutcome } from '../../src/practice/judge.js';
+import { HARNESS_STARTED, judge, RESULT_MARKER, type RunOutcome } from '../../src/practice/judge.js';
 
 const run = (stdout: string, extra: Partial<RunOutcome> = {}): RunOutcome => ({
   stdout,
@@ -80,12 +80,22 @@ describe('judge (pure)', () => {
     },
     {
       name: 'Python crashed before reporting',
-      outcome: run('', { stderr: 'Traceback...\nMemoryError\n', code: 1 }),
+      outcome: run(`${HARNESS_STARTED}\n`, { stderr: 'Traceback...\nMemoryError\n', code: 1 }),
       want: { outcome: 'stopped', reason: 'Python stopped before the tests finished: MemoryError' },
     },
     {
+      name: 'an interpreter that never ran the harness (e.g. practice.python set to /bin/false)',
+      outcome: run('', { code: 1 }),
+      want: {
+        outcome: 'stopped',
+        setup: true,
+        reason:
+          "the interpreter never ran pyroad's test harness (exit code 1): is it Python 3? Name one with --python or `pyroad config set practice.python PATH`",
+      },
+    },
+    {
       name: 'a result line that is not JSON',
-      outcome: run(`${RESULT_MARKER}{oops\n`, { code: 0 }),
+      outcome: run(`${HARNESS_STARTED}\n${RESULT_MARKER}{oops\n`, { code: 0 }),
       want: { outcome: 'stopped', reason: 'Python stopped before the tests finished: exit code 0' },
     },
     {
