@@ -112,7 +112,7 @@ export async function runTick(
 /** At a terminal: the list with its state, ticked and unticked with space, saved on Enter. */
 export async function runTickInteractive(ctx: Context, id: string): Promise<TickResult> {
   const { topic, store } = await loadTopic(ctx, id);
-  const { list, items } = listOf(topic, undefined);
+  const { list } = listOf(topic, undefined);
   if (!ctx.interactive)
     throw usageError(
       `pyroad mark ${id} needs a status (${['done', 'learning', 'skip', 'todo'].join(', ')}), or ${list === 'milestone' ? '--milestone' : '--item'} N done|todo when not at a terminal`,
@@ -123,15 +123,36 @@ export async function runTickInteractive(ctx: Context, id: string): Promise<Tick
   const current = tickProgress(topic, handsOnEvidence(store.load(renamesOf(await ctx.roadmap())).log).get(topic.id))!;
   const { createPrompts } = await import('../prompts.js');
   const prompts = createPrompts({ input: ctx.streams.stdin, output: ctx.streams.stdout, color: ctx.style.enabled });
+  const { wrap } = await import('../render/text.js');
+  // Each item wrapped at spaces to the terminal, its lines under its first ("❯◯ " is 3 columns),
+  // and as many lines on screen as the terminal has room for.
+  const names = current.items.map((i) => {
+    const label = `${i.n}. `;
+    const pad = ' '.repeat(3 + label.length);
+    return (
+      label +
+      wrap(untrusted(i.text, { oneLine: true }), ctx.columns - pad.length)
+        .split('\n')
+        .join(`\n${pad}`)
+    );
+  });
+  const lines = names.reduce((n, name) => n + name.split('\n').length, 0);
+  const rows = (ctx.streams.stdout as { rows?: number }).rows ?? 24;
+  const message = wrap(
+    `${untrusted(topic.title, { oneLine: true })}: tick what is done (space), then Enter`,
+    ctx.columns - 2,
+  );
+  // Under the list: the key help (two lines when narrow) and a spare line.
+  const room = rows - message.split('\n').length - (ctx.columns < 60 ? 3 : 2);
   const ticked = await prompts.checkbox({
-    message: `${untrusted(topic.title, { oneLine: true })}: tick what is done (space), then Enter`,
-    choices: current.items.map((i) => ({
+    message,
+    choices: current.items.map((i, k) => ({
       value: i.n,
-      name: `${i.n}. ${untrusted(i.text, { oneLine: true })}`,
+      name: names[k]!,
       short: String(i.n),
       checked: i.done,
     })),
-    pageSize: Math.min(12, items.length),
+    pageSize: Math.max(3, Math.min(lines, room)),
   });
   const wanted = new Map(current.items.map((i) => [i.n, ticked.includes(i.n)]));
   return record(ctx, store, topic, list, wanted);

@@ -50,4 +50,22 @@ describe.skipIf(!hasTmux)('pyroad mark ID in a real terminal (tmux)', () => {
       [2, true],
     ]);
   });
+
+  it('at 40 columns each milestone wraps at spaces under its number, and the prompt stays on screen', async () => {
+    const pane = terminal.start(['mark', 'portfolio-site-project'], {
+      home,
+      env: { NO_COLOR: '1' },
+      columns: 40,
+      rows: 30,
+    });
+    const screen = await pane.waitFor('navigate');
+    expect(screen).toMatch(/^\? A portfolio site with a REST API: tick/m);
+    const lines = screen.split('\n').filter((l) => !/navigate|nvert/.test(l));
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(40);
+    // Continuation lines line up under the text, and words stay whole: "ORM models", not "model/s".
+    expect(screen).toMatch(/^ {6}\S/m);
+    expect(screen.replace(/\n {6}/g, ' ')).toContain('admin user, as ORM models with a migration.');
+    pane.keys('C-c');
+    expect(await pane.exitCode()).toBe(130);
+  });
 });
