@@ -6,7 +6,7 @@ import { didYouMean } from '../didyoumean.js';
 import { EXIT, PyroadError, usageError } from '../errors.js';
 import { untrusted } from '../render/untrusted.js';
 import { wrap, wrapSegments } from '../render/text.js';
-import { displayWidth } from '../render/width.js';
+import { displayWidth, truncate } from '../render/width.js';
 import { practiceDir } from '../practice/folder.js';
 import type { Exercise } from '../practice/exercise.js';
 import type { Verdict } from '../practice/judge.js';
@@ -181,18 +181,21 @@ function renderCheck(ctx: Context, r: CheckResult): void {
       ),
     );
   } else if (v.outcome === 'stopped') {
-    ctx.print(`${style.red('✗')} ${title}: ${untrusted(v.reason, { oneLine: true })}`);
+    ctx.print(wrap(`${style.red('✗')} ${title}: ${untrusted(v.reason, { oneLine: true })}`, ctx.columns));
   } else {
     const f = v.first;
     ctx.print(`${style.red('✗')} ${title}: not yet.`);
     ctx.print(`  ${style.bold('checked:')} ${untrusted(f.checks || f.test, { oneLine: true })}`);
     if (f.expected !== undefined && f.got !== undefined) {
-      ctx.print(`  ${style.bold('expected:')} ${untrusted(f.expected, { oneLine: true })}`);
-      ctx.print(`  ${style.bold('got:')}      ${untrusted(f.got, { oneLine: true })}`);
+      ctx.print(wrap(`  ${style.bold('expected:')} ${untrusted(f.expected, { oneLine: true })}`, ctx.columns));
+      ctx.print(wrap(`  ${style.bold('got:')}      ${untrusted(f.got, { oneLine: true })}`, ctx.columns));
     } else {
       const kind = f.kind === 'error' ? `your code raised ${f.error}` : f.error;
       ctx.print(
-        `  ${style.bold('problem:')} ${untrusted(`${kind}${f.message ? `: ${f.message}` : ''}`, { oneLine: true })}`,
+        wrap(
+          `  ${style.bold('problem:')} ${untrusted(`${kind}${f.message ? `: ${f.message}` : ''}`, { oneLine: true })}`,
+          ctx.columns,
+        ),
       );
     }
     if (f.where) ctx.print(`  ${style.bold('at:')} ${untrusted(`${f.where.file}:${f.where.line}`, { oneLine: true })}`);
@@ -200,13 +203,18 @@ function renderCheck(ctx: Context, r: CheckResult): void {
   if (v.output) {
     const lines = v.output.replace(/\n$/, '').split('\n');
     ctx.print(style.dim(`Your code printed${v.outputSize > v.output.length ? ' (the start of it)' : ''}:`));
-    for (const line of lines.slice(0, 20)) ctx.print(`  | ${untrusted(line, { oneLine: true })}`);
+    // The program's lines as it wrote them, cut at the edge (…): a 4,000-character line is no read.
+    for (const line of lines.slice(0, 20))
+      ctx.print(`  | ${truncate(untrusted(line, { oneLine: true }), Math.max(10, ctx.columns - 4))}`);
     if (lines.length > 20) ctx.print(style.dim(`  | … ${lines.length - 20} more lines`));
   }
   if (v.outcome === 'failed' || (v.outcome === 'stopped' && !v.setup))
     ctx.print(
       style.dim(
-        `Edit ${untrusted(r.file, { oneLine: true })} and check again; \`pyroad practice hint ${r.exercise}\` gives a hint.`,
+        wrap(
+          `Edit ${untrusted(r.file, { oneLine: true })} and check again; \`pyroad practice hint ${r.exercise}\` gives a hint.`,
+          ctx.columns,
+        ),
       ),
     );
 }

@@ -49,13 +49,16 @@ describe('pyroad practice', () => {
   it("shows the program's output harmlessly", () => {
     writeFileSync(
       join(work, 'squares.py'),
-      'print("\\x1b[2J\\x1b]0;owned\\x07hello")\ndef even_squares(numbers):\n    return []\n',
+      'print("\\x1b[2J\\x1b]0;owned\\x07hello")\nprint("x" * 4000)\ndef even_squares(numbers):\n    return []\n',
     );
     const r = cli('check', ID, '--dir', work);
     expect(r.stdout).toContain('Your code printed');
     expect(r.stdout).toContain('hello');
     expect(r.stdout).not.toContain('\x1b');
     expect(r.stdout).not.toContain('\x07');
+    // A 4,000-character line is cut at the edge, not poured out.
+    expect(r.stdout).toMatch(/ {2}\| x+…\n/);
+    expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
   });
 
   it('gives hints one at a time', () => {
@@ -91,7 +94,9 @@ describe('pyroad practice', () => {
   it("an interpreter that is not Python is blamed, not the learner's file", () => {
     const r = cli('check', ID, '--dir', work, '--python', '/bin/false');
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("the interpreter never ran pyroad's test harness (exit code 1): is it Python 3?");
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(
+      "the interpreter never ran pyroad's test harness (exit code 1): is it Python 3?",
+    );
     expect(r.stdout).not.toContain('Edit ');
   });
 
