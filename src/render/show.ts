@@ -5,7 +5,7 @@ import type { Area, Topic } from '../roadmap/schema.js';
 import type { Style } from './style.js';
 import { renderTopicPortfolio } from './portfolio.js';
 import { renderTopicResults, topicBadge } from './status.js';
-import { STAGE_LABELS, inlineCode, percent, plural, wrap } from './text.js';
+import { STAGE_LABELS, inlineCode, percent, plural, wrap, wrapSegments } from './text.js';
 import { untrusted } from './untrusted.js';
 import { displayWidth } from './width.js';
 
@@ -52,9 +52,7 @@ export function renderTopic(
   if (topic.project) {
     lines.push('');
     lines.push(heading(style, 'Milestones'));
-    topic.project.milestones.forEach((m, i) =>
-      lines.push(wrap(`${i + 1}. ${ticked(progress, topic.id, i) ? '[x]' : '[ ]'} ${m}`, width, '  ')),
-    );
+    topic.project.milestones.forEach((m, i) => lines.push(tickLine(i, ticked(progress, topic.id, i), m, width)));
     lines.push('');
     lines.push(heading(style, 'Done when'));
     lines.push(wrap(topic.project.done_when, width, '  '));
@@ -82,9 +80,7 @@ export function renderTopic(
   if (topic.checklist) {
     lines.push('');
     lines.push(heading(style, 'Checklist'));
-    topic.checklist.forEach((step, i) =>
-      lines.push(wrap(`${i + 1}. ${ticked(progress, topic.id, i) ? '[x]' : '[ ]'} ${step}`, width, '  ')),
-    );
+    topic.checklist.forEach((step, i) => lines.push(tickLine(i, ticked(progress, topic.id, i), step, width)));
   }
   if (topic.resources.length) {
     lines.push('');
@@ -224,4 +220,10 @@ function renderSpec(spec: string, width: number): string {
       item.startsWith('- ') ? wrap(item.slice(2), width, '    ').replace(/^ {4}/, '  - ') : wrap(item, width, '  '),
     )
     .join('\n');
+}
+
+/** "  3. [ ] Render the pages…", its later lines under the text, not under the number. */
+function tickLine(i: number, done: boolean, text: string, width: number): string {
+  const label = `${i + 1}. ${done ? '[x]' : '[ ]'} `;
+  return wrapSegments([[label + text]], width, '  ', ' '.repeat(2 + label.length));
 }
