@@ -86,7 +86,13 @@ export function parseJournal(text: string, opts: { validate: boolean }): ParsedJ
   };
   const firstNewline = text.indexOf('\n');
   if (firstNewline < 0) {
-    problem(1, 'the file has a single incomplete line and no header; it was cut off while being written');
+    // One line and no end: a header cut off mid-write, or a file that never was a journal.
+    problem(
+      1,
+      text.trimStart().startsWith('{')
+        ? 'the file has a single incomplete line and no header; it was cut off while being written'
+        : `the file has no header line and does not start like a pyroad progress journal ({"format":"${PROGRESS_FORMAT}", ...})`,
+    );
     return result;
   }
   const header = parseHeader(text.slice(0, firstNewline), opts.validate);

@@ -84,4 +84,13 @@ describe('parseJournal', () => {
     const parsed = parseJournal(`${HEADER}not json\n`, { validate: false });
     expect(parsed.problemCount).toBeGreaterThan(0);
   });
+
+  it('tells a header cut off mid-write from a file that never was a journal', () => {
+    const cut = parseJournal('{"format":"pyroad-progress","ver', { validate: true });
+    expect(cut.problems[0]!.message).toMatch(/cut off while being written/);
+    const binary = parseJournal('\u0000\u00ffPNG\u0001garbage', { validate: true });
+    expect(binary.problems[0]!.message).toBe(
+      'the file has no header line and does not start like a pyroad progress journal ({"format":"pyroad-progress", ...})',
+    );
+  });
 });
