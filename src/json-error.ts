@@ -8,7 +8,7 @@ import { untrusted } from './render/untrusted.js';
 export function jsonSyntaxMessage(error: unknown, opts: { at?: (offset: number) => string } = {}): string {
   const message = error instanceof Error ? error.message : String(error);
   const position = / in JSON at position (\d+).*$/s.exec(message);
-  const text = message.replace(/ in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+  const text = message.slice(0, position?.index).replace(/\s*\(line \d+ column \d+\)$/, '');
   const where = position && opts.at ? ` ${opts.at(Number(position[1]))}` : '';
   return untrusted(text, { oneLine: true }) + where;
 }

@@ -54,6 +54,10 @@ const questions = (n: number) => (n === 1 ? 'one question' : `${n} questions`);
 /** "2 of 2 right". */
 const score = (p: Pick<PlacedArea, 'answered' | 'correct'>) => `${p.correct} of ${p.answered} right`;
 
+/** The area's topics a full quiz would still rate: not skipped, not complete, with questions. */
+const openQuizTopics = (topics: readonly TopicFacts[]) =>
+  topics.filter((f) => !f.skipped && !f.complete && f.topic.questions.length > 0);
+
 /**
  * "Assess SQL databases": the area was placed "knows it" and some of its topics are not complete.
  * Undefined otherwise.
@@ -63,7 +67,7 @@ export function placedKnownStep(
   topics: readonly TopicFacts[],
 ): Recommendation | undefined {
   if (!placed || placed.verdict !== 'knows it' || placed.area.stage !== 'skills') return undefined;
-  const open = topics.filter((f) => !f.skipped && !f.complete && f.topic.questions.length > 0);
+  const open = openQuizTopics(topics);
   if (open.length === 0) return undefined;
   const { area } = placed;
   const command = `pyroad assess ${area.id}`;
@@ -85,7 +89,7 @@ export function placedPartlyStep(
   topics: readonly TopicFacts[],
 ): Recommendation | undefined {
   if (!placed || placed.verdict !== 'partly' || placed.area.stage !== 'skills') return undefined;
-  const open = topics.filter((f) => !f.skipped && !f.complete && f.topic.questions.length > 0);
+  const open = openQuizTopics(topics);
   if (open.length < 2) return undefined;
   const { area } = placed;
   const command = `pyroad assess ${area.id}`;
