@@ -10,13 +10,13 @@ export default tseslint.config(
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', TextDecoder: 'readonly' },
     },
     rules: {
-      // One place (src/cli.ts via bin/pyroad.js) decides how the process ends.
+      // One place (src/report-error.ts, via src/cli.ts or src/quick.ts) decides how the process ends.
       'no-restricted-properties': [
         'error',
         {
           object: 'process',
           property: 'exit',
-          message: 'Throw a PyroadError instead; src/cli.ts maps it to an exit code.',
+          message: 'Throw a PyroadError instead; src/report-error.ts maps it to an exit code.',
         },
         {
           object: 'process',
@@ -51,5 +51,11 @@ export default tseslint.config(
   {
     files: ['scripts/**', 'test/**', 'bin/**'],
     rules: { 'no-restricted-properties': 'off', 'no-restricted-imports': 'off' },
+  },
+  {
+    // The start script is CommonJS: it loads the quick entry without Node's ES module loader.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

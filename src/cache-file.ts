@@ -11,31 +11,38 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { tempName, unlinkQuietly } from './progress/files.js';
 import { VERSION } from './version.js';
+import { fnv1a64 } from './lazy-crypto.js';
 
 /**
  * Files in the cache folder: the validated roadmap, the journal's stamp and snapshot. Each is
  * named for the file it speeds up, and each is only ever a shortcut: losing one costs time, not data.
  */
 export const cachePath = (cacheDir: string, kind: string, source: string, suffix: string): string =>
-  join(cacheDir, `${kind}-${createHash('sha1').update(resolve(source)).digest('hex').slice(0, 16)}${suffix}`);
+  join(cacheDir, `${kind}-${fnv1a64(resolve(source))}${suffix}`);
+
+/** Set by scripts/bundle.js: one id for every file of one build. Undefined when run from tsc's output. */
+declare const __PYROAD_BUILD__: string | undefined;
 
 /**
- * Cache files belong to one build of pyroad: its version, and the time the module holding this
- * code was written (every build rewrites it). A change to what is validated, or how, without a
- * version bump then still leaves the stamps, snapshots and cached roadmaps of older builds unused.
+ * Cache files belong to one build of pyroad: its version, and the build's id (scripts/bundle.js
+ * gives every file of a build the same one; run from tsc's output, the time this module was
+ * written). A change to what is validated, or how, without a version bump then still leaves the
+ * stamps, snapshots and cached roadmaps of older builds unused. The bundles of one build (the
+ * command's ES modules and the quick CommonJS entry, see src/quick.ts) share their caches.
  */
 export function buildKey(): string {
   if (built === undefined) {
-    let stamp = 0;
-    try {
-      stamp = statSync(fileURLToPath(import.meta.url)).mtimeMs;
-    } catch {
-      // not a file (never the case for the installed command): the version alone keys the cache
-    }
+    let stamp: string | number = 0;
+    if (typeof __PYROAD_BUILD__ === 'string') stamp = __PYROAD_BUILD__;
+    else
+      try {
+        stamp = statSync(fileURLToPath(import.meta.url)).mtimeMs;
+      } catch {
+        // not a file (never the case for the installed command): the version alone keys the cache
+      }
     built = `${VERSION}:${stamp}`;
   }
   return built;

@@ -1,10 +1,11 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { makeProgram, typedGlobals } from './command.js';
-import { withGlobals, type Streams } from './context.js';
+import type { Streams } from './context.js';
 import { didYouMean } from './didyoumean.js';
-import { EXIT, PyroadError, usageError } from './errors.js';
+import { EXIT, usageError } from './errors.js';
+import { reportError } from './report-error.js';
 import { VERSION } from './version.js';
-import { guardOutput, untrusted } from './render/untrusted.js';
+import { guardOutput } from './render/untrusted.js';
 import { fitErrorLines } from './render/stderr.js';
 import { fitHelpText, helpWidth, narrowHelp } from './render/help.js';
 import { COMMAND_NAMES, registerCommands, unknownHelpTopic } from './commands/index.js';
@@ -58,9 +59,6 @@ Exit codes: 0 ok, 1 data or runtime problem, 2 usage problem, 130 interrupted.
   return program;
 }
 
-const isPromptExit = (error: unknown): boolean =>
-  error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
-
 /** The one place that turns an outcome into an exit code. Returns it; bin/pyroad.js sets it. */
 export async function main(argv: string[], streams: Streams): Promise<number> {
   const topic = unknownHelpTopic(argv);
@@ -76,38 +74,4 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
   } catch (error) {
     return reportError(error, streams, typedGlobals(program));
   }
-}
-
-/** `repeat`: the global options typed on the command line, for the commands a message suggests. */
-export function reportError(error: unknown, streams: Streams, repeat = ''): number {
-  const debug = /(^|,)\s*pyroad\s*(,|$)/.test(streams.env.DEBUG ?? '');
-  // At a terminal, a long message wraps to its width (render/stderr.ts); piped, it stays one line.
-  const say = (text: string) => void streams.stderr.write(fitErrorLines(text, streams.stderr));
-  if (error instanceof CommanderError) {
-    // commander has already printed help, the version or its own one-line message.
-    if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version')
-      return EXIT.ok;
-    // Anything else is a usage problem, including a command with subcommands given none
-    // (`pyroad evidence`, commander.help): its help went to stderr.
-    return EXIT.usage;
-  }
-  if (error instanceof PyroadError) {
-    // Messages name files, ids and values from outside: shown, never obeyed.
-    say(`pyroad: ${untrusted(withGlobals(error.message, repeat))}\n`);
-    for (const line of error.details) say(`${untrusted(withGlobals(line, repeat))}\n`);
-    if (debug && error.stack) streams.stderr.write(`${error.stack}\n`);
-    return error.exitCode;
-  }
-  if (isPromptExit(error)) {
-    say('pyroad: interrupted\n');
-    return EXIT.interrupted;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  say(`pyroad: internal error: ${untrusted(message)}\n`);
-  streams.stderr.write(
-    debug && error instanceof Error && error.stack
-      ? `${error.stack}\n`
-      : 'This is a bug in pyroad. Please report it with the command you ran; DEBUG=pyroad shows the stack trace.\n',
-  );
-  return EXIT.data;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { crypto } from '../lazy-crypto.js';
 import type { Check } from './schema.js';
 
 /**
@@ -6,4 +6,4 @@ import type { Check } from './schema.js';
  * only for the checks as they are now (coach/evidence.ts, isProven).
  */
 export const checksFingerprint = (checks: readonly Check[]): string =>
-  createHash('sha256').update(JSON.stringify(checks)).digest('hex').slice(0, 16);
+  crypto().createHash('sha256').update(JSON.stringify(checks)).digest('hex').slice(0, 16);

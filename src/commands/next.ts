@@ -38,6 +38,22 @@ export async function runNext(ctx: Context, opts: NextOptions) {
   return { summary, limit, area: area ? { id: area.id, title: area.title } : undefined };
 }
 
+/** `pyroad next`: also run without commander by the quick entry (src/quick.ts). */
+export async function showNext(ctx: Context, opts: NextOptions): Promise<void> {
+  const view = await runNext(ctx, opts);
+  const summary = ctx.withHints(view.summary);
+  if (opts.json) {
+    ctx.json(summary);
+    return;
+  }
+  const { limit } = view;
+  ctx.print(
+    renderNext(view.area ? { summary, limit, area: view.area } : { summary, limit }, ctx.style, ctx.columns, (text) =>
+      ctx.withHints(text),
+    ),
+  );
+}
+
 export function registerNext(program: Program): void {
   program.command
     .command('next')
@@ -55,23 +71,5 @@ export function registerNext(program: Program): void {
       ) +
         '\nPYROAD_NOW (an ISO date) pins the clock, e.g. to see which reviews will be due; meant for tests and demos.\n',
     )
-    .action(
-      program.action(async (ctx, opts: NextOptions) => {
-        const view = await runNext(ctx, opts);
-        const summary = ctx.withHints(view.summary);
-        if (opts.json) {
-          ctx.json(summary);
-          return;
-        }
-        const { limit } = view;
-        ctx.print(
-          renderNext(
-            view.area ? { summary, limit, area: view.area } : { summary, limit },
-            ctx.style,
-            ctx.columns,
-            (text) => ctx.withHints(text),
-          ),
-        );
-      }),
-    );
+    .action(program.action(showNext));
 }

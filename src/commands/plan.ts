@@ -62,6 +62,16 @@ export async function runPlan(ctx: Context, opts: PlanOptions): Promise<Plan> {
   });
 }
 
+/** `pyroad plan`: also run without commander by the quick entry (src/quick.ts). */
+export async function showPlan(ctx: Context, opts: PlanOptions): Promise<void> {
+  const plan = await runPlan(ctx, opts);
+  if (opts.json) {
+    ctx.json(plan);
+    return;
+  }
+  ctx.print(renderPlan(plan, ctx.style, ctx.columns, (text) => ctx.withHints(text)));
+}
+
 export function registerPlan(program: Program): void {
   program.command
     .command('plan')
@@ -79,14 +89,5 @@ export function registerPlan(program: Program): void {
       ) +
         '\nTopic hours come from the roadmap (`hours:`); once you have finished 3 topics you marked as learning, your own pace corrects them.\n',
     )
-    .action(
-      program.action(async (ctx, opts: PlanOptions) => {
-        const plan = await runPlan(ctx, opts);
-        if (opts.json) {
-          ctx.json(plan);
-          return;
-        }
-        ctx.print(renderPlan(plan, ctx.style, ctx.columns, (text) => ctx.withHints(text)));
-      }),
-    );
+    .action(program.action(showPlan));
 }

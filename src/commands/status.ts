@@ -47,6 +47,50 @@ function projectChecks(index: ReturnType<typeof indexRoadmap>, log: Parameters<t
   return out;
 }
 
+/** `pyroad status`: also run without commander by the quick entry (src/quick.ts). */
+export async function showStatus(ctx: Context, opts: { json?: boolean }): Promise<void> {
+  const result = await runStatus(ctx);
+  const { roadmap } = result;
+  const summary = ctx.withHints(result.summary);
+  if (opts.json) {
+    const exercises = result.exercises.total ? { exercises: result.exercises } : {};
+    ctx.json(result.checks.length ? { ...summary, checks: result.checks, ...exercises } : { ...summary, ...exercises });
+    return;
+  }
+  ctx.print(renderStatus(summary, roadmap, ctx.style, ctx.columns, (text) => ctx.withHints(text)));
+  if (result.checks.length) {
+    ctx.print('');
+    ctx.print(ctx.style.bold('Projects checked'));
+    for (const c of result.checks) {
+      ctx.print(
+        `  ${c.proven ? ctx.style.green('✓') : ctx.style.yellow('-')} ${untrusted(c.title, { oneLine: true })}: ${c.result}`,
+      );
+      if (c.proves)
+        ctx.print(
+          ctx.style.dim(
+            wrap(
+              `hands-on evidence for ${c.proves.map((t) => untrusted(t, { oneLine: true })).join(', ')} (each at least ${Math.round(PROOF.floor * 100)}% mastered, counted in readiness)`,
+              ctx.columns,
+              '    ',
+            ),
+          ),
+        );
+    }
+  }
+  if (result.exercises.total) {
+    ctx.print('');
+    ctx.print(`${ctx.style.bold('Exercises:')} ${result.exercises.passed} of ${result.exercises.total} passed`);
+  }
+  const note = unknownProgressNote(
+    result.unknown.map((id) => untrusted(id, { oneLine: true })),
+    ctx.sources.roadmap,
+  );
+  if (note) {
+    ctx.print();
+    ctx.print(wrap(note, ctx.columns));
+  }
+}
+
 export function registerStatus(program: Program): void {
   program.command
     .command('status')
@@ -57,50 +101,5 @@ export function registerStatus(program: Program): void {
       examples('pyroad status', 'pyroad status --json | jq .readiness', 'PYROAD_NOW=2026-12-01 pyroad status') +
         '\nPYROAD_NOW (an ISO date) pins the clock, e.g. to see which reviews will be due; meant for tests and demos.\n',
     )
-    .action(
-      program.action(async (ctx, opts: { json?: boolean }) => {
-        const result = await runStatus(ctx);
-        const { roadmap } = result;
-        const summary = ctx.withHints(result.summary);
-        if (opts.json) {
-          const exercises = result.exercises.total ? { exercises: result.exercises } : {};
-          ctx.json(
-            result.checks.length ? { ...summary, checks: result.checks, ...exercises } : { ...summary, ...exercises },
-          );
-          return;
-        }
-        ctx.print(renderStatus(summary, roadmap, ctx.style, ctx.columns, (text) => ctx.withHints(text)));
-        if (result.checks.length) {
-          ctx.print('');
-          ctx.print(ctx.style.bold('Projects checked'));
-          for (const c of result.checks) {
-            ctx.print(
-              `  ${c.proven ? ctx.style.green('✓') : ctx.style.yellow('-')} ${untrusted(c.title, { oneLine: true })}: ${c.result}`,
-            );
-            if (c.proves)
-              ctx.print(
-                ctx.style.dim(
-                  wrap(
-                    `hands-on evidence for ${c.proves.map((t) => untrusted(t, { oneLine: true })).join(', ')} (each at least ${Math.round(PROOF.floor * 100)}% mastered, counted in readiness)`,
-                    ctx.columns,
-                    '    ',
-                  ),
-                ),
-              );
-          }
-        }
-        if (result.exercises.total) {
-          ctx.print('');
-          ctx.print(`${ctx.style.bold('Exercises:')} ${result.exercises.passed} of ${result.exercises.total} passed`);
-        }
-        const note = unknownProgressNote(
-          result.unknown.map((id) => untrusted(id, { oneLine: true })),
-          ctx.sources.roadmap,
-        );
-        if (note) {
-          ctx.print();
-          ctx.print(wrap(note, ctx.columns));
-        }
-      }),
-    );
+    .action(program.action(showStatus));
 }

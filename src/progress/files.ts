@@ -10,8 +10,8 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, extname, join } from 'node:path';
+import { crypto } from '../lazy-crypto.js';
 
 /** Small file helpers for writes that must never leave a half-written file. */
 
@@ -35,7 +35,7 @@ export function writeAll(fd: number, data: Uint8Array): void {
 }
 
 export const tempName = (file: string): string =>
-  join(dirname(file), `.${basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  join(dirname(file), `.${basename(file)}.${process.pid}-${crypto().randomBytes(4).toString('hex')}.tmp`);
 
 /** Writes a new file next to `file`, durably, and returns its name (mode 0600). */
 export function writeTemp(file: string, data: string | Uint8Array): string {

@@ -1,8 +1,8 @@
 import { closeSync, constants, linkSync, openSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import { dataError } from '../errors.js';
 import { unlinkQuietly, writeAll } from './files.js';
+import { crypto } from '../lazy-crypto.js';
 
 /**
  * An exclusive lock beside a file (`<file>.lock`), for writers only: readers never wait. The lock
@@ -97,7 +97,7 @@ function breakLock(lock: string, judged: Owner | undefined, myToken: string): vo
 export function withLock<T>(file: string, fn: () => T, options: LockOptions = {}): T {
   const { staleMs, timeoutMs } = { ...DEFAULTS, ...options };
   const lock = lockFileOf(file);
-  const token = `${process.pid}-${randomBytes(6).toString('hex')}`;
+  const token = `${process.pid}-${crypto().randomBytes(6).toString('hex')}`;
   const owner: Owner = { pid: process.pid, host: hostname(), token, at: new Date().toISOString() };
   const deadline = Date.now() + timeoutMs;
   let pause = 2;

@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { buildKey, cachePath, readCacheFile, writeCacheFile } from '../cache-file.js';
 import { PROGRESS_VERSION, STATUSES } from './format.js';
 import { unlinkQuietly } from './files.js';
 import { COLUMN_TYPES, EventLog, KIND, type LogColumns } from './log.js';
+import { crypto } from '../lazy-crypto.js';
 
 /**
  * A binary copy of the event log (log.ts) of the first `offset` bytes of a validated journal, kept
@@ -34,11 +34,11 @@ const MAGIC = 'pyroad-snapshot';
 const key = (): string => `${buildKey()}:${PROGRESS_VERSION}:5`;
 /** The file ends with the SHA-1 of everything before it: a damaged snapshot is never read. */
 const DIGEST_BYTES = 20;
-const digest = (bytes: Uint8Array): Buffer => createHash('sha1').update(bytes).digest();
+const digest = (bytes: Uint8Array): Buffer => crypto().createHash('sha1').update(bytes).digest();
 
 /** A new snapshot id, unique enough to tell one snapshot of a file from the next. */
 export const newSnapshotId = (): string =>
-  `${Date.now().toString(36)}-${process.pid}-${randomBytes(6).toString('hex')}`;
+  `${Date.now().toString(36)}-${process.pid}-${crypto().randomBytes(6).toString('hex')}`;
 /** Below this many events a journal is read in full: fast enough, and one file less. */
 export const SNAPSHOT_MIN_EVENTS = 5_000;
 /** When more than this many bytes follow the snapshot, a new one is written. */

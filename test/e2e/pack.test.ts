@@ -26,10 +26,17 @@ describe('the packed package, installed globally', () => {
     // tests, reference solutions, dist/ (tsc's output for the scripts) or scripts.
     const shipped = packed[0]!.files.map((f) => f.path);
     const allowed =
-      /^(bin\/pyroad\.js|lib\/[\w-]+\.js|data\/.+\.yaml|data\/exercises\/harness\.py|schema\/[\w-]+\.schema\.json|package\.json|README\.md|LICENSE)$/;
+      /^(bin\/pyroad\.cjs|lib\/[\w-]+\.c?js|data\/.+\.yaml|data\/exercises\/harness\.py|schema\/[\w-]+\.schema\.json|package\.json|README\.md|LICENSE)$/;
     expect(shipped.filter((f) => !allowed.test(f))).toEqual([]);
     expect(shipped).toEqual(
-      expect.arrayContaining(['bin/pyroad.js', 'lib/cli.js', 'data/roadmap.yaml', 'data/exercises/harness.py']),
+      expect.arrayContaining([
+        'bin/pyroad.cjs',
+        'lib/cli.js',
+        'lib/quick.cjs',
+        'lib/quick-start.cjs',
+        'data/roadmap.yaml',
+        'data/exercises/harness.py',
+      ]),
     );
     expect(packed[0]!.size).toBeLessThan(2 * 1024 * 1024);
     const prefix = join(tmp.dir, 'prefix');

@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// Start the CLI. CommonJS, like the quick entry it starts: a process that loads no ES module
+// never starts Node's ES module loader.
+//   --version                       answered here, from package.json
+//   next, status, plan [--json]     the quick entry, without commander (src/quick.ts)
+//   anything else                   the full program (lib/cli.js, src/cli.ts)
+'use strict';
+const { join } = require('node:path');
+
+// `pyroad roadmap | head`: once the reader has gone, stop quietly, as a shell tool would.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(`${require('../package.json').version}\n`);
+} else {
+  const { stdin, stdout, stderr, env } = process;
+  const streams = { stdin, stdout, stderr, env };
+  const lib = join(__dirname, '..', 'lib');
+  require(join(lib, 'quick-start.cjs'))
+    .startQuick(join(lib, 'quick.cjs'), args, streams)
+    .then((code) => code ?? import('../lib/cli.js').then(({ main }) => main(args, streams)))
+    .then((code) => {
+      process.exitCode = code;
+    });
+}
