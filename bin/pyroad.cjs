@@ -17,8 +17,18 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
-  const { stdin, stdout, stderr, env } = process;
-  const streams = { stdin, stdout, stderr, env };
+  // process.stdin and process.stderr are built when first asked for, which costs a few ms (a
+  // pipe loads node:net): only prompts need stdin, and stderr only has something to say.
+  const streams = {
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: process.stdout,
+    get stderr() {
+      return process.stderr;
+    },
+    env: process.env,
+  };
   const lib = join(__dirname, '..', 'lib');
   require(join(lib, 'quick-start.cjs'))
     .startQuick(join(lib, 'quick.cjs'), args, streams)

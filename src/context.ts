@@ -126,8 +126,8 @@ export async function createContext(
   const roadmapFile = chosen ? resolve(chosen) : SHIPPED_ROADMAP;
   const noColorFlag = globals.color === false;
   const [style, errStyle] = await Promise.all([
-    makeStyle(colorLevel({ noColorFlag, isTTY: Boolean(streams.stdout.isTTY), setting: settings.color }, env)),
-    makeStyle(colorLevel({ noColorFlag, isTTY: Boolean(streams.stderr.isTTY), setting: settings.color }, env)),
+    makeStyle(colorLevel({ noColorFlag, isTTY: () => Boolean(streams.stdout.isTTY), setting: settings.color }, env)),
+    makeStyle(colorLevel({ noColorFlag, isTTY: () => Boolean(streams.stderr.isTTY), setting: settings.color }, env)),
   ]);
   const roadmapPromises: { full?: Promise<Roadmap>; outline?: Promise<Roadmap> } = {};
   const loadChosen = (view: 'full' | 'outline') =>
@@ -150,7 +150,11 @@ export async function createContext(
     style,
     errStyle,
     streams,
-    interactive: Boolean(streams.stdin.isTTY && streams.stdout.isTTY),
+    // Asked only by commands that prompt: touching process.stdin costs a few ms (a stream is
+    // built for it), which next, status and plan do not pay (issue 19).
+    get interactive() {
+      return Boolean(streams.stdout.isTTY && streams.stdin.isTTY);
+    },
     // The terminal's width; when output is not a terminal, COLUMNS if set, else 80. Read each time,
     // so what is drawn after a resize (a quiz's summary, say) fits the terminal as it is now.
     get columns() {

@@ -34,7 +34,8 @@ type Env = Record<string, string | undefined>;
  * setting, and otherwise on only when the stream is a terminal.
  */
 export function colorLevel(
-  opts: { noColorFlag: boolean; isTTY: boolean; setting?: boolean | undefined },
+  /** isTTY is asked last, only when nothing else decides: building process.stderr costs time. */
+  opts: { noColorFlag: boolean; isTTY: () => boolean; setting?: boolean | undefined },
   env: Env,
 ): number {
   if (opts.noColorFlag) return 0;
@@ -46,7 +47,7 @@ export function colorLevel(
   if (force === '0' || force === 'false') return 0;
   if (env.NO_COLOR) return 0;
   if (opts.setting === false) return 0;
-  return opts.isTTY && env.TERM !== 'dumb' ? 1 : 0;
+  return env.TERM !== 'dumb' && opts.isTTY() ? 1 : 0;
 }
 
 export async function makeStyle(level: number): Promise<Style> {
