@@ -1,9 +1,9 @@
 /**
- * The command lines the quick entry runs (src/quick.ts): `pyroad next`, `pyroad status` and
- * `pyroad plan`, alone or with `--json`. Nothing here imports anything, so bin/pyroad.js can ask
+ * The command lines the quick entry runs (src/quick.ts): `pyroad next`, `status`, `plan` and
+ * `roadmap`, alone or with `--json`. Nothing here imports anything, so bin/pyroad.cjs can ask
  * before it loads either program.
  */
-export const QUICK_COMMANDS = ['next', 'status', 'plan'] as const;
+export const QUICK_COMMANDS = ['next', 'status', 'plan', 'roadmap'] as const;
 export type QuickCommand = (typeof QUICK_COMMANDS)[number];
 
 /** `DEBUG=pyroad`: stack traces for errors (report-error.ts). */

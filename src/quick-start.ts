@@ -19,7 +19,7 @@ export { VERSION } from './version.js';
  * never reads it, and V8 itself refuses a cache that does not fit (then this run compiles as
  * usual and writes a new one). Like every cache file, it is private and best effort.
  *
- * Returns the exit code, or undefined when the line is not a quick one (bin/pyroad.js then runs
+ * Returns the exit code, or undefined when the line is not a quick one (bin/pyroad.cjs then runs
  * the full program), or when the bundle cannot be loaded at all.
  */
 export async function startQuick(

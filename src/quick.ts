@@ -1,5 +1,6 @@
 import { showNext } from './commands/next.js';
 import { showPlan } from './commands/plan.js';
+import { showRoadmap } from './commands/roadmap.js';
 import { showStatus } from './commands/status.js';
 import { createContext, type Context, type Streams } from './context.js';
 import { EXIT } from './errors.js';
@@ -7,8 +8,8 @@ import { quickLine, type QuickCommand } from './quick-line.js';
 import { reportError } from './report-error.js';
 
 /**
- * The quick entry (issue 19). The command lines people type every day, `pyroad next`, `pyroad
- * status` and `pyroad plan`, alone or with `--json`, have nothing for commander to parse, so they
+ * The quick entry (issue 19). The command lines people type every day, `pyroad next`, `status`,
+ * `plan` and `roadmap`, alone or with `--json`, have nothing for commander to parse, so they
  * run without it: the same handlers the full program registers (commands/*.ts), the same context,
  * the same one place for errors (report-error.ts). Which lines qualify is quick-line.ts's call;
  * anything else on the line (another option, a global option, help) goes to the full program in
@@ -20,6 +21,7 @@ const QUICK: Record<QuickCommand, (ctx: Context, opts: { json?: boolean }) => Pr
   next: showNext,
   status: showStatus,
   plan: showPlan,
+  roadmap: showRoadmap,
 };
 
 /**

@@ -8,7 +8,7 @@ import { loadRoadmapOrThrow } from '../../src/roadmap/load.js';
 import { fnv1a64 } from '../../src/lazy-crypto.js';
 import { BIN, ROOT, SHIPPED, childEnv, runCli, tempDir } from '../helpers/cli.js';
 
-// The quick entry (src/quick.ts, issue 19): `next`, `status` and `plan`, alone or with --json,
+// The quick entry (src/quick.ts, issue 19): `next`, `status`, `plan`, `roadmap`, alone or with --json,
 // run from one CommonJS bundle without commander, with a V8 code cache in the cache folder.
 // It must behave exactly as the full program, which runs the same commands for any other line.
 const tmp = tempDir('pyroad-quick-');
@@ -64,7 +64,7 @@ const codeCaches = (home: string) => readdirSync(join(home, 'cache')).filter((f)
 describe('the quick entry', () => {
   const home = learnerHome('learner');
 
-  it.each(['next', 'status', 'plan', 'next --json', 'status --json', 'plan --json'])(
+  it.each(['next', 'status', 'plan', 'roadmap', 'next --json', 'status --json', 'plan --json', 'roadmap --json'])(
     'pyroad %s prints what the full program prints',
     (line) => {
       const args = line.split(' ');
@@ -79,7 +79,7 @@ describe('the quick entry', () => {
 
   it('an empty home: the same first steps', () => {
     const empty = join(tmp.dir, 'empty');
-    for (const c of ['next', 'status', 'plan']) {
+    for (const c of ['next', 'status', 'plan', 'roadmap']) {
       const quick = runCli([c], { home: empty, env });
       expect(quick.code, quick.stderr).toBe(0);
       expect(quick.stdout).toBe(runCli(full([c]), { home: empty, env }).stdout);
@@ -109,7 +109,7 @@ describe('the quick entry', () => {
 
   it('loads neither commander nor any ES module of the full program', () => {
     runCli(['status'], { home, env }); // warm
-    for (const args of [['next'], ['status', '--json'], ['plan']]) {
+    for (const args of [['next'], ['status', '--json'], ['plan'], ['roadmap']]) {
       const loaded = modulesOf(home, args).filter((u) => !u.startsWith('node:'));
       expect(loaded.filter((u) => u.includes('/node_modules/'))).toEqual([]);
       expect(loaded.map((u) => u.slice(u.lastIndexOf('/') + 1))).toEqual(
