@@ -54,7 +54,7 @@ export default tseslint.config(
   },
   {
     // The start script is CommonJS: it loads the quick entry without Node's ES module loader.
-    files: ['**/*.cjs'],
+    files: ['**/*.cjs', 'bin/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -13,7 +13,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = join(ROOT, 'bin', 'pyroad.cjs');
+export const BIN = join(ROOT, 'bin', 'pyroad.js');
 
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

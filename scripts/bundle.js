@@ -7,7 +7,7 @@
 //                          instead of ~150 small ones
 //   lib/quick.cjs          the quick entry for `next`, `status`, `plan` (src/quick.ts): one
 //                          CommonJS file, no commander, run with a V8 code cache
-//   lib/quick-start.cjs    what bin/pyroad.cjs loads first: picks the entry, keeps the code cache
+//   lib/quick-start.cjs    what bin/pyroad.js loads first: picks the entry, keeps the code cache
 //
 // Every file of one build carries the same build id, so the two bundles share the caches of
 // the roadmap and the journal (src/cache-file.ts, buildKey).

@@ -59,7 +59,7 @@ Exit codes: 0 ok, 1 data or runtime problem, 2 usage problem, 130 interrupted.
   return program;
 }
 
-/** The one place that turns an outcome into an exit code. Returns it; bin/pyroad.cjs sets it. */
+/** The one place that turns an outcome into an exit code. Returns it; bin/pyroad.js sets it. */
 export async function main(argv: string[], streams: Streams): Promise<number> {
   const topic = unknownHelpTopic(argv);
   if (topic !== undefined)

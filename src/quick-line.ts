@@ -1,6 +1,6 @@
 /**
  * The command lines the quick entry runs (src/quick.ts): `pyroad next`, `status`, `plan` and
- * `roadmap`, alone or with `--json`. Nothing here imports anything, so bin/pyroad.cjs can ask
+ * `roadmap`, alone or with `--json`. Nothing here imports anything, so bin/pyroad.js can ask
  * before it loads either program.
  */
 export const QUICK_COMMANDS = ['next', 'status', 'plan', 'roadmap'] as const;

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { Script, constants } from 'node:vm';
+import { Script } from 'node:vm';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
 import type { Streams } from './context.js';
 import { fnv1a64 } from './lazy-crypto.js';
@@ -19,7 +19,7 @@ export { VERSION } from './version.js';
  * never reads it, and V8 itself refuses a cache that does not fit (then this run compiles as
  * usual and writes a new one). Like every cache file, it is private and best effort.
  *
- * Returns the exit code, or undefined when the line is not a quick one (bin/pyroad.cjs then runs
+ * Returns the exit code, or undefined when the line is not a quick one (bin/pyroad.js then runs
  * the full program), or when the bundle cannot be loaded at all.
  */
 export async function startQuick(
@@ -41,7 +41,6 @@ export async function startQuick(
   const script = new Script(Module.wrap(source), {
     filename: bundle,
     ...(cachedData ? { cachedData } : {}),
-    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const module = {
     exports: {} as { runQuick?: (argv: readonly string[], streams: Streams) => Promise<number | undefined> },

@@ -1,6 +1,11 @@
+import { createRequire } from 'node:module';
+import type * as ChalkModule from 'chalk';
+
 /**
  * The one place that decides about colour. Styles are plain string functions; chalk is only
- * imported when colour is on, so commands whose output goes to a pipe never load it.
+ * loaded when colour is on, so commands whose output goes to a pipe never load it. It is loaded
+ * with require (chalk is ESM; Node 20.19+ loads it synchronously), not import(): the quick entry
+ * (src/quick.ts) runs as a script compiled with a code cache, where import() is not available.
  */
 export interface Style {
   enabled: boolean;
@@ -52,7 +57,7 @@ export function colorLevel(
 
 export async function makeStyle(level: number): Promise<Style> {
   if (level <= 0) return plainStyle;
-  const { Chalk } = await import('chalk');
+  const { Chalk } = createRequire(import.meta.url)('chalk') as typeof ChalkModule;
   const chalk = new Chalk({ level: Math.min(level, 3) as 1 | 2 | 3 });
   return {
     enabled: true,

@@ -26,11 +26,12 @@ describe('the packed package, installed globally', () => {
     // tests, reference solutions, dist/ (tsc's output for the scripts) or scripts.
     const shipped = packed[0]!.files.map((f) => f.path);
     const allowed =
-      /^(bin\/pyroad\.cjs|lib\/[\w-]+\.c?js|data\/.+\.yaml|data\/exercises\/harness\.py|schema\/[\w-]+\.schema\.json|package\.json|README\.md|LICENSE)$/;
+      /^(bin\/pyroad\.js|bin\/package\.json|lib\/[\w-]+\.c?js|data\/.+\.yaml|data\/exercises\/harness\.py|schema\/[\w-]+\.schema\.json|package\.json|README\.md|LICENSE)$/;
     expect(shipped.filter((f) => !allowed.test(f))).toEqual([]);
     expect(shipped).toEqual(
       expect.arrayContaining([
-        'bin/pyroad.cjs',
+        'bin/pyroad.js',
+        'bin/package.json',
         'lib/cli.js',
         'lib/quick.cjs',
         'lib/quick-start.cjs',

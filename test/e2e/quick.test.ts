@@ -77,6 +77,18 @@ describe('the quick entry', () => {
     },
   );
 
+  it('in colour (FORCE_COLOR) too, the same output as the full program (DEBUG=pyroad runs it)', () => {
+    for (const c of ['next', 'status', 'roadmap']) {
+      const colour = { PYROAD_NOW: NOW, FORCE_COLOR: '1', COLUMNS: '80' };
+      const quick = runCli([c], { home, env: colour });
+      const slow = runCli([c], { home, env: { ...colour, DEBUG: 'pyroad' } });
+      expect(quick.code, quick.stderr).toBe(0);
+      expect(quick.stderr).toBe('');
+      expect(quick.stdout).toContain('\x1b[1m');
+      expect(quick.stdout).toBe(slow.stdout);
+    }
+  });
+
   it('an empty home: the same first steps', () => {
     const empty = join(tmp.dir, 'empty');
     for (const c of ['next', 'status', 'plan', 'roadmap']) {
@@ -113,7 +125,7 @@ describe('the quick entry', () => {
       const loaded = modulesOf(home, args).filter((u) => !u.startsWith('node:'));
       expect(loaded.filter((u) => u.includes('/node_modules/'))).toEqual([]);
       expect(loaded.map((u) => u.slice(u.lastIndexOf('/') + 1))).toEqual(
-        expect.arrayContaining(['pyroad.cjs', 'quick-start.cjs']),
+        expect.arrayContaining(['pyroad.js', 'quick-start.cjs']),
       );
       expect(loaded.filter((u) => /\/lib\/[^/]+\.js$/.test(u))).toEqual([]);
     }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = join(ROOT, 'bin', 'pyroad.cjs');
+export const BIN = join(ROOT, 'bin', 'pyroad.js');
 export const SHIPPED = join(ROOT, 'data', 'roadmap.yaml');
 
 export interface RunResult {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Start the CLI. CommonJS, like the quick entry it starts: a process that loads no ES module
-// never starts Node's ES module loader.
+// Start the CLI. CommonJS (bin/package.json says so), like the quick entry it starts: a process
+// that loads no ES module never starts Node's ES module loader.
 //   --version                       answered here, from package.json
 //   next, status, plan [--json]     the quick entry, without commander (src/quick.ts)
 //   anything else                   the full program (lib/cli.js, src/cli.ts)
