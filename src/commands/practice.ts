@@ -142,17 +142,20 @@ export async function runCheck(ctx: Context, id: string | undefined, opts: Pract
   const ms = Date.now() - started;
   const verdict = judge(outcome);
   const { store, evidence } = await handsOn(ctx);
-  store.append([
-    {
-      e: 'exercise',
-      at: ctx.now().toISOString(),
-      topic: exercise.topic,
-      exercise: exercise.id,
-      fingerprint: fingerprint(exercise),
-      passed: verdict.outcome === 'passed',
-      ms,
-    },
-  ]);
+  // An interpreter that never ran the tests (verdict.setup) says nothing about the learner's code:
+  // not an attempt.
+  if (!(verdict.outcome === 'stopped' && verdict.setup))
+    store.append([
+      {
+        e: 'exercise',
+        at: ctx.now().toISOString(),
+        topic: exercise.topic,
+        exercise: exercise.id,
+        fingerprint: fingerprint(exercise),
+        passed: verdict.outcome === 'passed',
+        ms,
+      },
+    ]);
   const done = (x: Exercise) => evidence.get(x.topic)?.exercises.get(x.id)?.passedAt !== undefined;
   const next = exercises.find((x) => x.topic === exercise.topic && x.id !== exercise.id && !done(x));
   return {

@@ -91,8 +91,11 @@ describe('pyroad practice', () => {
     expect(r.stderr).toContain('install Python 3.9 or later');
   });
 
-  it("an interpreter that is not Python is blamed, not the learner's file", () => {
+  it("an interpreter that is not Python is blamed, not the learner's file, and no attempt is recorded", () => {
+    const journal = () => readFileSync(join(home.dir, 'progress.jsonl'), 'utf8');
+    const before = journal();
     const r = cli('check', ID, '--dir', work, '--python', '/bin/false');
+    expect(journal()).toBe(before);
     expect(r.code).toBe(1);
     expect(r.stdout.replace(/\s+/g, ' ')).toContain(
       "the interpreter never ran pyroad's test harness (exit code 1): is it Python 3?",
