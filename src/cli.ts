@@ -21,7 +21,8 @@ export async function buildProgram(streams: Streams, argv: readonly string[] = [
   const width = helpWidth(streams.stdout, streams.env);
   const output = {
     writeOut: (text: string) => void streams.stdout.write(guardOutput(fitHelpText(text, width), false)),
-    writeErr: (text: string) => void streams.stderr.write(guardOutput(text, false)),
+    // Help sent to stderr (a command with subcommands given none) fits the terminal too.
+    writeErr: (text: string) => void streams.stderr.write(guardOutput(fitHelpText(text, width), false)),
     outputError: (text: string, write: (text: string) => void) =>
       write(fitErrorLines(`pyroad: ${versionHint(text.replace(/^error: /, ''))}`, streams.stderr)),
     getOutHelpWidth: () => width,

@@ -117,6 +117,17 @@ describe('--help fits the terminal', () => {
       }
     });
 
+  it('help sent to stderr (a command with subcommands given none) fits too, exit 2', async () => {
+    for (const name of ['evidence', 'apply'])
+      for (const columns of [40, 80]) {
+        const r = await run([name], { home, env: { COLUMNS: String(columns) } });
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(/^Usage: pyroad /);
+        const long = r.stderr.split('\n').filter((line) => stringWidth(line) > columns && !oneWord(line));
+        expect(long, `pyroad ${name} at ${columns} columns`).toEqual([]);
+      }
+  });
+
   it('puts descriptions under their terms at 40 columns, beside them at 80', () => {
     const narrow = runCli(['--help'], { home, env: { NO_COLOR: '1', COLUMNS: '40' } }).stdout;
     expect(narrow).toMatch(/\n {2}assess \[options\] \[area\]\n {6}rate yourself and answer\n/);
