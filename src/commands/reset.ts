@@ -1,3 +1,4 @@
+import { wrapWhole } from '../render/text.js';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
 import { EXIT, PyroadError } from '../errors.js';
@@ -65,9 +66,12 @@ export function registerReset(program: Program): void {
           ctx.print(`${ctx.style.green('✓')} Progress cleared.`);
           for (const backup of result.backups)
             ctx.print(
-              result.unreadable
-                ? `  Kept as it was: ${backup} (pyroad could not read it, so it cannot be imported as it is)`
-                : `  Backup: ${backup} (\`pyroad import "${backup}"\` brings it back)`,
+              wrapWhole(
+                result.unreadable
+                  ? `  Kept as it was: ${backup} (pyroad could not read it, so it cannot be imported as it is)`
+                  : `  Backup: ${backup} (\`pyroad import "${backup}"\` brings it back)`,
+                ctx.columns,
+              ),
             );
         } else if (result.outcome === 'declined') ctx.print('Nothing changed.');
         else ctx.print('Nothing to reset: there is no progress yet.');

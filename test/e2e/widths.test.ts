@@ -49,6 +49,7 @@ const COMMANDS = [
   ['apply', 'list'],
   ['doctor'],
   ['cohort', join(tmp.dir, 'export.json')],
+  ['validate'],
 ];
 
 describe('wide characters and combining marks stay within the width', () => {
