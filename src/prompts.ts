@@ -136,7 +136,6 @@ const plainTheme = {
     key: (s: string) => `<${s}>`,
     description: plain,
     disabled: plain,
-    keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${action}`).join(' • '),
   },
 };
 
@@ -146,9 +145,34 @@ export function createPrompts(io: PromptIO = {}): Prompts {
     ...(io.output ? { output: io.output } : {}),
     ...(io.signal ? { signal: io.signal } : {}),
   };
+  /**
+   * inquirer's key help under a list ("↑↓ navigate • space select • …"), broken between its items
+   * to fit the terminal's width as it is now; inquirer's own would break mid-word ("i i/nvert").
+   */
+  const keysHelpTip = (keys: [string, string][]): string => {
+    const columns = (io.output as { columns?: number } | undefined)?.columns ?? Infinity;
+    const paint = io.color !== false;
+    const sep = paint ? styleText('dim', ' • ') : ' • ';
+    const lines: { text: string; width: number }[] = [];
+    for (const [key, action] of keys) {
+      const text = paint ? `${styleText('bold', key)} ${styleText('dim', action)}` : `${key} ${action}`;
+      const width = displayWidth(`${key} ${action}`);
+      const last = lines.at(-1);
+      if (last && last.width + 3 + width <= columns) {
+        last.text += sep + text;
+        last.width += 3 + width;
+      } else lines.push({ text, width });
+    }
+    return lines.map((l) => l.text).join('\n');
+  };
   // inquirer merges a theme into its defaults, one level of `prefix` included.
   const theme = (extra: { prefix?: { done: string } } & Record<string, unknown> = {}) =>
     io.color === false ? { ...plainTheme, ...extra, prefix: { ...plainTheme.prefix, ...extra.prefix } } : extra;
+  /** The theme of a list (select, the scale, checkbox): with the key help that fits. */
+  const listTheme = (extra: { prefix?: { done: string } } & Record<string, unknown> = {}) => {
+    const merged: Record<string, unknown> = theme(extra);
+    return { ...merged, style: { ...(merged.style as object | undefined), keysHelpTip } };
+  };
   /**
    * A message wrapped at spaces to the terminal's width as it is now (inquirer would cut it at the
    * edge, mid-word), continuation lines under its first word; `reserve`: columns taken around it.
@@ -175,7 +199,7 @@ export function createPrompts(io: PromptIO = {}): Prompts {
                 ...(options.default !== undefined ? { default: options.default as number } : {}),
                 ...(options.width !== undefined ? { width: options.width } : {}),
                 ...(options.onActive ? { onActive: options.onActive as (value: number) => void } : {}),
-                theme: theme(),
+                theme: listTheme(),
               },
               context,
             )) as V;
@@ -189,7 +213,7 @@ export function createPrompts(io: PromptIO = {}): Prompts {
               ...(options.default !== undefined ? { default: options.default } : {}),
               ...(options.pageSize ? { pageSize: options.pageSize } : {}),
               ...(options.loop !== undefined ? { loop: options.loop } : {}),
-              theme: theme({
+              theme: listTheme({
                 ...(options.numbered ? { indexMode: 'number' } : {}),
                 ...(options.doneMark !== undefined ? { prefix: { done: options.doneMark } } : {}),
                 ...(options.onActive
@@ -227,7 +251,7 @@ export function createPrompts(io: PromptIO = {}): Prompts {
               checked: c.checked === true,
             })),
             ...(options.pageSize ? { pageSize: options.pageSize } : {}),
-            theme: theme(),
+            theme: listTheme(),
           },
           context,
         );

@@ -113,6 +113,26 @@ describe.skipIf(!hasTmux)('error lines at 40 columns (tmux)', () => {
     }
   });
 
+  it('the key help under a list breaks between its items, never mid-word (the mark tick list)', async () => {
+    const pane = terminal.start(['mark', 'portfolio-site-project'], {
+      home,
+      env: { NO_COLOR: '1' },
+      columns: 40,
+      rows: 30,
+    });
+    try {
+      await pane.waitFor('navigate');
+      const lines = pane.screen({ raw: true }).split('\n');
+      expect(lines.filter((l) => stringWidth(l) > 40)).toEqual([]);
+      const help = lines.filter((l) => /navigate|select|invert|submit/.test(l));
+      expect(help.join(' • ')).toMatch(/↑↓ navigate • space select • a all • i invert • ⏎ submit/);
+      pane.keys('C-c');
+      expect(await pane.exitCode()).toBe(130);
+    } finally {
+      pane.kill();
+    }
+  });
+
   it('a URL stays whole in a 40-column terminal: on a line of its own, never cut by pyroad', async () => {
     const url = 'https://github.com/example/a-very-long-repository-name-for-http';
     const linked = join(tmp.dir, 'linked');
