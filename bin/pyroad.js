@@ -33,7 +33,17 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   require(join(lib, 'quick-start.cjs'))
     .startQuick(join(lib, 'quick.cjs'), args, streams)
     .then((code) => code ?? import('../lib/cli.js').then(({ main }) => main(args, streams)))
-    .then((code) => {
-      process.exitCode = code;
-    });
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      // Both programs turn every error into a message and an exit code; only a damaged
+      // installation (a file of lib/ missing or broken) gets here.
+      (error) => {
+        // eslint-disable-next-line no-control-regex -- control characters are shown as spaces, not obeyed
+        const message = String(error && error.message).replace(/[\x00-\x1f\x7f]/g, ' ');
+        process.stderr.write(`pyroad: cannot start: ${message} (reinstalling pyroad should help)\n`);
+        process.exitCode = 1;
+      },
+    );
 }
