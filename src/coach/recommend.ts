@@ -140,7 +140,10 @@ export class Recommender {
   /** The placement's reading of an area while all its answers came from the placement (placement-weigh.ts). */
   private placedOf(areaId: string): PlacedArea | undefined {
     if (!this.placed.has(areaId))
-      this.placed.set(areaId, placedArea(this.byArea.get(areaId) ?? [], this.input.abilityOf?.(areaId)));
+      this.placed.set(
+        areaId,
+        placedArea(this.byArea.get(areaId) ?? [], () => this.input.abilityOf?.(areaId)),
+      );
     return this.placed.get(areaId);
   }
 
@@ -214,7 +217,7 @@ export class Recommender {
         !this.input.plan.orientation.has(a.id) && topics.some((f) => Recommender.toLearn(f) && this.ready(f));
       const step = placed
         ? (placedKnownStep(placed, topics) ?? (canStart ? placedPartlyStep(placed, topics) : undefined))
-        : likelyKnownAssessment(topics, this.input.abilityOf?.(a.id));
+        : likelyKnownAssessment(topics, () => this.input.abilityOf?.(a.id));
       if (step && !commands.has(step.action.command)) {
         out.push({ step, group: 'likely-known' });
         break;
