@@ -62,13 +62,13 @@ export function topicFacts(
   topic: Topic,
   area: Area,
   index: number,
-  progress: Pick<TopicProgress, 'rating' | 'status' | 'answerCount' | 'eachAnswer'> | undefined,
+  progress: Pick<TopicProgress, 'ratingValue' | 'status' | 'answerCount' | 'eachAnswer'> | undefined,
   now: Date,
   work?: ProjectWork,
   proofs?: TopicProof[],
   practised?: number,
 ): TopicFacts {
-  const rating = progress?.rating?.value;
+  const rating = progress?.ratingValue;
   const quiz = progress ? masteryOf(rating, progress.eachAnswer) : NO_RESULTS;
   const review = progress && progress.answerCount > 0 ? replay(progress.eachAnswer, now) : undefined;
   return deriveFacts(
@@ -211,7 +211,7 @@ export function toTopicSummary(f: TopicFacts, progress: TopicProgress | undefine
   };
   if (f.rating !== undefined) s.rating = f.rating;
   if (f.quiz.quizScore !== undefined) s.quizScore = round3(f.quiz.quizScore);
-  const last = Math.max(f.quiz.latest ?? -Infinity, progress?.rating ? Date.parse(progress.rating.at) : -Infinity);
+  const last = Math.max(f.quiz.latest ?? -Infinity, progress?.ratingTime ?? -Infinity);
   if (Number.isFinite(last)) s.lastAssessed = new Date(last).toISOString();
   if (f.review) s.nextReview = f.review.nextReview.toISOString();
   if (f.proofs?.length) s.provenBy = f.proofs.map(({ project, passed, total, at }) => ({ project, passed, total, at }));
