@@ -57,8 +57,15 @@ describe('the roadmap outline (no question wording) and its cache', () => {
       prompt: '',
       choices: ['', '', ''],
     });
+    // No prose either: nothing that reads the outline prints a summary or a why.
+    expect(outline.areas[0]!.summary).toBe('');
+    expect(outline.areas[0]!.topics[0]!.summary).toBe('');
+    expect(outline.areas[0]!.topics[0]).not.toHaveProperty('why');
+    expect(outline.areas[0]!.topics[0]!.title).toBe('Loops');
     // The full roadmap is untouched.
     expect(full.areas[0]!.topics[0]!.questions[0]!.prompt).toBe('What does range(5) count?');
+    expect(full.areas[0]!.topics[0]!.why).toBe('Most programs repeat work.');
+    expect(full.areas[0]!.summary).toBe('The start.');
   });
 
   it('is written next to the full copy, smaller, and read from there on later runs', async () => {
@@ -73,6 +80,7 @@ describe('the roadmap outline (no question wording) and its cache', () => {
     );
     expect(statSync(outlinePath).size).toBeLessThan(statSync(fullPath).size);
     expect(readFileSync(outlinePath, 'utf8')).not.toContain('range(5)');
+    expect(readFileSync(outlinePath, 'utf8')).not.toContain('Most programs repeat work.');
     // A planted title in the outline file shows that the next load reads it, not the YAML.
     writeFileSync(outlinePath, readFileSync(outlinePath, 'utf8').replace('"First"', '"From the outline"'));
     expect((await loadRoadmapOutline(file, cache)).title).toBe('From the outline');
