@@ -86,6 +86,21 @@ describe('the roadmap outline (no question wording) and its cache', () => {
     expect((await loadRoadmapOutline(file, cache)).title).toBe('From the outline');
   });
 
+  it('keeps text past ASCII exactly, in files of ASCII bytes; a hand-edited UTF-8 file still reads', async () => {
+    const { file, cache, outlineFile } = setup();
+    writeFileSync(file, roadmap('Tête-à-tête — 😀 path', 'What does range(5) count?'));
+    const outline = await loadRoadmapOutline(file, cache);
+    expect(outline.title).toBe('Tête-à-tête — 😀 path');
+    // From the cache files now, both copies.
+    expect((await loadRoadmapOutline(file, cache)).title).toBe('Tête-à-tête — 😀 path');
+    expect((await loadRoadmap(file, cache)).title).toBe('Tête-à-tête — 😀 path');
+    for (const name of readdirSync(cache).filter((n) => n.startsWith('roadmap-')))
+      expect([...readFileSync(join(cache, name))].every((b) => b < 0x80)).toBe(true);
+    const outlinePath = join(cache, outlineFile()!);
+    writeFileSync(outlinePath, readFileSync(outlinePath, 'utf8').replace(/"title":"[^"]*"/, '"title":"Über — edited"'));
+    expect((await loadRoadmapOutline(file, cache)).title).toBe('Über — edited');
+  });
+
   it('is rebuilt when the roadmap changes, like the full copy', async () => {
     const { file, cache } = setup();
     expect((await loadRoadmapOutline(file, cache)).title).toBe('First');
