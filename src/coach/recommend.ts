@@ -20,6 +20,7 @@ import {
   placementTopicReason,
   type PlacedArea,
 } from './placement-weigh.js';
+import { isoDay } from '../iso-time.js';
 
 /**
  * Ranked recommendations. The rules, each tested in test/coach/recommend.test.ts:
@@ -593,8 +594,7 @@ export class Recommender {
   }
 }
 
-const sameDay = (list: readonly TopicFacts[]) =>
-  new Set(list.map((f) => f.review!.lastAssessed.toISOString().slice(0, 10))).size === 1;
+const sameDay = (list: readonly TopicFacts[]) => new Set(list.map((f) => isoDay(f.review!.lastAssessed))).size === 1;
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 

@@ -15,6 +15,7 @@ import { portfolioSummary } from './portfolio-summary.js';
 import { proveApplySteps } from './prove-apply.js';
 import { exerciseSteps, withExerciseStep, type ExerciseRef } from './exercise-steps.js';
 import { trimToLimit } from './next-mix.js';
+import { isoTime } from '../iso-time.js';
 
 export interface SummaryOptions {
   /** How many recommendations (default 3). */
@@ -147,7 +148,7 @@ export class Coach {
         for (const f of this.facts)
           if (f.area.id === r.area && f.due && f.complete && !f.skipped) covered.add(f.topic.id);
     return {
-      generatedAt: this.now.toISOString(),
+      generatedAt: isoTime(this.now),
       ...(opts.area !== undefined ? { area: opts.area } : {}),
       stage: stageOf(totals),
       readiness: round3(readinessOf(totals)),
@@ -191,7 +192,7 @@ export class Coach {
     const due = this.dueTopics();
 
     const summary: Summary = {
-      generatedAt: this.now.toISOString(),
+      generatedAt: isoTime(this.now),
       stage,
       readiness: round3(readiness),
       gaps: gapsOf(this.facts, stage, this.plan.areaDependents),
