@@ -1,4 +1,3 @@
-import { isAscii } from 'node:buffer';
 import { statSync } from 'node:fs';
 import { buildKey, cachePath, readCacheFile, writeCacheFile } from '../cache-file.js';
 import { outlineOf, type RoadmapOutline } from './outline.js';
@@ -34,10 +33,9 @@ function readEntry(file: string): CacheEntry | undefined {
   try {
     const bytes = readCacheFile(file);
     if (!bytes) return undefined;
-    // Written as ASCII (asciiJson): read as one-byte text, which V8 decodes and parses several
-    // times faster than UTF-8 holding a few "—" (a two-byte string). A file of other bytes (edited
-    // by hand) is still read as UTF-8.
-    const entry = JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')) as CacheEntry;
+    // Written as ASCII (asciiJson), so it decodes to a one-byte string: faster to decode and to
+    // parse than UTF-8 holding a few "—", which makes the whole text a two-byte string.
+    const entry = JSON.parse(bytes.toString('utf8')) as CacheEntry;
     if (entry.key !== buildKey()) return undefined;
     for (const [path, size, mtimeMs, ctimeMs] of entry.files) {
       const [, s, m, c] = stamp(path);
