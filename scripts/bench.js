@@ -699,7 +699,144 @@ async function placement() {
   report('placement: answer to next question ready (p99)', p99, 'ms', '< 50 ms (issue 15)', p99 < 50);
 }
 
+// --- coach work: the cold, once-per-process work of `status`, `next` and `plan` (issue 19) ---------
+
+/**
+ * The work `status`, `next` and `plan` do once their modules are loaded, on the shipped roadmap
+ * with a month of progress: each phase (outline from the cache, journal load, exercise index, the
+ * coach, rendering) timed once, cold, in a fresh `node` process per run, medians over the runs.
+ * With PYROAD_BENCH_BASE set to another build's folder (holding dist/, with node_modules and data
+ * beside it), that build is run interleaved and the totals are reported as a ratio against it, and
+ * both builds' output must be the same bytes. Each run is also made with `node --no-lazy`, which
+ * compiles every function before the timed work: the work left once a code cache holds the
+ * compiled functions (about two thirds of a cold coach call is compiling them on first call).
+ */
+async function coachWork() {
+  const { loadRoadmapOrThrow } = await import(new URL('../dist/roadmap/load.js', import.meta.url));
+  const home = tempHome();
+  const builds = { work: ROOT };
+  if (process.env.PYROAD_BENCH_BASE) builds.base = process.env.PYROAD_BENCH_BASE;
+  const now = new Date();
+  const progressFile = join(home.dir, 'progress.jsonl');
+  const root = join(ROOT, 'data', 'roadmap.yaml');
+  const events = await monthOfProgress(progressFile, loadRoadmapOrThrow(root), { now: now.getTime() });
+  // One child: imports first (not timed), then one cold call of each phase of one command.
+  const child = `
+    const dist = (p) => import(new URL(p, process.argv[1]));
+    const [{ loadRoadmapOutline }, { ProgressStore }, { renamesOf }, { indexRoadmap }, { roadmapExerciseIndex },
+      { summarize, summarizeNext, Coach }, { makePlan }, { renderStatus }, { renderNext }, { renderPlan },
+      { plainStyle }, { createHash }] = await Promise.all(['roadmap/cache.js', 'progress/store.js',
+      'roadmap/renames.js', 'roadmap/query.js', 'practice/index-cache.js', 'coach/summary.js', 'coach/plan.js',
+      'render/status.js', 'render/next.js', 'render/plan.js', 'render/style.js', 'node:crypto'].map(dist));
+    const [command, root, progressFile, cacheDir, iso] = process.argv.slice(2);
+    const now = new Date(iso);
+    const ms = {};
+    const time = (name, f) => { const t = performance.now(); const v = f(); ms[name] = performance.now() - t; return v; };
+    let t = performance.now();
+    const roadmap = await loadRoadmapOutline(root, cacheDir);
+    ms.outline = performance.now() - t;
+    const index = time('index', () => indexRoadmap(roadmap));
+    const state = time('store', () => new ProgressStore(progressFile, { cacheDir, warn: () => {}, now: () => now }).load(renamesOf(roadmap)));
+    let exercises = [];
+    if (command !== 'plan') {
+      t = performance.now();
+      exercises = await roadmapExerciseIndex(index, cacheDir, root);
+      ms.exercises = performance.now() - t;
+    }
+    let text;
+    if (command === 'status') {
+      const summary = time('coach', () => summarize(index, state, now, { limit: 3, exercises }));
+      text = time('render', () => renderStatus(summary, roadmap, plainStyle, 80));
+    } else if (command === 'next') {
+      const summary = time('coach', () => summarizeNext(index, state, now, { limit: 3, exercises }));
+      text = time('render', () => renderNext({ summary, limit: 3 }, plainStyle, 80));
+    } else {
+      const plan = time('coach', () => {
+        const coach = new Coach(index, state, now);
+        return makePlan({ goal: roadmap.goal ?? roadmap.title, facts: coach.facts, orientation: coach.plan.orientation,
+          log: state.log, now, hoursPerWeek: 8, hoursSource: 'default' });
+      });
+      text = time('render', () => renderPlan(plan, plainStyle, 80));
+    }
+    ms.total = Object.values(ms).reduce((a, b) => a + b, 0);
+    console.log(JSON.stringify({ ms, output: createHash('sha1').update(text).digest('hex') }));
+  `;
+  const run = (build, command, flags = []) => {
+    const dist = new URL(`file://${join(builds[build], 'dist')}/`).href;
+    const r = spawnSync(
+      process.execPath,
+      [
+        ...flags,
+        '--input-type=module',
+        '-e',
+        child,
+        dist,
+        command,
+        root,
+        progressFile,
+        join(home.dir, `cache-${build}`),
+        now.toISOString(),
+      ],
+      { encoding: 'utf8', timeout: 30_000, maxBuffer: 1 << 20 },
+    );
+    if (r.status !== 0) throw new Error(`coachWork ${build} ${command} exited ${r.status}: ${r.stderr}`);
+    return JSON.parse(r.stdout);
+  };
+  try {
+    const commands = ['status', 'next', 'plan'];
+    const samples = {};
+    const outputs = {};
+    for (const build of Object.keys(builds))
+      for (const command of commands) {
+        outputs[`${build} ${command}`] = run(build, command).output; // fills the caches
+        samples[`${build} ${command}`] = [];
+        samples[`${build} ${command} (compiled)`] = [];
+      }
+    for (let i = 0; i < 15; i++)
+      for (const command of commands)
+        for (const build of Object.keys(builds)) {
+          samples[`${build} ${command}`].push(run(build, command).ms);
+          samples[`${build} ${command} (compiled)`].push(run(build, command, ['--no-lazy']).ms);
+        }
+    console.log(`     ${events} events on the shipped roadmap; medians of 15 cold runs, ms:`);
+    const totals = {};
+    for (const [key, runs] of Object.entries(samples)) {
+      const phases = Object.keys(runs[0]);
+      const med = Object.fromEntries(phases.map((p) => [p, median(runs.map((r) => r[p]))]));
+      totals[key] = med.total;
+      console.log(`     ${key.padEnd(23)} ${phases.map((p) => `${p} ${med[p].toFixed(1)}`).join(', ')}`);
+    }
+    for (const command of commands) {
+      if (builds.base) {
+        const ratio = totals[`work ${command}`] / totals[`base ${command}`];
+        report(`${command}: coach work vs the base build`, ratio, '×', '≤ 0.67× (issue 19)', ratio <= 0.67);
+        const same = outputs[`work ${command}`] === outputs[`base ${command}`];
+        report(`${command}: output the same as the base build`, same ? 1 : 0, 'same', '1', same);
+        const compiled = totals[`work ${command} (compiled)`] / totals[`base ${command} (compiled)`];
+        report(`${command}: the same, functions compiled up front`, compiled, '×', '≤ 1×', compiled <= 1);
+      } else {
+        // Without a base build: held below what the code before issue 19's work measured here
+        // (status ~55 ms, next ~45, plan ~30 cold; ~45, ~38, ~25 compiled up front).
+        const [cold, compiledGoal] = { status: [45, 35], next: [36, 28], plan: [25, 21] }[command];
+        const ms = totals[`work ${command}`];
+        report(`${command}: coach work, cold`, ms, 'ms', `< ${cold} ms (issue 19)`, ms < cold);
+        const compiled = totals[`work ${command} (compiled)`];
+        report(
+          `${command}: the same, functions compiled up front`,
+          compiled,
+          'ms',
+          `< ${compiledGoal} ms`,
+          compiled < compiledGoal,
+        );
+      }
+    }
+  } finally {
+    home.cleanup();
+  }
+}
+
 const MEASUREMENTS = { startup, startupCoach, coach, assess, progress, check, cohort, placement };
+MEASUREMENTS.coachWork = coachWork;
 
 // Measurements contributed from other modules (progress, coach, quiz) register here.
 const extra = await import('./bench-more.js').catch((e) =>

@@ -1,6 +1,7 @@
 import type { EventLog } from '../progress/log.js';
 import type { ApplicationStage } from '../progress/format.js';
 import type { Topic } from '../roadmap/schema.js';
+import { isoTime } from '../iso-time.js';
 
 /**
  * The job hunt, tracked (`pyroad apply`): applications folded from the journal's `application`
@@ -183,7 +184,7 @@ const dayOf = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
  * rejection in the last 30 days whose note names a skill (that topic).
  */
 export function followUpsOf(apps: readonly Application[], topics: readonly Topic[], now: Date): FollowUp[] {
-  const today = dayOf(now.toISOString());
+  const today = dayOf(isoTime(now));
   const out: FollowUp[] = [];
   for (const app of apps) {
     if (app.stage === 'interview' && app.interviewOn) {

@@ -10,6 +10,7 @@ import { handsOnEvidence, passedExercises, type HandsOn } from './evidence.js';
 import { projectStage, workByTopic, type ProjectStage, type ProjectWork } from './portfolio.js';
 import { proofsByTopic, withProof, type TopicProof } from './proof.js';
 import { withPractice } from './practice-credit.js';
+import { isoTime } from '../iso-time.js';
 
 /** A built project's credit until it is proven (its checks pass, or a link to it is attached). */
 export const BUILT_CREDIT = 0.85;
@@ -62,13 +63,13 @@ export function topicFacts(
   topic: Topic,
   area: Area,
   index: number,
-  progress: Pick<TopicProgress, 'rating' | 'status' | 'answerCount' | 'eachAnswer'> | undefined,
+  progress: Pick<TopicProgress, 'ratingValue' | 'status' | 'answerCount' | 'eachAnswer'> | undefined,
   now: Date,
   work?: ProjectWork,
   proofs?: TopicProof[],
   practised?: number,
 ): TopicFacts {
-  const rating = progress?.rating?.value;
+  const rating = progress?.ratingValue;
   const quiz = progress ? masteryOf(rating, progress.eachAnswer) : NO_RESULTS;
   const review = progress && progress.answerCount > 0 ? replay(progress.eachAnswer, now) : undefined;
   return deriveFacts(
@@ -211,9 +212,9 @@ export function toTopicSummary(f: TopicFacts, progress: TopicProgress | undefine
   };
   if (f.rating !== undefined) s.rating = f.rating;
   if (f.quiz.quizScore !== undefined) s.quizScore = round3(f.quiz.quizScore);
-  const last = Math.max(f.quiz.latest ?? -Infinity, progress?.rating ? Date.parse(progress.rating.at) : -Infinity);
-  if (Number.isFinite(last)) s.lastAssessed = new Date(last).toISOString();
-  if (f.review) s.nextReview = f.review.nextReview.toISOString();
+  const last = Math.max(f.quiz.latest ?? -Infinity, progress?.ratingTime ?? -Infinity);
+  if (Number.isFinite(last)) s.lastAssessed = isoTime(last);
+  if (f.review) s.nextReview = isoTime(f.review.nextReview);
   if (f.proofs?.length) s.provenBy = f.proofs.map(({ project, passed, total, at }) => ({ project, passed, total, at }));
   return s;
 }

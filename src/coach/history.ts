@@ -5,6 +5,7 @@ import { deriveFacts, topicFacts, type TopicFacts } from './facts.js';
 import { QuizTally, round3 } from './mastery.js';
 import { emptyTotals, readinessOf } from './readiness.js';
 import type { HistoryPoint, RecentChange } from './types.js';
+import { isoDay, isoTime } from '../iso-time.js';
 
 const DAY_MS = 86_400_000;
 
@@ -94,7 +95,7 @@ export function buildHistory(index: RoadmapIndex, log: EventLog, now: Date): His
       count += t.count;
     }
     points.push({
-      date: new Date(dayNumber * DAY_MS).toISOString().slice(0, 10),
+      date: isoDay(dayNumber * DAY_MS),
       mastery: round3(count ? sum / count : 0),
       readiness: round3(readinessOf(totals)),
       answered,
@@ -122,8 +123,8 @@ export function recentChange(
   days = 30,
 ): RecentChange {
   const cutoff = now.getTime() - days * DAY_MS;
-  const cutoffDay = new Date(cutoff).toISOString().slice(0, 10);
-  const today = now.toISOString().slice(0, 10);
+  const cutoffDay = isoDay(cutoff);
+  const today = isoDay(now);
   let before: HistoryPoint | undefined;
   let last: HistoryPoint | undefined;
   for (const p of points) {
@@ -164,7 +165,7 @@ export function recentChange(
         : current;
   return {
     days,
-    since: new Date(cutoff).toISOString(),
+    since: isoTime(cutoff),
     mastery: round3(after.mastery - masteryBefore),
     readiness: round3(after.readiness - readinessBefore),
     masteryBefore,

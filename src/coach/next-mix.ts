@@ -107,16 +107,18 @@ const LIKELY_RATING = 3;
  * An area the learner probably knows but has not been quizzed on in full: its self-ratings average
  * 3 or more, or the few answers it has (a placement) put them at intermediate or better, and some
  * of its topics still have no answers. Offered as "assess it": a full quiz shows what to skip.
- * `ability` gives the area's Rasch estimate (area-ability.ts), undefined without answers.
+ * `abilityOf` gives the area's Rasch estimate (area-ability.ts), undefined without answers; it is
+ * asked only for an area with open topics.
  */
 export function likelyKnownAssessment(
   topics: readonly TopicFacts[],
-  ability: Ability | undefined,
+  abilityOf: () => Ability | undefined,
 ): Recommendation | undefined {
   const area = topics[0]?.area;
   if (!area || area.stage !== 'skills') return undefined;
   const open = topics.filter((f) => !f.skipped && !f.complete && f.quiz.answered === 0 && f.topic.questions.length);
   if (open.length === 0) return undefined;
+  const ability = abilityOf();
   const rated = topics.filter((f) => f.rating !== undefined);
   const average = rated.length ? rated.reduce((s, f) => s + f.rating!, 0) / rated.length : undefined;
   const likely = ability && ability.answered > 0 ? readBand(ability).likely : undefined;

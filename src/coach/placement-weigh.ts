@@ -26,10 +26,16 @@ export interface PlacedArea {
   ability: Ability;
 }
 
-/** The placement's reading of an area, when every answer in it came from the placement. */
-export function placedArea(topics: readonly TopicFacts[], ability: Ability | undefined): PlacedArea | undefined {
+/**
+ * The placement's reading of an area, when every answer in it came from the placement. `abilityOf`
+ * is asked only then: most areas have quiz answers, and an estimate costs a grid of 161 points.
+ */
+export function placedArea(
+  topics: readonly TopicFacts[],
+  abilityOf: () => Ability | undefined,
+): PlacedArea | undefined {
   const area = topics[0]?.area;
-  if (!area || !ability || ability.answered === 0) return undefined;
+  if (!area) return undefined;
   let answered = 0;
   let correct = 0;
   let placement = 0;
@@ -39,6 +45,8 @@ export function placedArea(topics: readonly TopicFacts[], ability: Ability | und
     placement += f.quiz.placement ?? 0;
   }
   if (answered === 0 || placement !== answered) return undefined;
+  const ability = abilityOf();
+  if (!ability || ability.answered === 0) return undefined;
   return {
     area,
     verdict: VERDICT_OF_BAND[bandOf(ability.theta)],

@@ -2,6 +2,7 @@ import { KIND, type EventLog } from '../progress/log.js';
 import type { Stage, Topic } from '../roadmap/schema.js';
 import type { TopicFacts } from './facts.js';
 import { STAGE_LIST, STAGE_ORDER } from './path.js';
+import { isoDay, isoTime } from '../iso-time.js';
 
 /**
  * A dated plan to the roadmap's goal (`pyroad plan`). Pure: facts, the journal and a clock in, a
@@ -191,7 +192,7 @@ export function makePlan(input: PlanInput): Plan {
   const total = cumulative;
 
   const plan: Plan = {
-    generatedAt: now.toISOString(),
+    generatedAt: isoTime(now),
     goal: input.goal,
     hoursPerWeek,
     hoursSource: input.hoursSource,
@@ -276,7 +277,6 @@ export function dateAfter(now: Date, hours: number, hoursPerWeek: number): strin
 }
 
 const startOfDay = (d: Date): number => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-const isoDay = (t: number): string => new Date(t).toISOString().slice(0, 10);
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const round2 = (x: number) => Math.round(x * 100) / 100;

@@ -20,6 +20,7 @@ import {
   placementTopicReason,
   type PlacedArea,
 } from './placement-weigh.js';
+import { isoDay } from '../iso-time.js';
 
 /**
  * Ranked recommendations. The rules, each tested in test/coach/recommend.test.ts:
@@ -140,7 +141,10 @@ export class Recommender {
   /** The placement's reading of an area while all its answers came from the placement (placement-weigh.ts). */
   private placedOf(areaId: string): PlacedArea | undefined {
     if (!this.placed.has(areaId))
-      this.placed.set(areaId, placedArea(this.byArea.get(areaId) ?? [], this.input.abilityOf?.(areaId)));
+      this.placed.set(
+        areaId,
+        placedArea(this.byArea.get(areaId) ?? [], () => this.input.abilityOf?.(areaId)),
+      );
     return this.placed.get(areaId);
   }
 
@@ -214,7 +218,7 @@ export class Recommender {
         !this.input.plan.orientation.has(a.id) && topics.some((f) => Recommender.toLearn(f) && this.ready(f));
       const step = placed
         ? (placedKnownStep(placed, topics) ?? (canStart ? placedPartlyStep(placed, topics) : undefined))
-        : likelyKnownAssessment(topics, this.input.abilityOf?.(a.id));
+        : likelyKnownAssessment(topics, () => this.input.abilityOf?.(a.id));
       if (step && !commands.has(step.action.command)) {
         out.push({ step, group: 'likely-known' });
         break;
@@ -590,8 +594,7 @@ export class Recommender {
   }
 }
 
-const sameDay = (list: readonly TopicFacts[]) =>
-  new Set(list.map((f) => f.review!.lastAssessed.toISOString().slice(0, 10))).size === 1;
+const sameDay = (list: readonly TopicFacts[]) => new Set(list.map((f) => isoDay(f.review!.lastAssessed))).size === 1;
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 

@@ -1,6 +1,6 @@
 import type { ProgressState } from '../progress/state.js';
 import type { RoadmapIndex } from '../roadmap/query.js';
-import { describeBand, selfRatingCalibration } from './ability.js';
+import { describeBand, selfRatingCalibration, type Ability } from './ability.js';
 import { areaAbility } from './area-ability.js';
 import { handsOnEvidence, type HandsOn } from './evidence.js';
 import { allFacts, toTopicSummary, type TopicFacts } from './facts.js';
@@ -15,6 +15,7 @@ import { portfolioSummary } from './portfolio-summary.js';
 import { proveApplySteps } from './prove-apply.js';
 import { exerciseSteps, withExerciseStep, type ExerciseRef } from './exercise-steps.js';
 import { trimToLimit } from './next-mix.js';
+import { isoTime } from '../iso-time.js';
 
 export interface SummaryOptions {
   /** How many recommendations (default 3). */
@@ -64,6 +65,7 @@ export class Coach {
   readonly byId: Map<string, TopicFacts>;
   /** What the learner has done, per topic (evidence.ts). */
   readonly hands: Map<string, HandsOn>;
+  private readonly abilities = new Map<string, Ability | undefined>();
 
   constructor(
     readonly index: RoadmapIndex,
@@ -88,11 +90,20 @@ export class Coach {
       area,
       extra: this.proveApplySteps(),
       handsOn: this.hands,
-      abilityOf: (areaId) => {
-        const area = this.index.areas.get(areaId);
-        return area ? areaAbility(area, this.state) : undefined;
-      },
+      abilityOf: (areaId) => this.abilityOf(areaId),
     });
+  }
+
+  /**
+   * An area's ability estimate (area-ability.ts), computed once per area: the recommender, its side
+   * steps and the area summaries all ask for it.
+   */
+  private abilityOf(areaId: string): Ability | undefined {
+    if (this.abilities.has(areaId)) return this.abilities.get(areaId);
+    const area = this.index.areas.get(areaId);
+    const ability = area ? areaAbility(area, this.state) : undefined;
+    this.abilities.set(areaId, ability);
+    return ability;
   }
 
   /** The prove and apply stages' steps for `next` (prove-apply.ts). */
@@ -137,7 +148,7 @@ export class Coach {
         for (const f of this.facts)
           if (f.area.id === r.area && f.due && f.complete && !f.skipped) covered.add(f.topic.id);
     return {
-      generatedAt: this.now.toISOString(),
+      generatedAt: isoTime(this.now),
       ...(opts.area !== undefined ? { area: opts.area } : {}),
       stage: stageOf(totals),
       readiness: round3(readinessOf(totals)),
@@ -181,7 +192,7 @@ export class Coach {
     const due = this.dueTopics();
 
     const summary: Summary = {
-      generatedAt: this.now.toISOString(),
+      generatedAt: isoTime(this.now),
       stage,
       readiness: round3(readiness),
       gaps: gapsOf(this.facts, stage, this.plan.areaDependents),
@@ -261,7 +272,7 @@ export class Coach {
       };
       if (selfN) s.selfScore = round3(self / selfN);
       if (quizN) s.quizScore = round3(quiz / quizN);
-      const ability = quizN ? areaAbility(area, this.state) : undefined;
+      const ability = quizN ? this.abilityOf(area.id) : undefined;
       if (ability) s.band = describeBand(ability);
       // Issue 15: an area is over- or under-confident only when the ability interval excludes
       // the average self-rating of its answered topics; otherwise the answers do not contradict it.

@@ -1,8 +1,8 @@
 import { examples, type Program } from '../command.js';
 import { checkLine, proofOf } from '../coach/checks.js';
-import { handsOnEvidence } from '../coach/evidence.js';
+import type { HandsOn } from '../coach/evidence.js';
 import { PROOF } from '../coach/proof.js';
-import { summarize } from '../coach/summary.js';
+import { Coach } from '../coach/summary.js';
 import type { Context } from '../context.js';
 import { openStore } from '../progress/open.js';
 import { renamesOf, unknownProgressIds, unknownProgressNote } from '../roadmap/renames.js';
@@ -23,19 +23,21 @@ export async function runStatus(ctx: Context) {
   const state = openStore(ctx).load(renamesOf(roadmap));
   const index = indexRoadmap(roadmap);
   const exercises = await roadmapExerciseIndex(index, ctx.paths.cacheDir, ctx.roadmapFile);
+  // One coach, so the hands-on evidence is folded from the journal once for all three uses.
+  const coach = new Coach(index, state, ctx.now(), exercises);
   return {
     roadmap,
-    summary: summarize(index, state, ctx.now(), { limit: ctx.settings.nextLimit, exercises }),
-    exercises: exerciseTally(exercises, handsOnEvidence(state.log)).all,
+    summary: coach.summary({ limit: ctx.settings.nextLimit }),
+    exercises: exerciseTally(exercises, coach.hands).all,
     unknown: unknownProgressIds(state.topics.keys(), roadmap),
-    checks: projectChecks(index, state.log),
+    checks: projectChecks(index, coach.hands),
   };
 }
 
 /** Projects whose checks have been run (`pyroad check`): proven or how far the last run got. */
-function projectChecks(index: ReturnType<typeof indexRoadmap>, log: Parameters<typeof handsOnEvidence>[0]) {
+function projectChecks(index: ReturnType<typeof indexRoadmap>, hands: ReadonlyMap<string, HandsOn>) {
   const out: { topic: string; title: string; proven: boolean; result: string; proves?: string[] }[] = [];
-  for (const [id, h] of handsOnEvidence(log)) {
+  for (const [id, h] of hands) {
     const topic = index.topics.get(id)?.topic;
     const result = topic && checkLine(topic, h);
     if (!topic || !result) continue;

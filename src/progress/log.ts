@@ -1,3 +1,4 @@
+import { isoTime } from '../iso-time.js';
 import { isPlainTime } from './quick-check.js';
 import type { AnswerEvent, ProgressEvent, RecordEvent, Status } from './schema.js';
 
@@ -206,7 +207,7 @@ export class EventLog implements Columns {
 
   /** When event `i` happened, as written. */
   at(i: number): string {
-    return this.rawAt.get(i) ?? new Date(this.time[i]!).toISOString();
+    return this.rawAt.get(i) ?? isoTime(this.time[i]!);
   }
 
   /** The topic of a rating, answer, status or a record that names one; undefined otherwise. */

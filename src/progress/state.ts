@@ -48,6 +48,18 @@ export class TopicProgress {
     return i < 0 ? undefined : { value: this.log.ref[i]!, at: this.log.at(i) };
   }
 
+  /** The latest self-rating's value alone: the coach reads it for every topic, and needs no time string. */
+  get ratingValue(): number | undefined {
+    const i = this.latestRating;
+    return i < 0 ? undefined : this.log.ref[i]!;
+  }
+
+  /** When the latest self-rating was given (ms; NaN when its time is unreadable), without a string. */
+  get ratingTime(): number | undefined {
+    const i = this.latestRating;
+    return i < 0 ? undefined : this.log.time[i]!;
+  }
+
   get status(): { status: Status; at: string } | undefined {
     const i = this.latestStatus;
     return i < 0 ? undefined : { status: this.log.status(i), at: this.log.at(i) };

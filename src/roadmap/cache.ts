@@ -33,6 +33,8 @@ function readEntry(file: string): CacheEntry | undefined {
   try {
     const bytes = readCacheFile(file);
     if (!bytes) return undefined;
+    // Written as ASCII (asciiJson), so it decodes to a one-byte string: faster to decode and to
+    // parse than UTF-8 holding a few "—", which makes the whole text a two-byte string.
     const entry = JSON.parse(bytes.toString('utf8')) as CacheEntry;
     if (entry.key !== buildKey()) return undefined;
     for (const [path, size, mtimeMs, ctimeMs] of entry.files) {
@@ -46,6 +48,10 @@ function readEntry(file: string): CacheEntry | undefined {
   }
 }
 
+/** JSON with every character past ASCII written as a \u escape: the same value, in one-byte text. */
+const asciiJson = (value: unknown): string =>
+  JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** Best effort: a cache that cannot be written only makes the next run slower. */
 export function writeCachedRoadmap(cacheDir: string, root: string, roadmap: Roadmap): void {
   let entry: CacheEntry;
@@ -54,8 +60,8 @@ export function writeCachedRoadmap(cacheDir: string, root: string, roadmap: Road
   } catch {
     return; // a file vanished meanwhile: nothing worth caching
   }
-  writeCacheFile(cacheFile(cacheDir, root), JSON.stringify(entry));
-  writeCacheFile(outlineFile(cacheDir, root), JSON.stringify({ ...entry, roadmap: outlineOf(roadmap) }));
+  writeCacheFile(cacheFile(cacheDir, root), asciiJson(entry));
+  writeCacheFile(outlineFile(cacheDir, root), asciiJson({ ...entry, roadmap: outlineOf(roadmap) }));
 }
 
 /** The roadmap from the cache when it is fresh, else loaded, validated and cached. */
@@ -80,6 +86,6 @@ export async function loadRoadmapOutline(root: string, cacheDir: string): Promis
   if (!full) return outlineOf(await loadRoadmap(root, cacheDir)); // writes both files
   // Stamped as the full copy was: both are valid for the same versions of the same files.
   const outline = outlineOf(full.roadmap);
-  writeCacheFile(outlineFile(cacheDir, root), JSON.stringify({ ...full, roadmap: outline }));
+  writeCacheFile(outlineFile(cacheDir, root), asciiJson({ ...full, roadmap: outline }));
   return outline;
 }

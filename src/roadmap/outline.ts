@@ -9,6 +9,11 @@ import type { Question, Roadmap } from './schema.js';
  * less JSON to parse and less garbage to collect on every start-up (issue 19). A command that
  * shows or checks a question's wording (assess, show, export, import, --json trees) reads the full
  * roadmap.
+ *
+ * The prose of areas and topics (`summary`, `why`) goes too: `summary` is an empty string and `why`
+ * is left out. The outline's readers print titles, ids, resources, milestones and checklist steps,
+ * never that prose (`show` and the report, which do, read the full roadmap); it was a quarter of
+ * the outline's bytes.
  */
 export type RoadmapOutline = Roadmap;
 
@@ -22,7 +27,12 @@ export function outlineOf(roadmap: Roadmap): RoadmapOutline {
     ...roadmap,
     areas: roadmap.areas.map((area) => ({
       ...area,
-      topics: area.topics.map((topic) => ({ ...topic, questions: topic.questions.map(outlineQuestion) })),
+      summary: '',
+      topics: area.topics.map(({ why: _why, ...topic }) => ({
+        ...topic,
+        summary: '',
+        questions: topic.questions.map(outlineQuestion),
+      })),
     })),
   };
 }

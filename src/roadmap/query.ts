@@ -20,16 +20,30 @@ export interface RoadmapIndex {
 export function indexRoadmap(roadmap: Roadmap): RoadmapIndex {
   const areas = new Map<string, Area>();
   const topics: RoadmapIndex['topics'] = new Map();
-  const questions: RoadmapIndex['questions'] = new Map();
   let index = 0;
   for (const area of roadmap.areas) {
     areas.set(area.id, area);
-    for (const topic of area.topics) {
-      topics.set(topic.id, { topic, area, index: index++ });
-      for (const question of topic.questions) questions.set(question.id, { question, topic, area });
-    }
+    for (const topic of area.topics) topics.set(topic.id, { topic, area, index: index++ });
   }
-  return { roadmap, areas, topics, questions };
+  // Questions by id are built on first use: only assess and import look questions up, and the
+  // coaching commands (next, status, plan) would build the map for nothing on every run.
+  let questions: RoadmapIndex['questions'] | undefined;
+  return {
+    roadmap,
+    areas,
+    topics,
+    get questions() {
+      return (questions ??= questionsOf(roadmap));
+    },
+  };
+}
+
+function questionsOf(roadmap: Roadmap): RoadmapIndex['questions'] {
+  const out: RoadmapIndex['questions'] = new Map();
+  for (const area of roadmap.areas)
+    for (const topic of area.topics)
+      for (const question of topic.questions) out.set(question.id, { question, topic, area });
+  return out;
 }
 
 export function countRoadmap(roadmap: Roadmap) {

@@ -57,8 +57,15 @@ describe('the roadmap outline (no question wording) and its cache', () => {
       prompt: '',
       choices: ['', '', ''],
     });
+    // No prose either: nothing that reads the outline prints a summary or a why.
+    expect(outline.areas[0]!.summary).toBe('');
+    expect(outline.areas[0]!.topics[0]!.summary).toBe('');
+    expect(outline.areas[0]!.topics[0]).not.toHaveProperty('why');
+    expect(outline.areas[0]!.topics[0]!.title).toBe('Loops');
     // The full roadmap is untouched.
     expect(full.areas[0]!.topics[0]!.questions[0]!.prompt).toBe('What does range(5) count?');
+    expect(full.areas[0]!.topics[0]!.why).toBe('Most programs repeat work.');
+    expect(full.areas[0]!.summary).toBe('The start.');
   });
 
   it('is written next to the full copy, smaller, and read from there on later runs', async () => {
@@ -73,9 +80,25 @@ describe('the roadmap outline (no question wording) and its cache', () => {
     );
     expect(statSync(outlinePath).size).toBeLessThan(statSync(fullPath).size);
     expect(readFileSync(outlinePath, 'utf8')).not.toContain('range(5)');
+    expect(readFileSync(outlinePath, 'utf8')).not.toContain('Most programs repeat work.');
     // A planted title in the outline file shows that the next load reads it, not the YAML.
     writeFileSync(outlinePath, readFileSync(outlinePath, 'utf8').replace('"First"', '"From the outline"'));
     expect((await loadRoadmapOutline(file, cache)).title).toBe('From the outline');
+  });
+
+  it('keeps text past ASCII exactly, in files of ASCII bytes; a hand-edited UTF-8 file still reads', async () => {
+    const { file, cache, outlineFile } = setup();
+    writeFileSync(file, roadmap('Tête-à-tête — 😀 path', 'What does range(5) count?'));
+    const outline = await loadRoadmapOutline(file, cache);
+    expect(outline.title).toBe('Tête-à-tête — 😀 path');
+    // From the cache files now, both copies.
+    expect((await loadRoadmapOutline(file, cache)).title).toBe('Tête-à-tête — 😀 path');
+    expect((await loadRoadmap(file, cache)).title).toBe('Tête-à-tête — 😀 path');
+    for (const name of readdirSync(cache).filter((n) => n.startsWith('roadmap-')))
+      expect([...readFileSync(join(cache, name))].every((b) => b < 0x80)).toBe(true);
+    const outlinePath = join(cache, outlineFile()!);
+    writeFileSync(outlinePath, readFileSync(outlinePath, 'utf8').replace(/"title":"[^"]*"/, '"title":"Über — edited"'));
+    expect((await loadRoadmapOutline(file, cache)).title).toBe('Über — edited');
   });
 
   it('is rebuilt when the roadmap changes, like the full copy', async () => {
