@@ -1,4 +1,3 @@
-import { wrapWhole } from '../render/text.js';
 import { examples, type Program } from '../command.js';
 import type { Context } from '../context.js';
 import { EXIT, PyroadError } from '../errors.js';
@@ -66,12 +65,9 @@ export function registerReset(program: Program): void {
           ctx.print(`${ctx.style.green('✓')} Progress cleared.`);
           for (const backup of result.backups)
             ctx.print(
-              wrapWhole(
-                result.unreadable
-                  ? `  Kept as it was: ${backup} (pyroad could not read it, so it cannot be imported as it is)`
-                  : `  Backup: ${backup} (\`pyroad import "${backup}"\` brings it back)`,
-                ctx.columns,
-              ),
+              result.unreadable
+                ? `  Kept as it was: ${backup} (pyroad could not read it, so it cannot be imported as it is)`
+                : `  Backup: ${backup} (\`pyroad import "${backup}"\` brings it back)`,
             );
         } else if (result.outcome === 'declined') ctx.print('Nothing changed.');
         else ctx.print('Nothing to reset: there is no progress yet.');

@@ -1,5 +1,5 @@
 import { untrusted } from '../render/untrusted.js';
-import { plural, wrapWhole } from '../render/text.js';
+import { plural } from '../render/text.js';
 import { examples, type Program } from '../command.js';
 import { dataError } from '../errors.js';
 import { writeCachedRoadmap } from '../roadmap/cache.js';
@@ -45,10 +45,7 @@ export function registerValidate(program: Program): void {
           const c = countRoadmap(result.roadmap);
           const files = result.files.length === 1 ? '1 file' : `${result.files.length} files`;
           ctx.print(
-            wrapWhole(
-              `${ctx.style.green('✓')} ${untrusted(displayPath(root), { oneLine: true })} is valid: ${plural(c.areas, 'area')}, ${plural(c.topics, 'topic')}, ${plural(c.questions, 'question')}, ${plural(c.resources, 'resource')}${c.exercises ? `, ${plural(c.exercises, 'exercise')}` : ''} (${files})`,
-              ctx.columns,
-            ),
+            `${ctx.style.green('✓')} ${untrusted(displayPath(root), { oneLine: true })} is valid: ${plural(c.areas, 'area')}, ${plural(c.topics, 'topic')}, ${plural(c.questions, 'question')}, ${plural(c.resources, 'resource')}${c.exercises ? `, ${plural(c.exercises, 'exercise')}` : ''} (${files})`,
           );
           if (stats) {
             const { renderStats } = await import('../render/stats.js');

@@ -49,7 +49,6 @@ const COMMANDS = [
   ['apply', 'list'],
   ['doctor'],
   ['cohort', join(tmp.dir, 'export.json')],
-  ['validate'],
 ];
 
 describe('wide characters and combining marks stay within the width', () => {
