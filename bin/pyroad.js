@@ -7,10 +7,12 @@
 'use strict';
 const { join } = require('node:path');
 
-// `pyroad roadmap | head`: once the reader has gone, stop quietly, as a shell tool would.
+// `pyroad roadmap | head`: once the reader has gone, stop quietly, as a shell tool would. Any other
+// failure to write the output (a full disk) is said in one line, exit 1.
 process.stdout.on('error', (error) => {
-  if (error.code !== 'EPIPE') throw error;
-  process.exit(process.exitCode ?? 0);
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`pyroad: cannot write the output: ${error.code ?? 'error'}\n`);
+  process.exit(1);
 });
 
 const args = process.argv.slice(2);
@@ -25,6 +27,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     },
     stdout: process.stdout,
     get stderr() {
+      // A message that cannot be written (stderr closed or full) changes nothing else: the exit
+      // code stays the command's own.
+      if (process.stderr.listenerCount('error') === 0) process.stderr.on('error', () => {});
       return process.stderr;
     },
     env: process.env,

@@ -29,7 +29,8 @@ const commonjs = {
   ...common,
   format: 'cjs',
   define: { ...common.define, 'import.meta.url': '__pyroad_import_meta_url' },
-  banner: { js: `const __pyroad_import_meta_url = require('node:url').pathToFileURL(__filename).href;` },
+  // Strict, like the ES modules it is built from ("use strict" must come first to count).
+  banner: { js: `'use strict';\nconst __pyroad_import_meta_url = require('node:url').pathToFileURL(__filename).href;` },
   minify: true,
   external: Object.keys(dependencies).filter((name) => name !== 'ts-fsrs'),
 };

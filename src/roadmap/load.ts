@@ -23,6 +23,8 @@ function readBytes(abs: string, shown: string): Uint8Array | Problem {
   try {
     const stat = statSync(abs);
     if (stat.isDirectory()) return { file: shown, line: 1, col: 1, message: 'is a directory, not a roadmap file' };
+    // A pipe or a device (/dev/zero) would be read forever.
+    if (!stat.isFile()) return { file: shown, line: 1, col: 1, message: 'is not a regular file (a pipe or a device?)' };
     return readFileSync(abs);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ProgressStore } from '../../src/progress/store.js';
@@ -166,7 +166,16 @@ describe('the code cache', () => {
 
     // Garbage, or a cache of other code of the same length: V8 refuses it, the run is the same,
     // and a good cache replaces it.
-    for (const damage of [(b: Buffer) => Buffer.alloc(b.length, 7), (b: Buffer) => b.subarray(0, b.length >> 1)]) {
+    // Damage of the same length (a block of zeros, one byte flipped) passes V8's header check: only
+    // its checksum, which pyroad asks V8 to verify, catches it (without, the process crashed).
+    const zeros = (b: Buffer) => Buffer.concat([b.subarray(0, 65_536), Buffer.alloc(4096), b.subarray(69_632)]);
+    const flip = (b: Buffer) => Buffer.from(b.map((x, i) => (i === b.length >> 1 ? x ^ 0xff : x)));
+    for (const damage of [
+      (b: Buffer) => Buffer.alloc(b.length, 7),
+      (b: Buffer) => b.subarray(0, b.length >> 1),
+      zeros,
+      flip,
+    ]) {
       const family = `quick-${fnv1a64(`${join(ROOT, 'lib', 'quick.cjs')}\0status`)}-`;
       const status = codeCaches(home).find((f) => f.startsWith(family));
       expect(status).toBeDefined();
@@ -180,6 +189,37 @@ describe('the code cache', () => {
       expect(after.some((b) => b.equals(damage(before)))).toBe(false);
     }
     expect(runCli(['status'], { home, env }).stdout).toBe(first.stdout);
+  });
+
+  it('output that cannot be written: one line and exit 1 (a full disk), quietly 0 (a closed pipe)', () => {
+    const home = learnerHome('full');
+    if (existsSync('/dev/full')) {
+      const r = spawnSync(process.execPath, [BIN, 'status'], {
+        env: childEnv(home, env),
+        stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'],
+        encoding: 'utf8',
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe('pyroad: cannot write the output: ENOSPC\n');
+    }
+    // A warning that cannot be written (stderr full) leaves the exit code alone.
+    const torn = join(home, 'progress.jsonl');
+    writeFileSync(torn, readFileSync(torn, 'utf8') + '{"e": "rating", "at": "2026');
+    if (existsSync('/dev/full')) {
+      const w = spawnSync(process.execPath, [BIN, 'status'], {
+        env: childEnv(home, env),
+        stdio: ['ignore', 'ignore', openSync('/dev/full', 'w')],
+      });
+      expect(w.status).toBe(0);
+    }
+  });
+
+  it('a roadmap that is a pipe is refused at once, not read forever', () => {
+    const fifo = join(tmp.dir, 'roadmap.fifo');
+    spawnSync('mkfifo', [fifo]);
+    const r = runCli(['status'], { home: learnerHome('fifo'), env: { ...env, PYROAD_ROADMAP: fifo }, timeout: 10_000 });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('is not a regular file (a pipe or a device?)');
   });
 
   it('a cache folder that cannot be written costs nothing but time', () => {
