@@ -16,14 +16,18 @@ import { build } from 'esbuild';
 
 const outdir = new URL('../lib/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
+const { dependencies, version } = (await import('../package.json', { with: { type: 'json' } })).default;
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
-  define: { __PYROAD_BUILD__: JSON.stringify(`${Date.now().toString(36)}-${process.pid}`) },
+  define: {
+    __PYROAD_BUILD__: JSON.stringify(`${Date.now().toString(36)}-${process.pid}`),
+    __PYROAD_VERSION__: JSON.stringify(version),
+  },
 };
-const { dependencies } = (await import('../package.json', { with: { type: 'json' } })).default;
+
 /** CommonJS has no import.meta: its URL is the file's own, as it would be for an ES module. */
 const commonjs = {
   ...common,

@@ -1,8 +1,10 @@
 import { closeSync, constants, linkSync, openSync, readFileSync, renameSync, statSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { dataError } from '../errors.js';
 import { unlinkQuietly, writeAll } from './files.js';
 import { crypto } from '../lazy-crypto.js';
+
+/** node:os, loaded when a lock is taken or judged: readers (next, status) never need it. */
+const hostname = (): string => process.getBuiltinModule('node:os').hostname();
 
 /**
  * An exclusive lock beside a file (`<file>.lock`), for writers only: readers never wait. The lock
