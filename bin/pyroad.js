@@ -2,7 +2,8 @@
 // Start the CLI. CommonJS (bin/package.json says so), like the quick entry it starts: a process
 // that loads no ES module never starts Node's ES module loader.
 //   --version                       answered here, from package.json
-//   next, status, plan [--json]     the quick entry, without commander (src/quick.ts)
+//   next, status, plan, roadmap     alone or with --json: the quick entry, without commander
+//                                   (src/quick.ts; src/quick-line.ts decides)
 //   anything else                   the full program (lib/cli.js, src/cli.ts)
 'use strict';
 const { join } = require('node:path');

@@ -10,8 +10,6 @@ import { unlinkQuietly } from './progress/files.js';
 import { resolvePaths } from './paths.js';
 import { quickLine } from './quick-line.js';
 
-export { VERSION } from './version.js';
-
 /**
  * Starts the quick entry (src/quick.ts) from its CommonJS bundle, compiled with a V8 code cache
  * kept in the cache folder: the bytecode of every function the last run of this command compiled,
